@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The project's test command (the README's second command, and what .ci/run calls).
+# Installs and starts the real infrastructure the tests need (PostgreSQL, Apache Kafka, kcat, Go modules),
+# runs every vitest project, prints `N passed, N failed`, and stops what it started.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/infra/install.sh || { echo "infrastructure install failed"; exit 1; }
+started=()
+cleanup() { for s in "${started[@]}"; do bash "scripts/infra/$s.sh" stop >/dev/null 2>&1 || true; done; }
+trap cleanup EXIT
+for s in postgres kafka; do
+  bash "scripts/infra/$s.sh" start || { echo "$s failed to start"; exit 1; }
+  started+=("$s")
+done
+eval "$(bash scripts/infra/env.sh)"
+report=.cache/vitest-report.json
+mkdir -p .cache
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
+status=$?
+node scripts/print-counts.mjs "$report" || status=1
+exit $status
