@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what `npm run generate` and the generated Go SDK's tests need, once; fast and silent on a second run:
+#  - the OpenAPI Generator CLI jar from Maven Central at the pinned version, into .cache/jars/<version>.jar, where the
+#    @openapitools/openapi-generator-cli wrapper finds it through scripts/generate/openapitools.json (so it never
+#    downloads at generation time);
+#  - the Go modules the generated SDK (generated/go-client) depends on.
+# Called by scripts/infra/install.sh; safe to run by hand.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+version="$(node -p "require('$root/scripts/generate/openapitools.json')['generator-cli'].version")"
+jars="$root/.cache/jars"
+jar="$jars/$version.jar"
+
+if [ ! -s "$jar" ]; then
+  command -v mvn >/dev/null || { echo "install-tools: mvn is required (apt-get install -y maven)" >&2; exit 1; }
+  mkdir -p "$jars"
+  echo "install-tools: fetching org.openapitools:openapi-generator-cli:$version"
+  mvn -q -B dependency:copy \
+    -Dartifact="org.openapitools:openapi-generator-cli:$version:jar" \
+    -DoutputDirectory="$jars" -Dmdep.stripVersion=true
+  mv "$jars/openapi-generator-cli.jar" "$jar"
+fi
+
+if [ -f "$root/generated/go-client/go.mod" ]; then
+  command -v go >/dev/null || { echo "install-tools: go is required to build generated/go-client" >&2; exit 1; }
+  (cd "$root/generated/go-client" && go mod download)
+fi
