@@ -1,0 +1,12 @@
+import { caller } from '../../../shared/http/handler-types.ts';
+import type { Handler } from '../../../platform/service-module.ts';
+import { graphRepo } from '../repositories/graph.ts';
+import { requireOtherUser } from './target.ts';
+
+export const createRelationship: Handler = async (ctx) => {
+  const me = caller(ctx).userId;
+  const { related_id, type } = ctx.body as { related_id: string; type: number };
+  await requireOtherUser(ctx.db, me, related_id, '/body/related_id');
+  await graphRepo.relate(ctx.db, me, related_id, type);
+  return { status: 200, body: { status: 'ok' } };
+};

@@ -1,0 +1,8 @@
+import { caller } from '../../../shared/http/handler-types.ts';
+import type { Handler } from '../../../platform/service-module.ts';
+import { interestsRepo } from '../repositories/interests.ts';
+
+export const detachInterest: Handler = async (ctx) => {
+  await interestsRepo.detach(ctx.db, caller(ctx).userId, ctx.params.interest_id as number);
+  return { status: 200, body: { status: 'ok' } };
+};
