@@ -1,0 +1,113 @@
+// Optional persistence: topics.json, one append-only file of stored batches per partition (batches carry
+// their own offsets and lengths, so the file is the log), and offsets.json for committed offsets.
+// Files are rewritten when retention has dropped enough of them; a torn tail is cut off on load.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GroupCoordinator } from '../groups/coordinator.ts';
+import { Group } from '../groups/group.ts';
+import type { PartitionLog, StoredBatch } from './partition-log.ts';
+import { readBatchHeader } from './record-batch.ts';
+import type { TopicStore } from './topic-store.ts';
+
+export interface FileStore {
+  close(): Promise<void>;
+}
+
+type OffsetsFile = Record<string, [topic: string, partition: number, offset: number, metadata: string | null][]>;
+
+const logFile = (dir: string, topic: string, partition: number): string => path.join(dir, 'logs', `${topic}-${partition}.log`);
+
+function writeJsonAtomic(file: string, value: unknown): void {
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+function loadPartition(file: string, log: PartitionLog): number {
+  if (!fs.existsSync(file)) return 0;
+  const data = fs.readFileSync(file);
+  let at = 0;
+  while (at + 61 <= data.length) {
+    const end = at + 12 + data.readInt32BE(at + 8);
+    if (end > data.length) break;
+    const batch = Buffer.from(data.subarray(at, end));
+    const h = readBatchHeader(batch);
+    const baseOffset = Number(batch.readBigInt64BE(0));
+    log.restore({ baseOffset, lastOffset: baseOffset + h.lastOffsetDelta, maxTimestamp: h.maxTimestamp, data: batch });
+    at = end;
+  }
+  if (at < data.length) fs.truncateSync(file, at);
+  return at;
+}
+
+export async function openFileStore(dir: string, topics: TopicStore, groups: GroupCoordinator): Promise<FileStore> {
+  fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
+  const topicsFile = path.join(dir, 'topics.json');
+  const offsetsFile = path.join(dir, 'offsets.json');
+  const fileBytes = new Map<string, number>();
+
+  const saved = fs.existsSync(topicsFile) ? (JSON.parse(fs.readFileSync(topicsFile, 'utf8')) as Record<string, number>) : {};
+  for (const [name, count] of Object.entries(saved)) {
+    const topic = topics.create(name, count);
+    topic.partitions.forEach((log, i) => fileBytes.set(logFile(dir, name, i), loadPartition(logFile(dir, name, i), log)));
+  }
+  if (fs.existsSync(offsetsFile)) {
+    const offsets = JSON.parse(fs.readFileSync(offsetsFile, 'utf8')) as OffsetsFile;
+    for (const [groupId, entries] of Object.entries(offsets)) groups.restoreOffsets(groupId, entries);
+  }
+
+  const saveTopics = () =>
+    writeJsonAtomic(topicsFile, Object.fromEntries(topics.names().map((n) => [n, topics.get(n)?.partitions.length ?? 0])));
+  let offsetsDirty = false;
+  const saveOffsets = () => {
+    if (!offsetsDirty) return;
+    offsetsDirty = false;
+    const out: OffsetsFile = {};
+    for (const g of groups.all()) {
+      out[g.id] = [...g.offsets.entries()].map(([key, c]) => [...Group.splitOffsetKey(key), c.offset, c.metadata]);
+    }
+    writeJsonAtomic(offsetsFile, out);
+  };
+  const offsetTimer = setInterval(saveOffsets, 200);
+
+  const compact = (file: string, log: PartitionLog): void => {
+    const retained = log.batches.map((b: StoredBatch) => b.data);
+    fs.writeFileSync(`${file}.tmp`, Buffer.concat(retained));
+    fs.renameSync(`${file}.tmp`, file);
+    fileBytes.set(file, log.bytes);
+  };
+
+  topics.listener = {
+    topicCreated: () => saveTopics(),
+    topicDeleted(name) {
+      saveTopics();
+      for (const f of fs.readdirSync(path.join(dir, 'logs'))) {
+        if (f.startsWith(`${name}-`) && /^\d+\.log$/.test(f.slice(name.length + 1))) fs.rmSync(path.join(dir, 'logs', f));
+      }
+    },
+    batchAppended(topic, partition, batch) {
+      const file = logFile(dir, topic, partition);
+      fs.appendFileSync(file, batch.data);
+      const bytes = (fileBytes.get(file) ?? 0) + batch.data.length;
+      fileBytes.set(file, bytes);
+      const log = topics.partition(topic, partition);
+      if (log && bytes > 2 * log.bytes + 1024 * 1024) compact(file, log);
+    },
+  };
+  groups.listener = {
+    offsetsChanged: () => {
+      offsetsDirty = true;
+    },
+    groupDeleted: () => {
+      offsetsDirty = true;
+    },
+  };
+
+  return {
+    async close() {
+      clearInterval(offsetTimer);
+      saveOffsets();
+      topics.listener = null;
+      groups.listener = null;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// All topics of the broker, and the wake-up hook that long-polling Fetch requests wait on.
+import { PartitionLog, type Retention, type StoredBatch } from './partition-log.ts';
+
+export interface Topic {
+  readonly name: string;
+  readonly partitions: PartitionLog[];
+}
+
+/** Receives every change so a file store can persist it (see log/file-store.ts). */
+export interface LogListener {
+  topicCreated(name: string, partitions: number): void;
+  topicDeleted(name: string): void;
+  batchAppended(topic: string, partition: number, batch: StoredBatch): void;
+}
+
+export class TopicStore {
+  private readonly topics = new Map<string, Topic>();
+  private readonly waiters = new Set<() => void>();
+  listener: LogListener | null = null;
+
+  constructor(private readonly retention: Retention = {}) {}
+
+  get(name: string): Topic | undefined {
+    return this.topics.get(name);
+  }
+
+  partition(name: string, index: number): PartitionLog | undefined {
+    return this.topics.get(name)?.partitions[index];
+  }
+
+  names(): string[] {
+    return [...this.topics.keys()];
+  }
+
+  create(name: string, partitionCount: number): Topic {
+    const topic: Topic = {
+      name,
+      partitions: Array.from({ length: partitionCount }, (_, i) => new PartitionLog(name, i, this.retention)),
+    };
+    this.topics.set(name, topic);
+    this.listener?.topicCreated(name, partitionCount);
+    return topic;
+  }
+
+  addPartitions(name: string, total: number): void {
+    const topic = this.topics.get(name);
+    if (!topic) return;
+    for (let i = topic.partitions.length; i < total; i++) topic.partitions.push(new PartitionLog(name, i, this.retention));
+    this.listener?.topicCreated(name, total);
+  }
+
+  delete(name: string): boolean {
+    const existed = this.topics.delete(name);
+    if (existed) this.listener?.topicDeleted(name);
+    return existed;
+  }
+
+  append(log: PartitionLog, batch: Buffer): StoredBatch {
+    const stored = log.append(batch);
+    this.listener?.batchAppended(log.topic, log.partition, stored);
+    return stored;
+  }
+
+  /** Calls `wake` on every later append until the returned function is called. */
+  onAppend(wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+
+  notifyAppended(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}
