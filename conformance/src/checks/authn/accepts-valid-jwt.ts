@@ -1,0 +1,24 @@
+import { defineCheck } from '../../engine/check.ts';
+import { fillOrSample } from '../../engine/recipes.ts';
+import { reachable } from '../../engine/target.ts';
+
+/** The standard HS256 JWT issued by the users service is accepted by every secured operation of every service. */
+export default defineCheck({
+  id: 'authn.accepts-valid-jwt',
+  title: 'Every secured operation accepts the standard JWT issued by the users service',
+  clause: 'SN-AUTHN-STANDARD-JWT',
+  tags: ['authn', 'defect:D2'],
+  failure: 'A secured operation refused a valid standard JWT',
+  targets: (spec) => spec.operations.filter((op) => op.secured),
+  async run(ctx, op) {
+    if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
+    const owner = await ctx.user('owner');
+    const req = await fillOrSample(ctx, op, owner);
+    const as = op.authz.some((r) => r.rule === 'admin') && ctx.secret ? await ctx.admin(owner) : owner;
+    const res = await ctx.send(op, req, { as });
+    ctx.observe('token-matrix', { service: op.service, operationId: op.operationId, variant: 'valid', status: res.status, outcome: res.status === 401 ? 'refused' : 'accepted' });
+    if (res.status === 401) {
+      ctx.fail({ severity: 'deviation', expected: 'the request is authenticated (any status but 401)', received: '401: the valid token was refused', response: res });
+    }
+  },
+});

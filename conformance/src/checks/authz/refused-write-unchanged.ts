@@ -1,0 +1,56 @@
+import { isDeepStrictEqual } from 'node:util';
+import { defineCheck } from '../../engine/check.ts';
+import { strangerAttempt, strangerDenial } from '../../engine/authz.ts';
+import type { CheckContext } from '../../engine/context.ts';
+import type { User } from '../../engine/identities.ts';
+import type { Resolver } from '../../engine/recipes.ts';
+import { reachable } from '../../engine/target.ts';
+import type { Operation } from '../../spec/types.ts';
+
+/**
+ * After a stranger's write is refused, the owner re-reads everything the spec lets them read about the resources
+ * involved and finds it unchanged: a refusal that commits first is still a breach.
+ */
+export default defineCheck({
+  id: 'authz.refused-write-unchanged',
+  title: "A stranger's refused write leaves the owner's data unchanged",
+  clause: 'SN-AUTHZ-CHAT-MEMBER',
+  tags: ['authz', 'defect:D3'],
+  failure: "A stranger's write changed the owner's data",
+  targets: (spec) => spec.operations.filter((op) => op.method !== 'get' && strangerDenial(op)),
+  async run(ctx, op) {
+    let before: Map<string, unknown> | undefined;
+    const attempt = await strangerAttempt(ctx, op, async (resolver) => {
+      before = await snapshot(ctx, resolver.user, resolver);
+    }, `owner-${op.operationId}`);
+    const after = await snapshot(ctx, attempt.owner, attempt.resolver);
+    for (const [read, value] of before!) {
+      if (!isDeepStrictEqual(value, after.get(read))) {
+        ctx.fail({
+          severity: 'security',
+          clause: strangerDenial(op)?.clause,
+          expected: `${read} as the owner unchanged after the stranger's ${op.operationId} (${attempt.response.status})`,
+          received: `before: ${JSON.stringify(value).slice(0, 300)}\n          after:  ${JSON.stringify(after.get(read)).slice(0, 300)}`,
+          response: attempt.response,
+        });
+      }
+    }
+  },
+});
+
+/** Reads scoped to the owner's resources or to the owner (path parameters only), as the owner. */
+async function snapshot(ctx: CheckContext, owner: User, resolver: Resolver): Promise<Map<string, unknown>> {
+  const reads = ctx.spec.operations.filter((o) => o.method === 'get' && reachable(ctx.target, o) && scoped(o));
+  const out = new Map<string, unknown>();
+  for (const read of reads) {
+    const req = await resolver.fill(read, { existingOnly: true });
+    if (!req) continue;
+    const res = await ctx.send(read, req, { as: owner });
+    if (res.json !== undefined) out.set(`${read.operationId} ${ctx.url(read, req)}`, { status: res.status, body: res.json });
+  }
+  return out;
+}
+
+function scoped(op: Operation): boolean {
+  return op.parameters.some((p) => p.in === 'path') && op.responses['200']?.content?.['application/json'] !== undefined;
+}

@@ -1,0 +1,28 @@
+import { defineCheck } from '../../engine/check.ts';
+import { judgeProblem } from '../../engine/contract.ts';
+import { fillOrSample } from '../../engine/recipes.ts';
+import { reachable } from '../../engine/target.ts';
+
+/** Errors of every operation (missing token, malformed body, unknown id) use the one problem+json shape. */
+export default defineCheck({
+  id: 'contract.problem-shape',
+  title: 'Every error response is RFC 9457 problem+json with the spec’s Problem schema',
+  clause: 'SN-ERROR-SHAPE',
+  tags: ['contract'],
+  failure: 'An error response does not use the problem+json shape',
+  targets: (spec) => spec.operations.filter((op) => op.secured || op.requestBody || op.parameters.some((p) => p.in === 'path')),
+  async run(ctx, op) {
+    if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
+    const owner = await ctx.user('owner');
+    const req = await fillOrSample(ctx, op, owner);
+    if (op.secured) judgeProblem(ctx, await ctx.send(op, req, { as: null }), 'a request without a token');
+    if (op.requestBody?.content['application/json']) {
+      judgeProblem(ctx, await ctx.send(op, req, { as: owner, raw: '{"malformed json' }), 'a malformed JSON body');
+    }
+    const numeric = op.parameters.find((p) => p.in === 'path' && /integer|number/.test(p.schema?.type ?? ''));
+    if (numeric) {
+      const res = await ctx.send(op, { ...req, path: { ...req.path, [numeric.name]: '999999999' } }, { as: owner });
+      if (res.status >= 400) judgeProblem(ctx, res, `${numeric.name} of a resource that does not exist`);
+    }
+  },
+});

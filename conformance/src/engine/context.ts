@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import type { Spec } from '../spec/load.ts';
+import type { Operation } from '../spec/types.ts';
+import type { Finding, Observation, Severity } from './findings.ts';
+import type { HttpClient, HttpResponse } from './http.ts';
+import type { Identities, User } from './identities.ts';
+import { poll } from './poll.ts';
+import { Resolver, type FilledRequest } from './recipes.ts';
+import { urlFor, type Target } from './target.ts';
+
+/** The check cannot be evaluated because a precondition failed (e.g. the owner could not create the resource). */
+export class Blocked extends Error {}
+/** The check does not apply to this target. */
+export class Skipped extends Error {}
+
+export interface RunOptions {
+  timeoutMs: number;
+  concurrency: number;
+  jwtSecret?: string;
+  kafkaBrokers?: string[];
+  /** Deadline for asynchronous effects. */
+  eventDeadlineMs: number;
+}
+
+export interface SendOptions {
+  /** The caller; null sends no token. */
+  as: User | null;
+  /** A raw token instead of the user's (for the token matrix). */
+  token?: string | null;
+  headers?: Record<string, string>;
+  /** Replace the filled body with a raw text. */
+  raw?: string;
+}
+
+export interface FailInput {
+  severity: Severity;
+  expected: string;
+  received: string;
+  response?: HttpResponse;
+  operation?: Operation;
+  clause?: string;
+}
+
+export interface Environment {
+  spec: Spec;
+  target: Target;
+  options: RunOptions;
+  http: HttpClient;
+  identities: Identities;
+  observe(o: Observation): void;
+}
+
+/** What a check sees while it runs one target. Users are shared by the targets of one check. */
+export class CheckContext {
+  readonly findings: Finding[] = [];
+  readonly spec: Spec;
+  readonly target: Target;
+  readonly options: RunOptions;
+  readonly http: HttpClient;
+
+  constructor(
+    private readonly env: Environment,
+    readonly checkId: string,
+    private readonly clauseId: string,
+    private readonly failure: string,
+    private readonly users: Map<string, Promise<User>>,
+    readonly operation?: Operation,
+  ) {
+    this.spec = env.spec;
+    this.target = env.target;
+    this.options = env.options;
+    this.http = env.http;
+  }
+
+  /** A test user named `label`, created once per check. */
+  user(label: string): Promise<User> {
+    let user = this.users.get(label);
+    if (!user) {
+      user = this.env.identities.create(`${this.checkId}:${label}`);
+      this.users.set(label, user);
+      user.catch(() => this.users.delete(label));
+    }
+    return user.catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
+  }
+
+  admin(user: User): Promise<User> {
+    return this.env.identities.admin(user);
+  }
+
+  get secret(): string | undefined {
+    return this.env.identities.secret;
+  }
+
+  /** Creates resources as `user` (a fresh set per resolver). */
+  resolver(user: User): Resolver {
+    return new Resolver(this, user);
+  }
+
+  canary(label = 'canary'): string {
+    return `cnry-${label}-${randomBytes(6).toString('hex')}`;
+  }
+
+  url(op: Operation, req: FilledRequest): string {
+    return urlFor(this.target, op, req.path, req.query);
+  }
+
+  send(op: Operation, req: FilledRequest, options: SendOptions): Promise<HttpResponse> {
+    const token = options.token !== undefined ? options.token : options.as?.token;
+    const headers: Record<string, string> = { ...req.headers, ...options.headers };
+    if (token) headers.authorization = `Bearer ${token}`;
+    return this.http.send({
+      method: op.method,
+      url: this.url(op, req),
+      headers,
+      json: options.raw === undefined && !req.form ? req.body : undefined,
+      raw: options.raw,
+      form: options.raw === undefined ? req.form : undefined,
+      identity: options.as?.label ?? 'anonymous',
+    });
+  }
+
+  fail(input: FailInput): void {
+    const op = input.operation ?? this.operation;
+    const clause = this.spec.clauses.get(input.clause ?? this.clauseId);
+    this.findings.push({
+      checkId: this.checkId,
+      severity: input.severity,
+      message: `${this.failure}\nExpected: ${input.expected}\nReceived: ${input.received}`,
+      expected: input.expected,
+      received: input.received,
+      operationId: op?.operationId,
+      service: op?.service,
+      clause: clause ?? { id: input.clause ?? this.clauseId, title: input.clause ?? this.clauseId },
+      location: op?.location ?? clause?.location,
+      exchange: input.response?.exchange,
+      docs: `docs/checks.md#${this.checkId.replace('.', '')}`,
+    });
+  }
+
+  block(reason: string): never {
+    throw new Blocked(reason);
+  }
+
+  skip(reason: string): never {
+    throw new Skipped(reason);
+  }
+
+  observe(kind: string, data: Record<string, unknown>): void {
+    this.env.observe({ kind, data });
+  }
+
+  poll<T>(probe: () => Promise<T | undefined>, deadlineMs = this.options.eventDeadlineMs): Promise<T | undefined> {
+    return poll(probe, deadlineMs);
+  }
+}

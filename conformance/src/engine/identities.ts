@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import type { Spec } from '../spec/load.ts';
+import { sample } from '../spec/sample.ts';
+import type { Operation } from '../spec/types.ts';
+import type { HttpClient } from './http.ts';
+import { reachable, urlFor, type Target } from './target.ts';
+import { mintToken } from './tokens.ts';
+
+export interface User {
+  /** The token's sub. */
+  id: string;
+  token: string;
+  label: string;
+}
+
+/**
+ * Test users: registered through the users API (the public operation whose 201 response returns an access_token),
+ * or, when that is not reachable, minted with --jwt-secret for a random subject.
+ */
+export class Identities {
+  private readonly register: Operation | undefined;
+
+  constructor(
+    spec: Spec,
+    private readonly target: Target,
+    private readonly http: HttpClient,
+    readonly secret: string | undefined,
+  ) {
+    this.register = spec.operations.find(
+      (op) => op.method === 'post' && !op.secured && tokenField(op) !== undefined && reachable(target, op),
+    );
+  }
+
+  async create(label: string): Promise<User> {
+    if (this.register) return this.registerUser(this.register, label);
+    if (!this.secret) throw new Error('no way to get a test user: the spec has no reachable registration operation and no --jwt-secret was given');
+    const id = `conf-${randomBytes(6).toString('hex')}`;
+    return { id, label, token: await mintToken(this.secret, id) };
+  }
+
+  /** The same user with the admin role (needs the secret). */
+  async admin(user: User): Promise<User> {
+    if (!this.secret) throw new Error('an admin token needs --jwt-secret');
+    return { ...user, label: `${user.label} (admin)`, token: await mintToken(this.secret, user.id, ['admin']) };
+  }
+
+  private async registerUser(op: Operation, label: string): Promise<User> {
+    const unique = randomBytes(5).toString('hex');
+    const schema = op.requestBody?.content['application/json']?.schema;
+    const body = sample(schema, 'user', {
+      text: (name) => (name === 'password' ? `Conformance-${unique}-pw` : `conf ${label} ${unique}`),
+    }) as Record<string, unknown>;
+    for (const [k, prop] of Object.entries<any>(schema?.properties ?? {})) {
+      if (prop.format === 'email' || k === 'email') body[k] = `conf-${unique}@example.com`;
+    }
+    const res = await this.http.send({ method: 'POST', url: urlFor(this.target, op), json: body, identity: `register ${label}` });
+    const token = res.json?.[tokenField(op)!];
+    if (res.status >= 300 || typeof token !== 'string') {
+      throw new Error(`registering a test user through ${op.operationId} failed: ${res.status} ${res.text.slice(0, 200)}`);
+    }
+    const sub = decodeJwt(token).sub ?? res.json.user_id ?? res.json.id;
+    return { id: String(sub), token, label };
+  }
+}
+
+function tokenField(op: Operation): string | undefined {
+  const schema = op.responses['201']?.content?.['application/json']?.schema;
+  return ['access_token', 'token'].find((f) => schema?.properties?.[f]);
+}

@@ -1,0 +1,171 @@
+import { sample } from '../spec/sample.ts';
+import type { JsonSchema, Operation } from '../spec/types.ts';
+import type { CheckContext } from './context.ts';
+import type { FormField } from './http.ts';
+import type { User } from './identities.ts';
+import { ID_FIELDS, RECIPES, USER_ID } from './recipes.data.ts';
+
+export interface FilledRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, string>;
+  body?: unknown;
+  form?: Record<string, FormField>;
+}
+
+export interface Created {
+  kind: string;
+  id: unknown;
+  operation: Operation;
+  body: any;
+}
+
+/**
+ * Fills operations' requests with valid values for one user, creating the resources they refer to through the
+ * spec's own operations (a message needs a chat: the chat is created first and reused). Every free-text field
+ * carries this resolver's canary, so a response that contains it shows this user's data.
+ */
+export class Resolver {
+  readonly canary: string;
+  readonly created: Created[] = [];
+  private readonly bag = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly ctx: CheckContext,
+    readonly user: User,
+  ) {
+    this.canary = ctx.canary(user.label.split(':').pop());
+  }
+
+  /** Values for `op` as this user; with `existingOnly`, undefined when it would need a resource not yet created. */
+  async fill(op: Operation, options: { existingOnly?: boolean; text?: string } = {}): Promise<FilledRequest | undefined> {
+    const out: FilledRequest = { path: {}, query: {}, headers: {} };
+    const text = (name: string) => `${options.text ?? this.canary} ${name}`;
+    for (const p of op.parameters) {
+      if (p.in === 'path') {
+        const value = await this.valueFor(op, p.name, options.existingOnly);
+        if (value === undefined) return undefined;
+        out.path[p.name] = value;
+      } else if (p.in === 'query' && p.required) out.query[p.name] = sample(p.schema, p.name);
+      else if (p.in === 'header' && p.required) out.headers[p.name] = String(sample(p.schema, p.name));
+    }
+    const content = op.requestBody?.content ?? {};
+    const json = content['application/json'];
+    const multipart = content['multipart/form-data'];
+    if (json?.schema) {
+      out.body = await this.fillObject(op, json.schema, text, options.existingOnly);
+      if (out.body === undefined) return undefined;
+    } else if (multipart?.schema) {
+      const values = await this.fillObject(op, multipart.schema, text, options.existingOnly);
+      if (values === undefined) return undefined;
+      out.form = {};
+      for (const [name, prop] of Object.entries<JsonSchema>(multipart.schema.properties ?? {})) {
+        if (prop.format === 'binary') {
+          const type = multipart.encoding?.[name]?.contentType?.split(',')[0]?.trim() ?? 'application/octet-stream';
+          out.form[name] = { filename: 'conformance.txt', type: type.includes('*') ? 'application/octet-stream' : type, content: `${this.canary} file` };
+        } else if (values[name] !== undefined) out.form[name] = String(values[name]);
+      }
+    }
+    return out;
+  }
+
+  /** The id of a resource of `kind` owned by this user, created on first use. */
+  resource(kind: string): Promise<unknown> {
+    let value = this.bag.get(kind);
+    if (!value) {
+      value = this.create(kind);
+      this.bag.set(kind, value);
+    }
+    return value;
+  }
+
+  has(kind: string): boolean {
+    return this.bag.has(kind);
+  }
+
+  /** Forces a kind (e.g. another user's chat) for later fills. */
+  set(kind: string, id: unknown): void {
+    this.bag.set(kind, Promise.resolve(id));
+  }
+
+  private async create(kind: string): Promise<unknown> {
+    const op = creatorOf(this.ctx.spec.operations, kind);
+    if (!op) this.ctx.block(`no operation in the spec creates a ${kind} (add it to engine/recipes.data.ts)`);
+    const req = (await this.fill(op))!;
+    const as = op.authz.some((r) => r.rule === 'admin') ? await this.ctx.admin(this.user) : this.user;
+    const res = await this.ctx.send(op, req, { as });
+    if (res.status < 200 || res.status >= 300) {
+      this.ctx.block(`creating a ${kind} as ${this.user.label} through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
+    }
+    const field = RECIPES[kind]?.id ?? [...ID_FIELDS, `${kind}_id`].find((f) => res.json?.[f] !== undefined);
+    if (!field) this.ctx.block(`the ${op.operationId} response has no id field`);
+    this.created.push({ kind, id: res.json[field], operation: op, body: res.json });
+    return res.json[field];
+  }
+
+  private async valueFor(op: Operation, name: string, existingOnly?: boolean): Promise<unknown> {
+    if (USER_ID.test(name)) return this.user.id;
+    const kind = kindOf(op, name);
+    if (existingOnly && !this.bag.has(kind)) return undefined;
+    return this.resource(kind);
+  }
+
+  private async fillObject(op: Operation, schema: JsonSchema, text: (n: string) => string, existingOnly?: boolean): Promise<any> {
+    const body = sample(schema, 'body', { text }) as Record<string, unknown>;
+    if (!body || typeof body !== 'object') return body;
+    for (const [name, prop] of Object.entries<JsonSchema>(schema.properties ?? {})) {
+      if (!(name in body)) continue;
+      if (USER_ID.test(name)) body[name] = this.user.id;
+      else if (/_id$/.test(name) && prop.type !== 'object') {
+        const value = await this.valueFor(op, name, existingOnly);
+        if (value === undefined) return undefined;
+        body[name] = value;
+      }
+    }
+    return body;
+  }
+}
+
+/** `chat_id` → chat; `{id}` or `{key}` → the path segment before it, singular (`/notifications/{id}` → notification). */
+export function kindOf(op: Operation, param: string): string {
+  const owner = op.authz.find((r) => r.kind && JSON.stringify(r.resource ?? {}).includes(`"${param}"`));
+  if (owner?.kind) return owner.kind;
+  if (/_id$/.test(param)) return param.replace(/_id$/, '');
+  const segments = op.servicePath.split('/');
+  const index = segments.indexOf(`{${param}}`);
+  return singular(segments[index - 1] ?? param);
+}
+
+function singular(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** The operation that creates a `kind`: a recipe entry, else the POST whose 201 response is that schema (JSON first). */
+export function creatorOf(operations: Operation[], kind: string): Operation | undefined {
+  const named = RECIPES[kind];
+  if (named) return operations.find((o) => o.operationId === named.operationId);
+  const candidates = operations.filter(
+    (o) => o.method === 'post' && o.responses['201'] && o.resultSchema?.toLowerCase() === kind.toLowerCase(),
+  );
+  const score = (o: Operation) => (o.requestBody?.content['application/json'] ? 0 : 1) + o.parameters.filter((p) => p.in === 'path').length;
+  return candidates.sort((a, b) => score(a) - score(b))[0];
+}
+
+/**
+ * A request for authentication checks: the user's real resources when they can be created, otherwise sample
+ * values from the schemas (authentication is decided before the resource is looked up).
+ */
+export async function fillOrSample(ctx: CheckContext, op: Operation, user: User): Promise<FilledRequest> {
+  try {
+    return (await ctx.resolver(user).fill(op))!;
+  } catch {
+    const out: FilledRequest = { path: {}, query: {}, headers: {} };
+    for (const p of op.parameters) {
+      if (p.in === 'path') out.path[p.name] = USER_ID.test(p.name) ? user.id : sample(p.schema, p.name);
+      else if (p.in === 'query' && p.required) out.query[p.name] = sample(p.schema, p.name);
+    }
+    const schema = op.requestBody?.content['application/json']?.schema;
+    if (schema) out.body = sample(schema, 'body', { text: (n) => `conformance ${n}` });
+    return out;
+  }
+}

@@ -1,0 +1,108 @@
+import type { Spec } from '../spec/load.ts';
+import type { Operation } from '../spec/types.ts';
+import type { AnyCheck } from './check.ts';
+import { Blocked, CheckContext, Skipped, type Environment, type RunOptions } from './context.ts';
+import { worst, type CheckResult, type Observation, type RunResult, type TargetResult } from './findings.ts';
+import { HttpClient, TransportError } from './http.ts';
+import { Identities, type User } from './identities.ts';
+import { runPool } from './pool.ts';
+import type { Target } from './target.ts';
+
+export interface ProgressEvent {
+  checkId: string;
+  target: TargetResult;
+  done: number;
+  total: number;
+}
+
+export interface RunInput {
+  spec: Spec;
+  target: Target;
+  checks: AnyCheck[];
+  options: RunOptions;
+  startedReference?: boolean;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+const VERSION = '0.1.0';
+
+/** Expands every selected check into its targets and runs them all through one pool of `concurrency` workers. */
+export async function runChecks(input: RunInput): Promise<RunResult> {
+  const started = Date.now();
+  const observations: Observation[] = [];
+  const http = new HttpClient(input.options.timeoutMs);
+  const env: Environment = {
+    spec: input.spec,
+    target: input.target,
+    options: input.options,
+    http,
+    identities: new Identities(input.spec, input.target, http, input.options.jwtSecret),
+    observe: (o) => observations.push(o),
+  };
+  const results = new Map<string, TargetResult[]>();
+  const reasons = new Map<string, string>();
+  const tasks: Array<() => Promise<void>> = [];
+  for (const check of input.checks) {
+    results.set(check.id, []);
+    const missing = unmet(check, input.options);
+    if (missing) {
+      reasons.set(check.id, missing);
+      continue;
+    }
+    const users = new Map<string, Promise<User>>();
+    for (const t of check.targets(input.spec)) {
+      const op = isOperation(t) ? t : undefined;
+      const label = check.label?.(t) ?? (op ? `${op.method.toUpperCase()} ${op.gatewayPath}` : String(t));
+      tasks.push(async () => {
+        const result = await runTarget(env, check, t, label, op, users);
+        results.get(check.id)!.push(result);
+        input.onProgress?.({ checkId: check.id, target: result, done: ++done, total: tasks.length });
+      });
+    }
+  }
+  let done = 0;
+  await runPool(tasks, input.options.concurrency);
+  const checks: CheckResult[] = input.checks.map((check) => {
+    const targets = results.get(check.id)!.sort((a, b) => a.label.localeCompare(b.label));
+    const status = reasons.has(check.id) ? 'skipped' : worst(targets.map((t) => t.status));
+    const reason = reasons.get(check.id) ?? (targets.length === 0 ? 'no operation in the spec matches this check' : undefined);
+    return { id: check.id, title: check.title, tags: check.tags, clause: check.clause, status, reason, targets };
+  });
+  return {
+    tool: { name: 'socialnet-conformance', version: VERSION },
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    target: { baseUrl: input.target.baseUrl, services: input.target.services, startedReference: Boolean(input.startedReference) },
+    checks,
+    observations,
+    specFiles: input.spec.files,
+  };
+}
+
+async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: string, op: Operation | undefined, users: Map<string, Promise<User>>): Promise<TargetResult> {
+  const started = Date.now();
+  const ctx = new CheckContext(env, check.id, check.clause, check.failure, users, op);
+  const base = { label, operationId: op?.operationId, service: op?.service };
+  try {
+    await check.run(ctx, t);
+    const status = ctx.findings.length > 0 ? 'fail' : 'pass';
+    return { ...base, status, findings: ctx.findings, durationMs: Date.now() - started };
+  } catch (error) {
+    const findings = ctx.findings;
+    const status = findings.length > 0 ? 'fail' : error instanceof Blocked ? 'blocked' : error instanceof Skipped ? 'skipped' : 'error';
+    const reason = error instanceof TransportError || error instanceof Blocked || error instanceof Skipped
+      ? (error as Error).message
+      : `${(error as Error).stack ?? error}`;
+    return { ...base, status, reason, findings, durationMs: Date.now() - started };
+  }
+}
+
+function unmet(check: AnyCheck, options: RunOptions): string | undefined {
+  if (check.requires?.includes('kafka') && !options.kafkaBrokers?.length) return 'not selected: needs --kafka-brokers';
+  if (check.requires?.includes('jwt-secret') && !options.jwtSecret) return 'not selected: needs --jwt-secret';
+  return undefined;
+}
+
+function isOperation(t: unknown): t is Operation {
+  return typeof t === 'object' && t !== null && 'operationId' in t && 'method' in t;
+}

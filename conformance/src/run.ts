@@ -1,0 +1,55 @@
+import { CHECKS } from './checks/index.ts';
+import type { AnyCheck } from './engine/check.ts';
+import type { RunOptions } from './engine/context.ts';
+import type { RunResult } from './engine/findings.ts';
+import { runChecks, type ProgressEvent } from './engine/runner.ts';
+import { selectChecks } from './engine/select.ts';
+import type { Target } from './engine/target.ts';
+import { startReference } from './reference.ts';
+import { loadSpec } from './spec/load.ts';
+
+export interface ConformanceOptions {
+  baseUrl?: string;
+  services?: Record<string, string>;
+  spec?: string;
+  jwtSecret?: string;
+  kafkaBrokers?: string[];
+  only?: string[];
+  skip?: string[];
+  timeoutMs?: number;
+  concurrency?: number;
+  /** With no target: start the reference split into services instead of behind its gateway. */
+  split?: boolean;
+  /** With no target: a PlatformVariant for the started reference (defect fixtures). */
+  variant?: unknown;
+  checks?: AnyCheck[];
+  onProgress?: (e: ProgressEvent) => void;
+  onStarted?: (target: Target) => void;
+}
+
+/** The library entry point: everything `conformance run` does except printing. */
+export async function runConformance(options: ConformanceOptions = {}): Promise<RunResult> {
+  const spec = await loadSpec(options.spec);
+  const checks = selectChecks(options.checks ?? CHECKS, options.only, options.skip);
+  let target: Target = { baseUrl: options.baseUrl?.replace(/\/$/, ''), services: options.services ?? {} };
+  let jwtSecret = options.jwtSecret;
+  const noTarget = !target.baseUrl && Object.keys(target.services).length === 0;
+  const reference = noTarget ? await startReference({ split: options.split, variant: options.variant, jwtSecret }) : undefined;
+  if (reference) {
+    target = reference.target;
+    jwtSecret = reference.jwtSecret;
+  }
+  options.onStarted?.(target);
+  const runOptions: RunOptions = {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    concurrency: options.concurrency ?? 8,
+    jwtSecret,
+    kafkaBrokers: options.kafkaBrokers,
+    eventDeadlineMs: 10_000,
+  };
+  try {
+    return await runChecks({ spec, target, checks, options: runOptions, startedReference: Boolean(reference), onProgress: options.onProgress });
+  } finally {
+    await reference?.close();
+  }
+}
