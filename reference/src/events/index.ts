@@ -1,0 +1,142 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { Registry } from 'prom-client';
+import type { Database } from '../shared/db/queryable.ts';
+import type { Logger } from '../shared/observability/logger.ts';
+import type { ReadinessCheck } from '../shared/observability/readiness.ts';
+import { EventConsumer } from './consumer/event-consumer.ts';
+import type { EventHandler } from './consumer/event-handler.ts';
+import { payloadValidator } from './consumer/payload-validator.ts';
+import { createIdempotentProducer, createKafka, ensureTopics } from './kafka-client.ts';
+import { createEventMetrics, type EventMetrics } from './metrics.ts';
+import { migrateEvents } from './migrate-events.ts';
+import { OutboxRelay } from './outbox/outbox-relay.ts';
+import { defaultHandlers } from './handlers/index.ts';
+import { loadEventTopology, withNamespace, type EventTopology } from './topology.ts';
+
+export type { EventHandler } from './consumer/event-handler.ts';
+
+export interface EventSideOptions {
+  db: Database;
+  /** `KAFKA_BROKERS`, or the embedded broker's address. */
+  brokers: string[];
+  logger: Logger;
+  registry: Registry;
+  /** Prefix for every topic and group (several platforms on one broker); default none. */
+  namespace?: string;
+  /** Overrides the spec's retry delays (tests use short ones). */
+  retryDelaysMs?: number[];
+  /** Effects per consumer group as the spec names it; default: the reference's notification and feed handlers. */
+  handlers?: Record<string, EventHandler>;
+  /** Start the outbox relay (default true). */
+  relay?: boolean;
+  /** Start the consumers (default true). */
+  consumers?: boolean;
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** The relay's cap on its backoff, i.e. the bound on the publish delay after Kafka returns (default 2000). */
+  relayMaxBackoffMs?: number;
+}
+
+export interface EventSide {
+  topology: EventTopology;
+  metrics: EventMetrics;
+  /** Wake the relay now (call after a transaction that wrote to the outbox commits). */
+  notify(): void;
+  /** Readiness: every consumer joined and running, and the relay not stuck failing. */
+  readiness: ReadinessCheck;
+  /** Resolves once every consumer has joined its group (or rejects after `timeoutMs`). */
+  ready(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the outbox relay and one consumer per group the AsyncAPI documents define; the platform's single hook. */
+export async function startEventSide(options: EventSideOptions): Promise<EventSide> {
+  const { db, logger, registry } = options;
+  const specTopology = loadEventTopology();
+  const topology = withNamespace(specTopology, options.namespace ?? '');
+  if (options.retryDelaysMs) {
+    for (const c of topology.consumed) c.retryDelaysMs = c.retryTopics.map((_, i) => options.retryDelaysMs![Math.min(i, options.retryDelaysMs!.length - 1)]!);
+  }
+  await migrateEvents(db);
+  const metrics = createEventMetrics(registry);
+  const kafka: Kafka = createKafka({ brokers: options.brokers });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, topology);
+  } finally {
+    await admin.disconnect();
+  }
+  const producer: Producer = createIdempotentProducer(kafka);
+  await producer.connect();
+
+  const relay = new OutboxRelay({
+    db,
+    producer,
+    metrics,
+    logger,
+    topicFor: (topic) => `${options.namespace ?? ''}${topic}`,
+    sourceFor: (topic) => specTopology.produced.find((p) => p.topic === topic)?.ceSource,
+    maxBackoffMs: options.relayMaxBackoffMs,
+  });
+  if (options.relay !== false) relay.start();
+
+  const handlers = options.handlers ?? defaultHandlers();
+  const consumers: EventConsumer[] = [];
+  if (options.consumers !== false) {
+    topology.consumed.forEach((binding, i) => {
+      const specGroup = specTopology.consumed[i]!.group;
+      const handler = handlers[specGroup];
+      if (!handler) throw new Error(`no event handler for consumer group ${specGroup}`);
+      const expectedType = specTopology.produced.find((p) => p.topic === specTopology.consumed[i]!.topic)?.ceType;
+      consumers.push(
+        new EventConsumer({
+          kafka,
+          logger,
+          sessionTimeoutMs: options.sessionTimeoutMs,
+          heartbeatIntervalMs: options.heartbeatIntervalMs,
+          processor: {
+            binding,
+            handler,
+            validate: payloadValidator(binding.payloadSchema),
+            expectedType,
+            db,
+            send: async (topic, messages) => void (await producer.send({ topic, messages, acks: -1 })),
+            metrics,
+            now: Date.now,
+          },
+        }),
+      );
+    });
+    for (const consumer of consumers) await consumer.start();
+  }
+
+  const problems = (): string[] => [
+    ...consumers.filter((c) => !c.isUp()).map((c) => `consumer ${c.group} is not running`),
+    ...(options.relay !== false && !relay.isHealthy() ? ['outbox relay keeps failing'] : []),
+  ];
+  return {
+    topology,
+    metrics,
+    notify: () => relay.notify(),
+    readiness: {
+      name: 'events',
+      async check() {
+        const found = problems();
+        if (found.length > 0) throw new Error(found.join('; '));
+      },
+    },
+    async ready(timeoutMs = 60000) {
+      const deadline = Date.now() + timeoutMs;
+      while (consumers.some((c) => !c.isUp())) {
+        if (Date.now() > deadline) throw new Error(`event side not ready: ${problems().join('; ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async close() {
+      await Promise.all(consumers.map((c) => c.stop()));
+      await relay.stop();
+      await producer.disconnect();
+    },
+  };
+}

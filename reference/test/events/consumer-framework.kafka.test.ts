@@ -1,0 +1,8 @@
+import { describe } from 'vitest';
+import { withKafka } from '../../../scripts/testing/infra.ts';
+import { createPgliteDatabase } from '../../src/shared/db/pglite-database.ts';
+import { consumerScenarios } from './helpers/consumer-scenarios.ts';
+
+withKafka('events > consumer framework > real Kafka', (brokers) => {
+  describe('with PGlite', () => consumerScenarios(() => brokers.split(','), () => createPgliteDatabase()));
+});
