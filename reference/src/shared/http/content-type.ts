@@ -11,7 +11,7 @@ export function checkContentType(op: OpenAPIV3.OperationObject, req: Request): v
   if (!body || !hasBody(req)) return;
   const declared = Object.keys(body.content ?? {});
   const sent = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!declared.includes(sent)) {
+  if (!declared.includes(sent) && !declared.includes('*/*')) {
     throw new ProblemError('unsupported-media-type', `expected ${declared.join(' or ')}${sent ? `, got ${sent}` : ''}`);
   }
 }

@@ -20,6 +20,8 @@ export interface HandlerContext<Deps> {
   body: any;
   headers: Record<string, string | string[] | undefined>;
   files: UploadedFile[];
+  /** The body of operations that take raw bytes (e.g. media PUT content). */
+  rawBody?: Buffer;
   /** Set on secured operations; on public ones only when a valid token was sent anyway. */
   principal?: Principal;
   /** The request path, for `instance` in problems. */

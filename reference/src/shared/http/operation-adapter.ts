@@ -89,6 +89,7 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
       body: c.request.requestBody,
       headers: req.headers,
       files,
+      rawBody: Buffer.isBuffer(req.body) ? req.body : undefined,
       principal,
       instance: req.originalUrl,
       db: d.db,

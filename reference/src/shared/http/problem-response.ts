@@ -27,6 +27,9 @@ export function toProblem(error: unknown): ProblemError | undefined {
   if (e?.name === 'MulterError' || /^Multipart|Unexpected end of form|Malformed part header/i.test(e?.message ?? '')) {
     return new ProblemError('malformed-request', `malformed multipart body: ${e.message}`);
   }
+  // PostgreSQL: input the database refused (bad datetime, out of range, ...) is the client's error, not ours
+  if (typeof e?.code === 'string' && /^22/.test(e.code)) return new ProblemError('validation-failed', `invalid value: ${e.message}`);
+  if (e?.code === '23505') return new ProblemError('conflict', 'the resource already exists');
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new ProblemError('validation-failed', e.message);
   return undefined;

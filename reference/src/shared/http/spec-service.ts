@@ -12,7 +12,7 @@ import type { Metrics } from '../observability/metrics.ts';
 import { observe, ROUTE_LOCAL } from '../observability/observe.ts';
 import { ProblemError } from '../problem/problem.ts';
 import { unauthorized } from '../problem/unauthorized.ts';
-import { type OpenApiDocument, operationsOf } from '../spec/load-spec.ts';
+import { type OpenApiDocument, type OperationEntry, operationsOf } from '../spec/load-spec.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import { checkContentType } from './content-type.ts';
 import type { OperationHandler } from './handler-types.ts';
@@ -38,6 +38,13 @@ export interface SpecServiceOptions<Deps> {
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import is the module object
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: unknown) => void;
+
+/** An operation whose body is bytes (e.g. `application/octet-stream` or a wildcard) rather than JSON or a form. */
+function takesRawBytes(op: OperationEntry['operation']): boolean {
+  const content = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content ?? {};
+  const types = Object.keys(content);
+  return types.length > 0 && types.every((t) => t !== 'application/json' && t !== 'multipart/form-data' && !t.endsWith('+json'));
+}
 
 export const DEFAULT_LIMITS = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024 };
 
@@ -104,15 +111,23 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(observe(o.service, o.metrics, o.log));
-  app.use(express.json({ limit: limits.jsonBytes, type: ['application/json', 'application/*+json'] }));
-  app.use(multipartParser(limits.uploadBytes));
+  const json = express.json({ limit: limits.jsonBytes, type: ['application/json', 'application/*+json'] });
+  const multipart = multipartParser(limits.uploadBytes);
+  const raw = express.raw({ type: () => true, limit: limits.uploadBytes });
+  // the body parser is chosen by the operation: raw bytes for binary bodies (media PUT), multer for forms, else JSON
+  app.use((req, res, next) => {
+    const matched = api.matchOperation({ method: req.method, path: req.path, headers: {} } as never) as OperationEntry['operation'] | undefined;
+    res.locals.operation = matched;
+    if (matched && takesRawBytes(matched)) return raw(req, res, next);
+    if (isMultipart(req)) return multipart(req, res, next);
+    return json(req, res, next);
+  });
   app.use(async (req, res, next) => {
     try {
+      const matched = res.locals.operation as OperationEntry['operation'] | undefined;
       let body: unknown = req.body;
-      if (isMultipart(req)) {
-        const matched = api.matchOperation({ method: req.method, path: req.path, headers: {} } as never);
-        body = coerceFields(req.body as Record<string, unknown>, matched ? multipartSchema(matched as never) : undefined);
-      }
+      if (matched && takesRawBytes(matched)) body = undefined; // bytes reach the handler as ctx.rawBody
+      else if (isMultipart(req)) body = coerceFields(req.body as Record<string, unknown>, matched ? multipartSchema(matched) : undefined);
       await api.handleRequest({ method: req.method, path: req.path, query: req.query as never, headers: req.headers as never, body }, req, res);
     } catch (error) {
       next(error);

@@ -1,0 +1,8 @@
+import { caller } from '../../../shared/http/handler-types.ts';
+import type { Handler } from '../../../platform/service-module.ts';
+import { chatsRepo } from '../repositories/chats.ts';
+
+export const leaveChat: Handler = async (ctx) => {
+  await chatsRepo.removeMember(ctx.db, ctx.params.chat_id as number, caller(ctx).userId);
+  return { status: 200, body: { status: 'ok' } };
+};

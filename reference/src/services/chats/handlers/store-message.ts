@@ -1,0 +1,26 @@
+import type { HandlerContext, HandlerResult } from '../../../shared/http/handler-types.ts';
+import { enqueueEvent } from '../../../shared/outbox/enqueue.ts';
+import { ProblemError } from '../../../shared/problem/problem.ts';
+import type { PlatformDeps } from '../../../platform/deps.ts';
+import { chatsRepo } from '../repositories/chats.ts';
+import { messagesRepo, messageView } from '../repositories/messages.ts';
+
+/**
+ * The message, its `messages.created` outbox record (with the recipients read in the same transaction) and, when
+ * an Idempotency-Key was sent, the stored response: one transaction.
+ */
+export function storeMessage(ctx: HandlerContext<PlatformDeps>, userId: string, chatId: number, text: string, mediaUrl: string): Promise<HandlerResult> {
+  return ctx.inTransaction(async (tx) => {
+    const message = await messagesRepo.insert(tx, { chatId, userId, text, mediaUrl });
+    if (!message) throw new ProblemError('not-found', `chat ${chatId} not found`);
+    const recipients = await chatsRepo.otherMembers(tx, chatId, userId);
+    await enqueueEvent(tx, {
+      topic: 'messages.created',
+      key: String(chatId),
+      type: 'dev.socialnet.messages.created.v1',
+      source: '/socialnet/message-service',
+      payload: { message_id: message.id, chat_id: chatId, user_id: userId, text, media_url: mediaUrl, send_time: message.send_time.toISOString(), recipient_ids: recipients },
+    });
+    return { status: 201, body: messageView(message), headers: { Location: `/chats/${chatId}/messages/${message.id}` } };
+  });
+}

@@ -1,0 +1,9 @@
+import { caller } from '../../../shared/http/handler-types.ts';
+import type { Handler } from '../../../platform/service-module.ts';
+import { feedbackRepo } from '../repositories/feedback.ts';
+
+export const likePost: Handler = async (ctx) => {
+  const postId = ctx.params.post_id as number;
+  await feedbackRepo.like(ctx.db, postId, caller(ctx).userId);
+  return { status: 200, body: { post_id: postId, likes: await feedbackRepo.likes(ctx.db, postId), liked_by_me: true } };
+};

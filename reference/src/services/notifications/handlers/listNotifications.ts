@@ -1,0 +1,5 @@
+import { caller } from '../../../shared/http/handler-types.ts';
+import type { Handler } from '../../../platform/service-module.ts';
+import { notificationsPage } from './list-page.ts';
+
+export const listNotifications: Handler = (ctx) => notificationsPage(ctx, caller(ctx).userId);
