@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what the tests' real infrastructure needs, checking first so that a second run takes seconds:
+#   Debian packages: PostgreSQL, kcat, a Java 17+ runtime, Maven, Python venv support (apt-get update only if one is missing)
+#   Apache Kafka broker jars from Maven Central (pinned in kafka/pom.xml) into .cache/kafka/lib
+#   Schemathesis from PyPI into .cache/venv
+# then the code generators' tools (scripts/generate/install-tools.sh, owned by the generators) when that script exists.
+set -euo pipefail
+LOG_TAG=install
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+started_at=$SECONDS
+
+java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
+have_postgres_server() { command -v pg_ctlcluster >/dev/null && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; }
+have_venv() { python3 -c 'import ensurepip, venv' >/dev/null 2>&1; }
+
+missing=()
+have_postgres_server || missing+=(postgresql)
+command -v kcat >/dev/null || missing+=(kcat)
+{ command -v java >/dev/null && [ "$(java_major)" -ge 17 ]; } || missing+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v python3 >/dev/null || missing+=(python3)
+have_venv || missing+=(python3-venv)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  log "apt: postgresql, kcat, java $(java_major), maven, python3 venv already present"
+else
+  log "apt: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+kafka_jars() {
+  local want; want="$(sha256sum "$KAFKA_POM" | cut -d' ' -f1)"
+  if [ -f "$KAFKA_STAMP" ] && [ "$(cat "$KAFKA_STAMP")" = "$want" ] && [ -n "$(ls "$KAFKA_LIB"/kafka_2.13-*.jar 2>/dev/null)" ]; then
+    log "kafka: $(kafka_version) jars already in ${KAFKA_LIB#"$REPO_ROOT"/}"
+    return
+  fi
+  log "kafka: resolving $(kafka_version) from Maven Central into ${KAFKA_LIB#"$REPO_ROOT"/}"
+  rm -rf "$KAFKA_LIB.tmp"
+  mvn -q -B -Dstyle.color=never -f "$KAFKA_POM" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIB.tmp"
+  rm -rf "$KAFKA_LIB" && mv "$KAFKA_LIB.tmp" "$KAFKA_LIB"
+  echo "$want" >"$KAFKA_STAMP"
+  log "kafka: $(ls "$KAFKA_LIB" | wc -l) jars, $(du -sh "$KAFKA_LIB" | cut -f1)"
+}
+
+schemathesis() {
+  local bin="$VENV_DIR/bin/schemathesis"
+  if [ -x "$bin" ] && "$VENV_DIR/bin/python" -m pip show schemathesis 2>/dev/null | grep -qx "Version: $SCHEMATHESIS_VERSION"; then
+    log "schemathesis: $SCHEMATHESIS_VERSION already in ${VENV_DIR#"$REPO_ROOT"/}"
+    return
+  fi
+  log "schemathesis: installing $SCHEMATHESIS_VERSION from PyPI into ${VENV_DIR#"$REPO_ROOT"/}"
+  [ -x "$VENV_DIR/bin/python" ] || python3 -m venv "$VENV_DIR"
+  "$VENV_DIR/bin/python" -m pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+}
+
+mkdir -p "$CACHE_DIR/kafka"
+kafka_jars
+schemathesis
+
+if [ -f scripts/generate/install-tools.sh ]; then
+  log "generators: running scripts/generate/install-tools.sh"
+  bash scripts/generate/install-tools.sh
+fi
+log "done in $((SECONDS - started_at))s"
