@@ -1,0 +1,6 @@
+module github.com/socialnet/socialnet-contracts/generated/go-client
+
+go 1.23
+
+require (
+)
