@@ -58,6 +58,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHa
     autoCreateTopics: options.autoCreateTopics ?? true,
     defaultPartitions: options.defaultPartitions ?? 1,
     maxMessageBytes: options.maxMessageBytes ?? 1_048_588,
+    messageTimestampAfterMaxMs: 3_600_000,
+    messageTimestampBeforeMaxMs: Number.POSITIVE_INFINITY,
     minSessionTimeoutMs: options.minSessionTimeoutMs ?? 6_000,
     maxSessionTimeoutMs: options.maxSessionTimeoutMs ?? 1_800_000,
     initialRebalanceDelayMs: options.initialRebalanceDelayMs ?? 3_000,

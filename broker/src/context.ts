@@ -14,6 +14,10 @@ export interface BrokerConfig {
   defaultPartitions: number;
   /** Kafka's message.max.bytes: the largest record batch a Produce may carry. */
   maxMessageBytes: number;
+  /** Kafka 4's log.message.timestamp.after.max.ms (1 hour): records stamped further in the future are refused. */
+  messageTimestampAfterMaxMs: number;
+  /** log.message.timestamp.before.max.ms (unbounded by default). */
+  messageTimestampBeforeMaxMs: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
   initialRebalanceDelayMs: number;

@@ -19,6 +19,10 @@ function produceOne(ctx: RequestContext, topic: string, index: number, records: 
   if (batch === undefined || split.batches.length !== 1) return fail(code.INVALID_RECORD);
 
   const h = readBatchHeader(batch);
+  const now = Date.now();
+  if (h.maxTimestamp > now + config.messageTimestampAfterMaxMs || h.firstTimestamp < now - config.messageTimestampBeforeMaxMs) {
+    return fail(code.INVALID_TIMESTAMP);
+  }
   const idempotent = h.producerId >= 0;
   if (idempotent) {
     const decision = producers.check(h, topic, index);
