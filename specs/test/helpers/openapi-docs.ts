@@ -1,0 +1,67 @@
+// Loading the OpenAPI documents of specs/openapi for tests: raw YAML (refs kept) and dereferenced (via openapi-backend).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import addFormatsModule from 'ajv-formats';
+import type { Ajv } from 'ajv';
+import { OpenAPIBackend } from 'openapi-backend';
+import { parse } from 'yaml';
+
+export type Json = any;
+// ajv-formats is CommonJS: under ES modules its default export may arrive wrapped once more.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_DIR = join(SPECS_DIR, '..');
+export const OPENAPI_DIR = join(SPECS_DIR, 'openapi');
+export const SERVICES = ['users', 'posts', 'media', 'feed', 'chats', 'notifications', 'feedback'] as const;
+export type Service = (typeof SERVICES)[number];
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+export const docFile = (name: string) => join(OPENAPI_DIR, `${name}.yaml`);
+export const readYaml = (file: string): Json => parse(readFileSync(file, 'utf8'));
+export const rawDoc = (name: string): Json => readYaml(docFile(name));
+
+export interface OperationEntry {
+  doc: string;
+  path: string;
+  method: string;
+  operation: Json;
+}
+
+/** Every operation of a document, in file order. */
+export function operationsOf(doc: Json, name: string): OperationEntry[] {
+  return Object.entries<Json>(doc.paths ?? {}).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((m) => item[m]).map((method) => ({ doc: name, path, method, operation: item[method] })),
+  );
+}
+
+const apis = new Map<string, Promise<OpenAPIBackend>>();
+
+/** An initialised openapi-backend for a document (strict validation of the definition, ajv formats on). */
+export function backendFor(name: string, definition: Json | string = docFile(name)): Promise<OpenAPIBackend> {
+  const build = async () => {
+    const api = new OpenAPIBackend({
+      definition,
+      strict: true,
+      validate: true,
+      customizeAjv: (ajv) => {
+        addFormats(ajv);
+        return ajv;
+      },
+    });
+    await api.init();
+    return api;
+  };
+  if (typeof definition !== 'string' || definition !== docFile(name)) return build();
+  if (!apis.has(name)) apis.set(name, build());
+  return apis.get(name)!;
+}
+
+/** Resolves a local JSON pointer (`#/a/b`) in a document. */
+export function atPointer(doc: Json, pointer: string): Json {
+  return pointer
+    .replace(/^#/, '')
+    .split('/')
+    .slice(1)
+    .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+}
