@@ -62,7 +62,7 @@ export class Resolver {
       for (const [name, prop] of Object.entries<JsonSchema>(multipart.schema.properties ?? {})) {
         if (prop.format === 'binary') {
           const type = multipart.encoding?.[name]?.contentType?.split(',')[0]?.trim() ?? 'application/octet-stream';
-          out.form[name] = { filename: 'conformance.txt', type: type.includes('*') ? 'application/octet-stream' : type, content: `${this.canary} file` };
+          out.form[name] = { filename: 'conformance.txt', type: type.includes('*') ? 'application/octet-stream' : type, content: `${options.text ?? this.canary} file` };
         } else if (values[name] !== undefined) out.form[name] = String(values[name]);
       }
     }

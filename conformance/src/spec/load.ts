@@ -66,8 +66,10 @@ function operationsOf(doc: any, raw: any, file: string, root: string): Operation
       const op = item?.[method];
       if (!op) continue;
       const service: string = op['x-service'] ?? docService ?? basename(file).replace(/\.ya?ml$/, '');
-      const bundled = Boolean(op['x-service']) && !docService;
-      const prefix: string = op['x-gateway-prefix'] ?? (bundled ? guessPrefix(path) : docPrefix);
+      // A bundled gateway document names the serving service per operation and its prefix in info.x-routing.
+      const bundled = Boolean(op['x-service']) && op['x-service'] !== docService;
+      const routed: string | undefined = doc.info?.['x-routing']?.find((r: any) => r.service === service)?.prefix;
+      const prefix: string = op['x-gateway-prefix'] ?? (bundled ? routed ?? guessPrefix(path) : docPrefix);
       const servicePath = bundled && path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path;
       const security = op.security ?? doc.security ?? [];
       const pointer = toPointer(['paths', path, method]);

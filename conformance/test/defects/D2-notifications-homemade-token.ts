@@ -1,4 +1,4 @@
-import { homemadeTokenAuthenticator } from '../../../reference/src/shared/auth/homemade-token.ts';
+import { homemadeTokenAuthenticator } from '@socialnet/reference';
 import { defineDefect } from './fixture.ts';
 
 /** Review item 2: the notification service verifies its home-made `raw.sig` HMAC token and refuses the standard JWT. */

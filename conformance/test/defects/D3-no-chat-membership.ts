@@ -1,4 +1,4 @@
-import { dropAuthz } from '../../../reference/src/platform/variant.ts';
+import { dropAuthz } from '@socialnet/reference';
 import { defineDefect } from './fixture.ts';
 
 /** Review item 3: send, send-with-upload, history and mark-seen do not check that the caller is a chat member. */

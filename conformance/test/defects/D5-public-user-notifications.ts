@@ -1,4 +1,4 @@
-import { makePublic } from '../../../reference/src/platform/variant.ts';
+import { makePublic } from '@socialnet/reference';
 import { defineDefect } from './fixture.ts';
 
 /** Review item 5: GET /users/{user_id}/notifications is public and returns the path user's notifications. */

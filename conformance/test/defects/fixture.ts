@@ -1,4 +1,4 @@
-import type { PlatformVariant } from '../../../reference/src/platform/variant.ts';
+import type { PlatformVariant } from '@socialnet/reference';
 
 /**
  * A defect fixture: the reference with exactly one deviation, reintroduced the way the original platform had it

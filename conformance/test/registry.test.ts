@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/checks/index.ts';
+import { defectsOf, defineCheck } from '../src/engine/check.ts';
+import { loadClauses } from '../src/spec/clauses.ts';
+import { REPO_ROOT } from '../src/spec/load.ts';
+import { DEFECTS } from './defects/index.ts';
+
+const CHECKS_DIR = join(REPO_ROOT, 'conformance/src/checks');
+const files = readdirSync(CHECKS_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => relative(CHECKS_DIR, join(CHECKS_DIR, f)).replace(/\.ts$/, '').replace('/', '.'));
+const docs = readFileSync(join(REPO_ROOT, 'docs/checks.md'), 'utf8');
+const sections = [...docs.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+
+describe('check registry', () => {
+  it('registers every check file, and each id equals its path', () => {
+    expect(CHECKS.map((c) => c.id).sort()).toEqual(files.sort());
+  });
+
+  it('has unique ids', () => {
+    expect(new Set(CHECKS.map((c) => c.id)).size).toBe(CHECKS.length);
+  });
+
+  it('cites only clauses that exist in specs/clauses.yaml', () => {
+    const clauses = loadClauses(join(REPO_ROOT, 'specs/clauses.yaml'), REPO_ROOT);
+    expect(CHECKS.map((c) => c.clause).filter((id) => !clauses.has(id))).toEqual([]);
+  });
+
+  it('documents each check in docs/checks.md exactly once, with its exact failure text', () => {
+    expect(sections.sort()).toEqual(CHECKS.map((c) => c.id).sort());
+    for (const check of CHECKS) {
+      const body = docs.split(`## ${check.id}\n`)[1]!.split('\n## ')[0]!;
+      expect(body, check.id).toContain(check.failure);
+    }
+  });
+
+  it('tags only defects that have a fixture, and every fixture has a check tagged for it', () => {
+    const tagged = new Set(CHECKS.flatMap(defectsOf));
+    expect([...tagged].sort()).toEqual(DEFECTS.map((d) => d.id).sort());
+  });
+
+  it('refuses malformed check metadata when the module loads', () => {
+    const base = { title: 't', failure: 'f', clause: 'SN-X', targets: () => [], run: async () => {} };
+    expect(() => defineCheck({ ...base, id: 'Authn.Bad', tags: ['authn'] })).toThrow(/family.kebab-name/);
+    expect(() => defineCheck({ ...base, id: 'authn.ok', tags: ['authz'] })).toThrow(/family/);
+    expect(() => defineCheck({ ...base, id: 'authn.ok', tags: ['authn'], clause: 'nope' })).toThrow(/clause/);
+  });
+});
