@@ -1,4 +1,0 @@
-import { describeDefect } from '../harness/defect-suite.ts';
-import fixture from './D3-no-chat-membership.ts';
-
-describeDefect(fixture, { security: true });
