@@ -8,6 +8,7 @@ import { adminErrors } from './scenarios/admin-errors.ts';
 import { committedOffsets } from './scenarios/committed-offsets.ts';
 import type { ScenarioEnv } from './scenarios/env.ts';
 import { groupCrash } from './scenarios/group-crash.ts';
+import { groupProtocolErrors } from './scenarios/group-protocol-errors.ts';
 import { groupRebalance } from './scenarios/group-rebalance.ts';
 import { idempotentProducer } from './scenarios/idempotent-producer.ts';
 import { produceConsume } from './scenarios/produce-consume.ts';
@@ -32,6 +33,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['committed offsets survive a consumer restart', committedOffsets],
   ['idempotent producer offsets', idempotentProducer],
   ['admin operations and the errors they provoke', adminErrors],
+  ['group protocol and data-plane error codes on the wire', (env) => groupProtocolErrors(env.brokers)],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {
