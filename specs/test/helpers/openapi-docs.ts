@@ -37,12 +37,16 @@ export function operationsOf(doc: Json, name: string): OperationEntry[] {
 
 const apis = new Map<string, Promise<OpenAPIBackend>>();
 
-/** An initialised openapi-backend for a document (strict validation of the definition, ajv formats on). */
-export function backendFor(name: string, definition: Json | string = docFile(name)): Promise<OpenAPIBackend> {
+/**
+ * An initialised openapi-backend for a document, with ajv formats (quick start: validators compile lazily).
+ * `strict` also validates the definition against the OpenAPI 3.0 schema and throws on the first violation.
+ */
+export function backendFor(name: string, options: { definition?: Json; strict?: boolean } = {}): Promise<OpenAPIBackend> {
+  const strict = options.strict ?? false;
   const build = async () => {
     const api = new OpenAPIBackend({
-      definition,
-      strict: true,
+      definition: options.definition ?? docFile(name),
+      quick: true,
       validate: true,
       customizeAjv: (ajv) => {
         addFormats(ajv);
@@ -50,11 +54,13 @@ export function backendFor(name: string, definition: Json | string = docFile(nam
       },
     });
     await api.init();
+    if (strict) api.validateDefinition();
     return api;
   };
-  if (typeof definition !== 'string' || definition !== docFile(name)) return build();
-  if (!apis.has(name)) apis.set(name, build());
-  return apis.get(name)!;
+  if (options.definition) return build();
+  const key = `${name}:${strict}`;
+  if (!apis.has(key)) apis.set(key, build());
+  return apis.get(key)!;
 }
 
 /** Resolves a local JSON pointer (`#/a/b`) in a document. */
