@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { mediaSigningKeyFrom } from '../services/media/keys.ts';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,7 +77,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     log,
     jwtSecret: options.jwtSecret,
     storage: diskStorage(mediaDir),
-    mediaSigningKey: createHmac('sha256', options.jwtSecret).update('socialnet media url signing').digest('base64url'),
+    mediaSigningKey: mediaSigningKeyFrom(options.jwtSecret),
     publicApiUrl: () => `${baseUrl}/api`,
     serviceUrl: (name) => urls[name],
     client: (to) => createServiceClient(to, () => urls[to], forwardsBearer(options.variant, from, to)),

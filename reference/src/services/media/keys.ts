@@ -27,3 +27,6 @@ export function verifySignature(secret: string, method: 'GET' | 'PUT', key: stri
 
 export const contentUrl = (apiUrl: string, key: string, expires: number, signature: string) =>
   `${apiUrl}/media/${encodeURIComponent(key)}/content?expires=${expires}&signature=${signature}`;
+
+/** The URL-signing key, derived from the platform secret so every process of a split deployment agrees on it. */
+export const mediaSigningKeyFrom = (jwtSecret: string): string => createHmac('sha256', jwtSecret).update('socialnet media url signing').digest('base64url');

@@ -12,7 +12,8 @@ export async function createPgliteDatabase(dataDir?: string): Promise<Database> 
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query(text, params) {
       const result = await q.query(text, params as unknown[] | undefined);
-      return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows = 0 for a SELECT; pg's rowCount counts the returned rows there
+      return { rows: result.rows as never[], rowCount: Math.max(result.rows.length, result.affectedRows ?? 0) };
     },
   });
   return {

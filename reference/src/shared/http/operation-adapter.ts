@@ -62,7 +62,9 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
     const files = (Array.isArray(req.files) ? req.files : []) as UploadedFile[];
     if (fileSchema && String(req.headers['content-type'] ?? '').startsWith('multipart/')) checkFiles(files, fileSchema);
     const principal = secured ? (c.security.bearerAuth as Principal) : await optionalPrincipal(req, d.authenticate);
-    const parts = { params: c.request.params, query: c.request.query, body: c.request.requestBody };
+    // openapi-backend re-parses path params as strings after validation; its coerced copy has the spec's types
+    const params = (c.validation?.coerced as { params?: Record<string, unknown> } | undefined)?.params ?? c.request.params;
+    const parts = { params, query: c.request.query, body: c.request.requestBody };
     if (rules.length > 0 && principal) await enforceAuthz(operationId, rules, parts, principal, d.lookups);
 
     let keyId: KeyId | undefined;
@@ -84,7 +86,7 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
     let recorded = false;
     const ctx: HandlerContext<Deps> = {
       operationId,
-      params: c.request.params,
+      params: parts.params,
       query: c.request.query,
       body: c.request.requestBody,
       headers: req.headers,
