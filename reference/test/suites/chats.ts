@@ -21,7 +21,7 @@ export function chatsSuite(platform: () => Platform) {
   it('creates a chat, lists it, adds a member, reads the chat', async () => {
     const base = platform().baseUrl;
     [owner, member, outsider] = await Promise.all([registerUser(base, 'owner'), registerUser(base, 'member'), registerUser(base, 'outsider')]);
-    const created = await owner.api.POST('/api/chats', { body: { name: 'crag', members: [] } });
+    const created = await owner.api.POST('/api/chats', { body: { name: 'crag', members: [], open: false } });
     expect(created.response.status).toBe(201);
     chatId = created.data!.id;
     expect(created.data).toMatchObject({ name: 'crag', owner_id: owner.userId, open: false });
@@ -88,7 +88,7 @@ export function chatsSuite(platform: () => Platform) {
   });
 
   it('a message of another chat is 404 even for a member of both (message-in-chat)', async () => {
-    const other = await owner.api.POST('/api/chats', { body: { name: 'other' } });
+    const other = await owner.api.POST('/api/chats', { body: { name: 'other', open: false } });
     const there = await owner.api.POST('/api/messages', { body: { chat_id: other.data!.id, text: 'elsewhere' } });
     const read = await owner.api.GET('/api/chats/{chat_id}/messages/{message_id}', { params: { path: { chat_id: chatId, message_id: there.data!.id } } });
     expect(read.response.status).toBe(404);

@@ -13,7 +13,7 @@ export function idempotencySuite(platform: () => Platform) {
   it('replays the first response with Idempotent-Replayed and stores the message once', async () => {
     const base = platform().baseUrl;
     [alice, bob] = await Promise.all([registerUser(base, 'idem-a'), registerUser(base, 'idem-b')]);
-    chatId = (await alice.api.POST('/api/chats', { body: { name: 'idem', members: [bob.userId] } })).data!.id;
+    chatId = (await alice.api.POST('/api/chats', { body: { name: 'idem', members: [bob.userId], open: false } })).data!.id;
     const params = key('send');
     const first = await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'once' }, params });
     const again = await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'once' }, params });
@@ -35,7 +35,7 @@ export function idempotencySuite(platform: () => Platform) {
   it('a refused request does not burn the key', async () => {
     const outsider = await registerUser(platform().baseUrl, 'idem-c');
     const params = key('refused');
-    const otherChat = (await outsider.api.POST('/api/chats', { body: { name: 'own' } })).data!.id;
+    const otherChat = (await outsider.api.POST('/api/chats', { body: { name: 'own', open: false } })).data!.id;
     expect((await outsider.api.POST('/api/messages', { body: { chat_id: chatId, text: 'x' }, params })).response.status).toBe(404);
     expect((await outsider.api.POST('/api/messages', { body: { chat_id: otherChat, text: 'x' }, params })).response.status).toBe(201);
   });

@@ -13,7 +13,7 @@ export function notificationsSuite(platform: () => Platform) {
   it('D2: the standard JWT works on every notification route; the original home-made raw.sig token is refused', async () => {
     const base = platform().baseUrl;
     [alice, bob] = await Promise.all([registerUser(base, 'alice'), registerUser(base, 'bob')]);
-    const created = await alice.api.POST('/api/notifications/test', { body: { user_id: alice.userId, title: 'hi', body: 'there', meta: { chat_id: 1 } } });
+    const created = await alice.api.POST('/api/notifications/test', { body: { user_id: alice.userId, title: 'hi', body: 'there', kind: 'message', meta: { chat_id: 1 } } });
     expect(created.response.status).toBe(201);
     noteId = created.data!.id;
     expect((await alice.api.GET('/api/notifications', {})).data!.notifications.map((n) => n.id)).toEqual([noteId]);
@@ -37,14 +37,14 @@ export function notificationsSuite(platform: () => Platform) {
   });
 
   it('nobody writes into another user\'s notifications, or marks them read', async () => {
-    expect((await bob.api.POST('/api/notifications/test', { body: { user_id: alice.userId, title: 'phish', body: 'x' } })).response.status).toBe(403);
+    expect((await bob.api.POST('/api/notifications/test', { body: { user_id: alice.userId, title: 'phish', body: 'x', kind: 'message' } })).response.status).toBe(403);
     expect((await bob.api.POST('/api/notifications/{notification_id}/read', { params: { path: { notification_id: noteId } } })).response.status).toBe(404);
     expect((await alice.api.POST('/api/notifications/{notification_id}/read', { params: { path: { notification_id: noteId } } })).response.status).toBe(200);
     expect((await alice.api.GET('/api/notifications', {})).data!.notifications[0]!.read).toBe(true);
   });
 
   it('marking one notification read leaves the others alone, and cursor pages are stable', async () => {
-    for (const title of ['a', 'b', 'c']) await bob.api.POST('/api/notifications/test', { body: { user_id: bob.userId, title, body: '' } });
+    for (const title of ['a', 'b', 'c']) await bob.api.POST('/api/notifications/test', { body: { user_id: bob.userId, title, body: '', kind: 'message' } });
     const page1 = await bob.api.GET('/api/notifications', { params: { query: { limit: 2 } } });
     expect(page1.data!.notifications.map((n) => n.title)).toEqual(['c', 'b']);
     const page2 = await bob.api.GET('/api/notifications', { params: { query: { limit: 2, cursor: page1.data!.next_cursor! } } });
