@@ -4,13 +4,14 @@ import {
   errorShapeViolations,
   IDEMPOTENT_OPERATIONS,
   idempotencyViolations,
+  inputStatusViolations,
   securityViolations,
   shapeViolations,
 } from './helpers/contract-checks.ts';
 import { backendFor, operationsOf, rawDoc, SERVICES, type Json } from './helpers/openapi-docs.ts';
 
 const PORTS: Record<string, number> = { users: 8081, posts: 8082, feed: 8083, feedback: 8084, chats: 8085, notifications: 8086, media: 8088 };
-const CHECKS = { securityViolations, authzViolations, errorShapeViolations, idempotencyViolations, shapeViolations };
+const CHECKS = { securityViolations, authzViolations, errorShapeViolations, idempotencyViolations, shapeViolations, inputStatusViolations };
 
 describe('specs > openapi > conventions (docs/spec-conventions.md)', () => {
   describe.each(SERVICES)('%s.yaml', (name) => {
@@ -90,6 +91,8 @@ describe('specs > openapi > conventions (docs/spec-conventions.md)', () => {
       ['idempotencyViolations', (d: Json): unknown => delete d.paths['/messages'].post['x-idempotency'], 'x-idempotency must be'],
       ['idempotencyViolations', (d: Json): unknown => (d.paths['/chats'].post['x-idempotency'] = {}), 'outside the retryable list'],
       ['shapeViolations', (d: Json): unknown => (d.paths['/chats'].post.operationId = 'Create_chat'), 'camelCase'],
+      ['inputStatusViolations', (d: Json): unknown => delete d.paths['/messages'].post.responses['415'], 'declares no 415'],
+      ['inputStatusViolations', (d: Json): unknown => delete d.paths['/chats/{chat_id}'].get.responses['400'], 'declares no 400'],
       ['shapeViolations', (d: Json): unknown => delete d.paths['/messages'].post.requestBody.content['application/json'].example, 'no example'],
     ] as const)('%s catches: %s', (check, mutate, message) => {
       const found = CHECKS[check](broken(mutate), 'chats');

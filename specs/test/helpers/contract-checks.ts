@@ -104,3 +104,19 @@ export function shapeViolations(doc: Json, name: string): string[] {
   }
   return out;
 }
+
+/** Operations with input declare 400; operations with a body declare 413, and 415 unless they accept any type. */
+export function inputStatusViolations(doc: Json, name: string): string[] {
+  const out: string[] = [];
+  for (const { path, method, operation } of operationsOf(doc, name)) {
+    const at = where(path, method);
+    const responses = operation.responses ?? {};
+    const hasInput = operation.requestBody || (operation.parameters ?? []).length > 0 || path.includes('{');
+    if (hasInput && !responses['400']) out.push(`${at}: takes input but declares no 400`);
+    if (!operation.requestBody) continue;
+    if (!responses['413']) out.push(`${at}: takes a body but declares no 413`);
+    const anyType = Object.keys(operation.requestBody.content ?? {}).includes('*/*');
+    if (!anyType && !responses['415']) out.push(`${at}: takes a body but declares no 415`);
+  }
+  return out;
+}
