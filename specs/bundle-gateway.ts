@@ -84,15 +84,15 @@ function sortKeys<T extends Record<string, unknown>>(obj: T): T {
   return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]])) as T;
 }
 
-/** The gateway document as YAML text. */
-export function buildGateway(): string {
+/** The gateway document as YAML text, from the service documents `<dir>/<service>.yaml`. */
+export function buildGateway(dir = OPENAPI_DIR, services: readonly string[] = SERVICE_DOCS): string {
   fileCache.clear();
   const merger = new Merger();
   const paths: Record<string, Json> = {};
   const routing: Json[] = [];
   const tags: Json[] = [];
-  for (const service of SERVICE_DOCS) {
-    const file = join(OPENAPI_DIR, `${service}.yaml`);
+  for (const service of services) {
+    const file = join(dir, `${service}.yaml`);
     const doc = load(file);
     const prefix: string = doc.info['x-gateway-prefix'];
     if (doc.info['x-service'] !== service || !prefix) throw new Error(`${service}.yaml: info.x-service / x-gateway-prefix missing`);

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildGateway, GATEWAY_FILE } from '../bundle-gateway.ts';
 import { operationsOf, rawDoc, SERVICES, type Json } from './helpers/openapi-docs.ts';
@@ -62,5 +65,48 @@ describe('specs > openapi > gateway.yaml', () => {
     for (const path of ['/api/healthz', '/api/readyz', '/api/metrics', '/api/feedback/whoami', '/api/feedback/healthz']) {
       expect(gateway.paths[path], path).toBeUndefined();
     }
+  });
+});
+
+describe('specs > bundle-gateway merging', () => {
+  const serviceDoc = (service: string, prefix: string, paths: Json, schemas: Json = {}) => ({
+    openapi: '3.0.3',
+    info: { title: service, version: '1', 'x-service': service, 'x-gateway-prefix': prefix },
+    paths,
+    components: { schemas },
+  });
+  const op = (operationId: string, schema: string) => ({
+    operationId,
+    responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } } },
+  });
+  const build = (docs: Record<string, Json>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sn-gateway-'));
+    for (const [name, doc] of Object.entries(docs)) writeFileSync(join(dir, `${name}.yaml`), stringify(doc));
+    return parse(buildGateway(dir, Object.keys(docs)));
+  };
+
+  it('refuses two services serving the same gateway method and path', () => {
+    expect(() =>
+      build({
+        a: serviceDoc('a', '/api', { '/things': { get: op('aThings', 'Thing') } }, { Thing: { type: 'string' } }),
+        b: serviceDoc('b', '/api', { '/things': { get: op('bThings', 'Thing') } }, { Thing: { type: 'string' } }),
+      }),
+    ).toThrow(/route conflict: GET \/api\/things/);
+  });
+
+  it('shares identical components and renames a different one after its service', () => {
+    const gw = build({
+      a: serviceDoc('a', '/api', { '/a': { get: op('aGet', 'Thing') } }, { Thing: { type: 'string' } }),
+      b: serviceDoc('b', '/api/b', { '/b': { get: op('bGet', 'Thing') } }, { Thing: { type: 'integer' } }),
+      c: serviceDoc('c', '/api', { '/c': { get: op('cGet', 'Thing') } }, { Thing: { type: 'string' } }),
+    });
+    expect(gw.components.schemas).toEqual({ Thing: { type: 'string' }, BThing: { type: 'integer' } });
+    const schemaOf = (path: string) => gw.paths[path].get.responses['200'].content['application/json'].schema.$ref;
+    expect([schemaOf('/api/a'), schemaOf('/api/b/b'), schemaOf('/api/c')]).toEqual([
+      '#/components/schemas/Thing',
+      '#/components/schemas/BThing',
+      '#/components/schemas/Thing',
+    ]);
+    expect(gw.paths['/api/b/b'].get['x-service']).toBe('b');
   });
 });
