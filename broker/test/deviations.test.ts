@@ -1,0 +1,108 @@
+// Broker > known deviations from Apache Kafka (docs/broker.md lists each with this test's name).
+// Each test pins the embedded broker's behaviour and says what Kafka does instead.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as joinApi from '../src/apis/join-group/schema.ts';
+import * as metadataApi from '../src/apis/metadata/schema.ts';
+import * as produceApi from '../src/apis/produce/schema.ts';
+import type { ProduceRequest } from '../src/apis/produce/schema.ts';
+import { Reader } from '../src/wire/reader.ts';
+import { decodeStruct } from '../src/wire/schema.ts';
+import { type BrokerHandle, startBroker } from '../src/index.ts';
+import { crc32c } from '../src/log/crc32c.ts';
+import { PartitionLog } from '../src/log/partition-log.ts';
+import { readBatchHeader } from '../src/log/record-batch.ts';
+import { ProducerRegistry } from '../src/producers/producer-registry.ts';
+import { kafka, unique } from './helpers.ts';
+import { kafkajsEncode } from './oracle/kafkajs-protocol.ts';
+import { WireClient } from './wire-client.ts';
+
+let broker: BrokerHandle;
+beforeAll(async () => {
+  broker = await startBroker({ initialRebalanceDelayMs: 0 });
+});
+afterAll(() => broker.close());
+
+/** One magic-v2 batch as kafkajs encodes it for Produce v3. */
+async function kafkajsBatch(timestamps: number[]): Promise<Buffer> {
+  const bytes = await kafkajsEncode('produce', 3, {
+    acks: -1, timeout: 1000, compression: 0,
+    topicData: [{ topic: 't', partitions: [{ partition: 0, messages: timestamps.map((timestamp, i) => ({ value: `v${i}`, timestamp })) }] }],
+  });
+  const req = decodeStruct<ProduceRequest>(new Reader(bytes), produceApi.request, 3);
+  return req.topics[0]?.partitions[0]?.records as Buffer;
+}
+
+describe('Broker > deviations', () => {
+  it('D1 creates an auto-created topic synchronously (Kafka first answers LEADER_NOT_AVAILABLE)', async () => {
+    const c = await WireClient.connect(broker.brokers);
+    const topic = unique('auto');
+    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: topic }], allowAutoTopicCreation: true });
+    c.close();
+    expect(md.topics[0]).toMatchObject({ errorCode: 0, name: topic, partitions: [{ errorCode: 0, partitionIndex: 0, leaderId: 1 }] });
+  });
+
+  it('D2 declines transactions: InitProducerId with a transactional id gets 53, so kafkajs fails fast', async () => {
+    const producer = kafka(broker.brokers).producer({ transactionalId: unique('txn'), idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await expect(producer.transaction()).rejects.toMatchObject({ type: 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED' });
+    await producer.disconnect();
+  });
+
+  it('D3 does not advertise APIs outside its scope (DescribeConfigs, ACLs, DeleteRecords, transactions)', async () => {
+    const admin = kafka(broker.brokers).admin();
+    await admin.connect();
+    await expect(admin.describeConfigs({ resources: [{ type: 2, name: 'x' }], includeSynonyms: false })).rejects.toMatchObject({
+      name: 'KafkaJSServerDoesNotSupportApiKey',
+    });
+    await admin.disconnect();
+  });
+
+  it('D4 accepts and ignores topic configs in CreateTopics (Kafka validates them: INVALID_CONFIG)', async () => {
+    const admin = kafka(broker.brokers).admin();
+    await admin.connect();
+    const topic = unique('cfg');
+    expect(await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'no.such.config', value: 'x' }] }] })).toBe(true);
+    await admin.disconnect();
+  });
+
+  it('D5 answers ListOffsets by timestamp with the batch start for snappy/lz4/zstd batches (exact for none and gzip)', async () => {
+    const plain = Buffer.from(await kafkajsBatch([1000, 2000, 3000]));
+    const exact = new PartitionLog('t', 0);
+    exact.append(plain);
+    expect(exact.offsetForTimestamp(2500)).toEqual({ offset: 2, timestamp: 3000 });
+
+    const lz4 = Buffer.from(plain);
+    lz4.writeInt16BE(readBatchHeader(lz4).attributes | 3, 21); // codec bits = lz4 (records left as they are)
+    lz4.writeUInt32BE(crc32c(lz4, 21), 17);
+    const approx = new PartitionLog('t', 0);
+    approx.append(lz4);
+    expect(approx.offsetForTimestamp(2500)).toEqual({ offset: 0, timestamp: 3000 });
+  });
+
+  it('D6 returns whole batches only (Kafka may end a fetch with a partial batch that clients drop)', async () => {
+    const batch = await kafkajsBatch([1000]);
+    const log = new PartitionLog('t', 0);
+    log.append(batch);
+    log.append(batch);
+    expect(log.read(0, Math.floor(batch.length * 1.5))).toHaveLength(1);
+    expect(log.read(0, 1)).toHaveLength(1); // KIP-74: at least one batch, as Kafka
+  });
+
+  it('D7 treats group.instance.id as dynamic membership: a static member also gets MEMBER_ID_REQUIRED (Kafka assigns its id at once)', async () => {
+    const c = await WireClient.connect(broker.brokers);
+    const groupId = unique('static');
+    const body = (memberId: string) => ({
+      groupId, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId, groupInstanceId: 'instance-1', protocolType: 'consumer',
+      protocols: [{ name: 'range', metadata: Buffer.alloc(0) }],
+    });
+    const first = await c.request<{ errorCode: number; memberId: string }>(11, 5, joinApi, body(''));
+    expect(first.errorCode).toBe(79); // Kafka gives a static member its id at once instead
+    c.close();
+  });
+
+  it('D8 keeps idempotent-producer state in memory only: after a restart a continuing sequence is out of order', () => {
+    const fresh = new ProducerRegistry();
+    const h = { producerId: 1000, producerEpoch: 0, baseSequence: 5, lastOffsetDelta: 0 } as ReturnType<typeof readBatchHeader>;
+    expect(fresh.check(h, 't', 0)).toEqual({ kind: 'error', errorCode: 45 });
+  });
+});
