@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../src/shared/db/queryable.ts';
+import { replayDeadLetters } from '../../../src/events/replay/replay-dead-letters.ts';
 import { eventually, freshNamespace, readUntil, text } from './kafka-records.ts';
 import { postHeaders, postPayload, prepareDatabase, produce, startTestEventSide, testKafka } from './event-side-fixture.ts';
 import { createEffectsTable, effectCount, recordingHandler } from './recording-handler.ts';
@@ -136,6 +137,23 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
     const records = await readUntil(kafka, dlq(), (rs) => rs.some((r) => text(r.message.headers, 'ce_id') === sent.eventId));
     const dead = records.find((r) => text(r.message.headers, 'ce_id') === sent.eventId)!;
     expect([text(dead.message.headers, 'dlq-reason'), text(dead.message.headers, 'dlq-attempts')]).toEqual(['non-retryable', '1']);
+  });
+
+  it('replays a chosen dead letter to the original topic after the fix: applied once, with the same ce_id', async () => {
+    const sent = await sendPost('fail-until-fixed');
+    const bystander = await sendPost('fail-until-fixed');
+    await readUntil(kafka, dlq(), (rs) => [sent, bystander].every((s) => rs.some((r) => text(r.message.headers, 'ce_id') === s.eventId)));
+    handler.fixed = true;
+    const replayed = await replayDeadLetters(kafka, dlq(), { eventIds: [sent.eventId] });
+    expect(replayed).toEqual([expect.objectContaining({ to: topic(), eventId: sent.eventId, reason: 'retries-exhausted' })]);
+    await eventually(async () => (await effectCount(db, sent.eventId)) === 1, 'the replayed event');
+
+    const copies = await readUntil(kafka, topic(), (rs) => rs.filter((r) => text(r.message.headers, 'ce_id') === sent.eventId).length === 2);
+    const copy = copies.filter((r) => text(r.message.headers, 'ce_id') === sent.eventId)[1]!;
+    expect(copy.partition).toBe(sent.partition);
+    expect(text(copy.message.headers, 'dlq-replayed-from')).toBe(replayed[0]!.from);
+    expect(Object.keys(copy.message.headers!).filter((k) => /^(dlq|retry)-/.test(k))).toEqual(['dlq-replayed-from']);
+    expect(await effectCount(db, bystander.eventId)).toBe(0); // not chosen, not replayed
   });
 
   it('loses and duplicates nothing across a restart mid-stream and a rebalance between two members', async () => {

@@ -10,7 +10,12 @@ import { registerUser, startPlatformWithEvents, type PlatformWithEvents } from '
  * one notification per other member at GET /api/notifications; POST /api/posts → one entry in the author's feed.
  * A redelivered record (the exact bytes and headers, produced again) changes nothing.
  */
-export function httpEffectScenarios(brokers: () => string[], openDb: () => Promise<Database>): void {
+export interface BrokerOutage {
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export function httpEffectScenarios(brokers: () => string[], openDb: () => Promise<Database>, outage?: BrokerOutage): void {
   let db: Database;
   let env: PlatformWithEvents;
   let kafka: Kafka;
@@ -85,5 +90,23 @@ export function httpEffectScenarios(brokers: () => string[], openDb: () => Promi
     await eventually(async () => (await entriesOf(marker.body.id)).length === 1, 'the marker entry');
     expect(await entriesOf(created.body.id)).toHaveLength(1);
   });
-}
 
+  if (outage) {
+    it('POST /api/messages answers 201 while Kafka is down, and the notification appears after Kafka returns', async () => {
+      const [alice, bob] = [await registerUser(env.api), await registerUser(env.api)];
+      const chat = await env.api('/chats', { token: alice.token, body: { name: 'outage', members: [bob.id] } });
+      expect(chat.status).toBe(201);
+
+      await outage.stop();
+      const sent = await env.api('/messages', { token: alice.token, body: { chat_id: chat.body.id, text: 'sent while Kafka is down' } });
+      expect(sent.status).toBe(201);
+      const unpublished = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.outbox WHERE published_at IS NULL');
+      expect(unpublished.rows[0]!.n).toBeGreaterThan(0); // kept in the outbox, not lost
+
+      await outage.restart();
+      await eventually(async () => (await notificationsFor(bob.token, sent.body.id)).length > 0, 'the notification after Kafka returned', 60000);
+      expect(await notificationsFor(bob.token, sent.body.id)).toHaveLength(1);
+      await env.side.ready(60000);
+    });
+  }
+}

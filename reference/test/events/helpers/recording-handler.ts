@@ -7,23 +7,25 @@ import type { EventHandler } from '../../../src/events/index.ts';
  *   "fail-twice"     transient failure on the first two attempts of each event id, then success
  *   "fail-always"    transient failure on every attempt
  *   "fail-permanent" an integrity violation (SQLSTATE 23514), which must not be retried
+ *   "fail-until-fixed" transient failure until `fixed` is set (then the DLQ replay can apply it)
  */
 export async function createEffectsTable(db: Database): Promise<void> {
   await db.exec(`CREATE SCHEMA IF NOT EXISTS events_test;
     CREATE TABLE IF NOT EXISTS events_test.effects (grp text NOT NULL, event_id uuid NOT NULL, payload jsonb NOT NULL)`);
 }
 
-export function recordingHandler(group: string): EventHandler & { attempts: Map<string, number> } {
+export function recordingHandler(group: string): EventHandler & { attempts: Map<string, number>; fixed: boolean } {
   const attempts = new Map<string, number>();
   return {
     attempts,
+    fixed: false,
     async apply(tx: Queryable, events) {
       for (const event of events) {
         const id = event.envelope.id;
         const n = (attempts.get(id) ?? 0) + 1;
         attempts.set(id, n);
         const script = event.payload.description;
-        if ((script === 'fail-twice' && n <= 2) || script === 'fail-always') {
+        if ((script === 'fail-twice' && n <= 2) || script === 'fail-always' || (script === 'fail-until-fixed' && !this.fixed)) {
           throw Object.assign(new Error(`scripted transient failure ${n}`), { name: 'TransientEffectError', code: '40001' });
         }
         if (script === 'fail-permanent') throw Object.assign(new Error('scripted check violation'), { code: '23514' });
