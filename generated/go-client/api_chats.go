@@ -38,6 +38,8 @@ func (r ApiAddChatMemberRequest) Execute() (*StatusOk, *http.Response, error) {
 /*
 AddChatMember Add a user to a chat (owner only; idempotent)
 
+Non-members get 404 (chat-member); members who are not the owner get 403 (chat-owner). Adding an existing member is a no-op.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param chatId
  @param userId
@@ -820,6 +822,8 @@ func (r ApiLeaveChatRequest) Execute() (*StatusOk, *http.Response, error) {
 /*
 LeaveChat Leave a chat
 
+Non-members get 404. The owner may leave; the chat keeps its owner id.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param chatId
  @return ApiLeaveChatRequest
@@ -1163,6 +1167,8 @@ func (r ApiListChatsRequest) Execute() (*ChatList, *http.Response, error) {
 
 /*
 ListChats List the caller's chats, newest first
+
+Only chats the caller is a member of, created_at DESC, id DESC.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListChatsRequest

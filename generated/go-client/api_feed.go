@@ -641,6 +641,8 @@ func (r ApiListCelebritiesRequest) Execute() (*CelebrityList, *http.Response, er
 /*
 ListCelebrities The user ids marked as celebrities
 
+Public, as in the original; sorted so the answer is stable.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListCelebritiesRequest
 */

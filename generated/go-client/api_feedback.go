@@ -675,6 +675,8 @@ func (r ApiLikePostRequest) Execute() (*LikeState, *http.Response, error) {
 /*
 LikePost Like a post (idempotent)
 
+Idempotent in the counter: a second like by the same user leaves `likes` unchanged (the original counted it twice). A nonexistent post is a 404.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param postId
  @return ApiLikePostRequest
@@ -847,6 +849,8 @@ func (r ApiListPostCommentsRequest) Execute() (*CommentList, *http.Response, err
 /*
 ListPostComments A post's comments, newest first
 
+Public; created_at DESC, id DESC; replies are not nested (reply_id says what they answer).
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param postId
  @return ApiListPostCommentsRequest
@@ -996,6 +1000,8 @@ func (r ApiUnlikePostRequest) Execute() (*LikeState, *http.Response, error) {
 
 /*
 UnlikePost Remove the caller's like (idempotent)
+
+Removing a like that does not exist is a no-op; `likes` never goes below 0.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param postId

@@ -185,6 +185,8 @@ func (r ApiGetMediaRequest) Execute() (*http.Response, error) {
 /*
 GetMedia Redirect to a short-lived URL of the file
 
+Public (files are linked from public posts); a missing key is a 404 (the original presigned any key).
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param key the media key; a `/` inside it is sent as `%2F`
  @return ApiGetMediaRequest

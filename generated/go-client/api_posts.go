@@ -385,6 +385,8 @@ func (r ApiListUserPostsRequest) Execute() (*PostList, *http.Response, error) {
 /*
 ListUserPosts A user's posts, newest first
 
+Public; created_at DESC, id DESC with limit/offset as in the original.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param userId
  @return ApiListUserPostsRequest

@@ -36,6 +36,8 @@ func (r ApiAddFriendRequest) Execute() (*StatusOk, *http.Response, error) {
 /*
 AddFriend Befriend a user (both directions; idempotent)
 
+Writes both directions; befriending yourself is a 400 and an unknown user a 404.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param friendId
  @return ApiAddFriendRequest
@@ -182,6 +184,8 @@ func (r ApiAttachInterestRequest) Execute() (*StatusOk, *http.Response, error) {
 
 /*
 AttachInterest Add an interest to the caller
+
+Attaches an existing interest to the caller (idempotent); an unknown interest id is a 404.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param interestId
@@ -334,6 +338,8 @@ func (r ApiCreateInterestRequest) Execute() (*Interest, *http.Response, error) {
 
 /*
 CreateInterest Create an interest (or return the existing one of that name)
+
+First-or-create by name; the answer is 201 with the interest either way, as in the original.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiCreateInterestRequest
@@ -846,6 +852,8 @@ func (r ApiDetachInterestRequest) Execute() (*StatusOk, *http.Response, error) {
 /*
 DetachInterest Remove an interest from the caller (idempotent)
 
+Detaching an interest the caller does not have is a no-op (200).
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param interestId
  @return ApiDetachInterestRequest
@@ -1130,6 +1138,8 @@ func (r ApiGetProfileRequest) Execute() (*Profile, *http.Response, error) {
 
 /*
 GetProfile Get a user's profile
+
+Any signed-in user may read any profile, as in the original; a user without a profile is a 404.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param userId
@@ -1429,6 +1439,8 @@ func (r ApiListFollowingRequest) Execute() (*UserIdList, *http.Response, error) 
 /*
 ListFollowing List whom the caller follows (follows table), newest first
 
+Reads the `follows` table, which the feed does not use (it reads relationships of type 1).
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListFollowingRequest
 */
@@ -1586,6 +1598,8 @@ func (r ApiListFriendsRequest) Execute() (*UserIdList, *http.Response, error) {
 /*
 ListFriends List the caller's friends, newest first
 
+User ids of the caller's friends, newest first.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListFriendsRequest
 */
@@ -1742,6 +1756,8 @@ func (r ApiListInterestsRequest) Execute() (*InterestList, *http.Response, error
 
 /*
 ListInterests List the caller's interests
+
+The caller's own interests, newest first.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListInterestsRequest
@@ -1907,6 +1923,8 @@ func (r ApiListRelationshipsRequest) Execute() (*RelationshipList, *http.Respons
 /*
 ListRelationships List the user ids the caller relates to, newest first
 
+Relationships the caller created, optionally filtered by type; the feed rebuild calls it with the caller's bearer.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListRelationshipsRequest
 */
@@ -2071,6 +2089,8 @@ func (r ApiListUsersRequest) Execute() (*UserList, *http.Response, error) {
 /*
 ListUsers List the users of the caller's shard, newest first
 
+Users of the caller's shard (the shard is the number before the first `-` of the user id), without email.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListUsersRequest
 */
@@ -2219,6 +2239,8 @@ func (r ApiLoginUserRequest) Execute() (*LoginResult, *http.Response, error) {
 
 /*
 LoginUser Log in with email and password and receive an access token
+
+Public. Wrong email and wrong password get the same 401, so login is no account oracle.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiLoginUserRequest
@@ -2382,6 +2404,8 @@ func (r ApiRegisterUserRequest) Execute() (*AuthResult, *http.Response, error) {
 /*
 RegisterUser Register a user and receive an access token
 
+Public. Returns an HS256 access token valid 24 h. A registered email is 409 (the original answered 400 `user exists`).
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiRegisterUserRequest
 */
@@ -2539,6 +2563,8 @@ func (r ApiRemoveFriendRequest) Execute() (*StatusOk, *http.Response, error) {
 /*
 RemoveFriend End a friendship (both directions; idempotent)
 
+Removes both directions; a no-op when there is no friendship.
+
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param friendId
  @return ApiRemoveFriendRequest
@@ -2674,6 +2700,8 @@ func (r ApiUnfollowUserRequest) Execute() (*StatusOk, *http.Response, error) {
 
 /*
 UnfollowUser Stop following a user (idempotent)
+
+Unfollowing a user the caller does not follow is a no-op (200).
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @param targetId
@@ -2815,6 +2843,8 @@ func (r ApiUpsertProfileRequest) Execute() (*StatusOk, *http.Response, error) {
 
 /*
 UpsertProfile Create or replace the caller's profile
+
+Upsert keyed by the token's `sub`; the caller can only write their own profile.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiUpsertProfileRequest

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller's chats, newest first */
+        /**
+         * List the caller's chats, newest first
+         * @description Only chats the caller is a member of, created_at DESC, id DESC.
+         */
         get: operations["listChats"];
         put?: never;
         /**
@@ -51,7 +54,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a user to a chat (owner only; idempotent) */
+        /**
+         * Add a user to a chat (owner only; idempotent)
+         * @description Non-members get 404 (chat-member); members who are not the owner get 403 (chat-owner). Adding an existing member is a no-op.
+         */
         post: operations["addChatMember"];
         delete?: never;
         options?: never;
@@ -88,7 +94,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Leave a chat */
+        /**
+         * Leave a chat
+         * @description Non-members get 404. The owner may leave; the chat keeps its owner id.
+         */
         post: operations["leaveChat"];
         delete?: never;
         options?: never;
@@ -163,7 +172,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is alive. Not routed by the gateway.
+         */
         get: operations["chatsHealthz"];
         put?: never;
         post?: never;
@@ -260,7 +272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database and other dependencies reachable) */
+        /**
+         * Readiness probe (database and other dependencies reachable)
+         * @description Ready to serve: the database and the services this one depends on are reachable; otherwise 503. Not routed by the gateway.
+         */
         get: operations["chatsReadyz"];
         put?: never;
         post?: never;

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user ids marked as celebrities */
+        /**
+         * The user ids marked as celebrities
+         * @description Public, as in the original; sorted so the answer is stable.
+         */
         get: operations["listCelebrities"];
         put?: never;
         post?: never;
@@ -109,7 +112,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is alive. Not routed by the gateway.
+         */
         get: operations["feedHealthz"];
         put?: never;
         post?: never;
@@ -146,7 +152,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database and other dependencies reachable) */
+        /**
+         * Readiness probe (database and other dependencies reachable)
+         * @description Ready to serve: the database and the services this one depends on are reachable; otherwise 503. Not routed by the gateway.
+         */
         get: operations["feedReadyz"];
         put?: never;
         post?: never;

@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is alive. Not routed by the gateway.
+         */
         get: operations["feedbackHealthz"];
         put?: never;
         post?: never;
@@ -65,7 +68,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post's comments, newest first */
+        /**
+         * A post's comments, newest first
+         * @description Public; created_at DESC, id DESC; replies are not nested (reply_id says what they answer).
+         */
         get: operations["listPostComments"];
         put?: never;
         /**
@@ -108,9 +114,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Like a post (idempotent) */
+        /**
+         * Like a post (idempotent)
+         * @description Idempotent in the counter: a second like by the same user leaves `likes` unchanged (the original counted it twice). A nonexistent post is a 404.
+         */
         post: operations["likePost"];
-        /** Remove the caller's like (idempotent) */
+        /**
+         * Remove the caller's like (idempotent)
+         * @description Removing a like that does not exist is a no-op; `likes` never goes below 0.
+         */
         delete: operations["unlikePost"];
         options?: never;
         head?: never;
@@ -144,7 +156,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database and other dependencies reachable) */
+        /**
+         * Readiness probe (database and other dependencies reachable)
+         * @description Ready to serve: the database and the services this one depends on are reachable; otherwise 503. Not routed by the gateway.
+         */
         get: operations["feedbackReadyz"];
         put?: never;
         post?: never;

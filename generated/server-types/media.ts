@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is alive. Not routed by the gateway.
+         */
         get: operations["mediaHealthz"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Redirect to a short-lived URL of the file */
+        /**
+         * Redirect to a short-lived URL of the file
+         * @description Public (files are linked from public posts); a missing key is a 404 (the original presigned any key).
+         */
         get: operations["getMedia"];
         put?: never;
         post?: never;
@@ -130,7 +136,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database and other dependencies reachable) */
+        /**
+         * Readiness probe (database and other dependencies reachable)
+         * @description Ready to serve: the database and the services this one depends on are reachable; otherwise 503. Not routed by the gateway.
+         */
         get: operations["mediaReadyz"];
         put?: never;
         post?: never;

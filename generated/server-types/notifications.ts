@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is alive. Not routed by the gateway.
+         */
         get: operations["notificationsHealthz"];
         put?: never;
         post?: never;
@@ -105,7 +108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database and other dependencies reachable) */
+        /**
+         * Readiness probe (database and other dependencies reachable)
+         * @description Ready to serve: the database and the services this one depends on are reachable; otherwise 503. Not routed by the gateway.
+         */
         get: operations["notificationsReadyz"];
         put?: never;
         post?: never;

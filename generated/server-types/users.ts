@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List whom the caller follows (follows table), newest first */
+        /**
+         * List whom the caller follows (follows table), newest first
+         * @description Reads the `follows` table, which the feed does not use (it reads relationships of type 1).
+         */
         get: operations["listFollowing"];
         put?: never;
         post?: never;
@@ -32,7 +35,10 @@ export interface paths {
          * @description Writes the `follows` table, as in the original. The home feed reads `relationships` of type 1; see POST /relationships.
          */
         post: operations["followUser"];
-        /** Stop following a user (idempotent) */
+        /**
+         * Stop following a user (idempotent)
+         * @description Unfollowing a user the caller does not follow is a no-op (200).
+         */
         delete: operations["unfollowUser"];
         options?: never;
         head?: never;
@@ -46,7 +52,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller's friends, newest first */
+        /**
+         * List the caller's friends, newest first
+         * @description User ids of the caller's friends, newest first.
+         */
         get: operations["listFriends"];
         put?: never;
         post?: never;
@@ -65,9 +74,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Befriend a user (both directions; idempotent) */
+        /**
+         * Befriend a user (both directions; idempotent)
+         * @description Writes both directions; befriending yourself is a 400 and an unknown user a 404.
+         */
         post: operations["addFriend"];
-        /** End a friendship (both directions; idempotent) */
+        /**
+         * End a friendship (both directions; idempotent)
+         * @description Removes both directions; a no-op when there is no friendship.
+         */
         delete: operations["removeFriend"];
         options?: never;
         head?: never;
@@ -81,7 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness probe */
+        /**
+         * Liveness probe
+         * @description The process is alive. Not routed by the gateway.
+         */
         get: operations["usersHealthz"];
         put?: never;
         post?: never;
@@ -98,10 +116,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller's interests */
+        /**
+         * List the caller's interests
+         * @description The caller's own interests, newest first.
+         */
         get: operations["listInterests"];
         put?: never;
-        /** Create an interest (or return the existing one of that name) */
+        /**
+         * Create an interest (or return the existing one of that name)
+         * @description First-or-create by name; the answer is 201 with the interest either way, as in the original.
+         */
         post: operations["createInterest"];
         delete?: never;
         options?: never;
@@ -118,9 +142,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an interest to the caller */
+        /**
+         * Add an interest to the caller
+         * @description Attaches an existing interest to the caller (idempotent); an unknown interest id is a 404.
+         */
         post: operations["attachInterest"];
-        /** Remove an interest from the caller (idempotent) */
+        /**
+         * Remove an interest from the caller (idempotent)
+         * @description Detaching an interest the caller does not have is a no-op (200).
+         */
         delete: operations["detachInterest"];
         options?: never;
         head?: never;
@@ -155,7 +185,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or replace the caller's profile */
+        /**
+         * Create or replace the caller's profile
+         * @description Upsert keyed by the token's `sub`; the caller can only write their own profile.
+         */
         put: operations["upsertProfile"];
         post?: never;
         delete?: never;
@@ -171,7 +204,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a user's profile */
+        /**
+         * Get a user's profile
+         * @description Any signed-in user may read any profile, as in the original; a user without a profile is a 404.
+         */
         get: operations["getProfile"];
         put?: never;
         post?: never;
@@ -188,7 +224,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness probe (database and other dependencies reachable) */
+        /**
+         * Readiness probe (database and other dependencies reachable)
+         * @description Ready to serve: the database and the services this one depends on are reachable; otherwise 503. Not routed by the gateway.
+         */
         get: operations["usersReadyz"];
         put?: never;
         post?: never;
@@ -205,7 +244,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the user ids the caller relates to, newest first */
+        /**
+         * List the user ids the caller relates to, newest first
+         * @description Relationships the caller created, optionally filtered by type; the feed rebuild calls it with the caller's bearer.
+         */
         get: operations["listRelationships"];
         put?: never;
         /**
@@ -230,10 +272,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the users of the caller's shard, newest first */
+        /**
+         * List the users of the caller's shard, newest first
+         * @description Users of the caller's shard (the shard is the number before the first `-` of the user id), without email.
+         */
         get: operations["listUsers"];
         put?: never;
-        /** Register a user and receive an access token */
+        /**
+         * Register a user and receive an access token
+         * @description Public. Returns an HS256 access token valid 24 h. A registered email is 409 (the original answered 400 `user exists`).
+         */
         post: operations["registerUser"];
         delete?: never;
         options?: never;
@@ -270,7 +318,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with email and password and receive an access token */
+        /**
+         * Log in with email and password and receive an access token
+         * @description Public. Wrong email and wrong password get the same 401, so login is no account oracle.
+         */
         post: operations["loginUser"];
         delete?: never;
         options?: never;

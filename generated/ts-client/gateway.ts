@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user ids marked as celebrities */
+        /**
+         * The user ids marked as celebrities
+         * @description Public, as in the original; sorted so the answer is stable.
+         */
         get: operations["listCelebrities"];
         put?: never;
         post?: never;
@@ -69,7 +72,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller's chats, newest first */
+        /**
+         * List the caller's chats, newest first
+         * @description Only chats the caller is a member of, created_at DESC, id DESC.
+         */
         get: operations["listChats"];
         put?: never;
         /**
@@ -112,7 +118,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a user to a chat (owner only; idempotent) */
+        /**
+         * Add a user to a chat (owner only; idempotent)
+         * @description Non-members get 404 (chat-member); members who are not the owner get 403 (chat-owner). Adding an existing member is a no-op.
+         */
         post: operations["addChatMember"];
         delete?: never;
         options?: never;
@@ -149,7 +158,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Leave a chat */
+        /**
+         * Leave a chat
+         * @description Non-members get 404. The owner may leave; the chat keeps its owner id.
+         */
         post: operations["leaveChat"];
         delete?: never;
         options?: never;
@@ -284,7 +296,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post's comments, newest first */
+        /**
+         * A post's comments, newest first
+         * @description Public; created_at DESC, id DESC; replies are not nested (reply_id says what they answer).
+         */
         get: operations["listPostComments"];
         put?: never;
         /**
@@ -327,9 +342,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Like a post (idempotent) */
+        /**
+         * Like a post (idempotent)
+         * @description Idempotent in the counter: a second like by the same user leaves `likes` unchanged (the original counted it twice). A nonexistent post is a 404.
+         */
         post: operations["likePost"];
-        /** Remove the caller's like (idempotent) */
+        /**
+         * Remove the caller's like (idempotent)
+         * @description Removing a like that does not exist is a no-op; `likes` never goes below 0.
+         */
         delete: operations["unlikePost"];
         options?: never;
         head?: never;
@@ -363,7 +384,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List whom the caller follows (follows table), newest first */
+        /**
+         * List whom the caller follows (follows table), newest first
+         * @description Reads the `follows` table, which the feed does not use (it reads relationships of type 1).
+         */
         get: operations["listFollowing"];
         put?: never;
         post?: never;
@@ -387,7 +411,10 @@ export interface paths {
          * @description Writes the `follows` table, as in the original. The home feed reads `relationships` of type 1; see POST /relationships.
          */
         post: operations["followUser"];
-        /** Stop following a user (idempotent) */
+        /**
+         * Stop following a user (idempotent)
+         * @description Unfollowing a user the caller does not follow is a no-op (200).
+         */
         delete: operations["unfollowUser"];
         options?: never;
         head?: never;
@@ -401,7 +428,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller's friends, newest first */
+        /**
+         * List the caller's friends, newest first
+         * @description User ids of the caller's friends, newest first.
+         */
         get: operations["listFriends"];
         put?: never;
         post?: never;
@@ -420,9 +450,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Befriend a user (both directions; idempotent) */
+        /**
+         * Befriend a user (both directions; idempotent)
+         * @description Writes both directions; befriending yourself is a 400 and an unknown user a 404.
+         */
         post: operations["addFriend"];
-        /** End a friendship (both directions; idempotent) */
+        /**
+         * End a friendship (both directions; idempotent)
+         * @description Removes both directions; a no-op when there is no friendship.
+         */
         delete: operations["removeFriend"];
         options?: never;
         head?: never;
@@ -436,10 +472,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the caller's interests */
+        /**
+         * List the caller's interests
+         * @description The caller's own interests, newest first.
+         */
         get: operations["listInterests"];
         put?: never;
-        /** Create an interest (or return the existing one of that name) */
+        /**
+         * Create an interest (or return the existing one of that name)
+         * @description First-or-create by name; the answer is 201 with the interest either way, as in the original.
+         */
         post: operations["createInterest"];
         delete?: never;
         options?: never;
@@ -456,9 +498,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an interest to the caller */
+        /**
+         * Add an interest to the caller
+         * @description Attaches an existing interest to the caller (idempotent); an unknown interest id is a 404.
+         */
         post: operations["attachInterest"];
-        /** Remove an interest from the caller (idempotent) */
+        /**
+         * Remove an interest from the caller (idempotent)
+         * @description Detaching an interest the caller does not have is a no-op (200).
+         */
         delete: operations["detachInterest"];
         options?: never;
         head?: never;
@@ -472,7 +520,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Redirect to a short-lived URL of the file */
+        /**
+         * Redirect to a short-lived URL of the file
+         * @description Public (files are linked from public posts); a missing key is a 404 (the original presigned any key).
+         */
         get: operations["getMedia"];
         put?: never;
         post?: never;
@@ -758,7 +809,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or replace the caller's profile */
+        /**
+         * Create or replace the caller's profile
+         * @description Upsert keyed by the token's `sub`; the caller can only write their own profile.
+         */
         put: operations["upsertProfile"];
         post?: never;
         delete?: never;
@@ -774,7 +828,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a user's profile */
+        /**
+         * Get a user's profile
+         * @description Any signed-in user may read any profile, as in the original; a user without a profile is a 404.
+         */
         get: operations["getProfile"];
         put?: never;
         post?: never;
@@ -791,7 +848,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the user ids the caller relates to, newest first */
+        /**
+         * List the user ids the caller relates to, newest first
+         * @description Relationships the caller created, optionally filtered by type; the feed rebuild calls it with the caller's bearer.
+         */
         get: operations["listRelationships"];
         put?: never;
         /**
@@ -816,10 +876,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the users of the caller's shard, newest first */
+        /**
+         * List the users of the caller's shard, newest first
+         * @description Users of the caller's shard (the shard is the number before the first `-` of the user id), without email.
+         */
         get: operations["listUsers"];
         put?: never;
-        /** Register a user and receive an access token */
+        /**
+         * Register a user and receive an access token
+         * @description Public. Returns an HS256 access token valid 24 h. A registered email is 409 (the original answered 400 `user exists`).
+         */
         post: operations["registerUser"];
         delete?: never;
         options?: never;
@@ -894,7 +960,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's posts, newest first */
+        /**
+         * A user's posts, newest first
+         * @description Public; created_at DESC, id DESC with limit/offset as in the original.
+         */
         get: operations["listUserPosts"];
         put?: never;
         post?: never;
@@ -913,7 +982,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with email and password and receive an access token */
+        /**
+         * Log in with email and password and receive an access token
+         * @description Public. Wrong email and wrong password get the same 401, so login is no account oracle.
+         */
         post: operations["loginUser"];
         delete?: never;
         options?: never;
