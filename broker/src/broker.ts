@@ -79,7 +79,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHa
     dropConnections: (clientId) => server.dropConnections(clientId),
   });
   let control: ControlServer | null = null;
-  if (options.controlPort !== undefined) control = await startControlServer(state, config.host, options.controlPort);
+  // The control interface can break the broker on purpose: loopback only, whatever the Kafka listener's host.
+  if (options.controlPort !== undefined) control = await startControlServer(state, '127.0.0.1', options.controlPort);
 
   return {
     host: config.host,

@@ -142,6 +142,18 @@ describe('Broker > faults > produce and fetch', () => {
     expect(highWatermark(topic)).toBe(1);
   });
 
+  it('acks=0 gets no response, even when a fault would answer an error (Kafka sends none)', async () => {
+    const topic = await topicWith(1);
+    const producer = kafka(broker.brokers).producer();
+    await producer.connect();
+    await producer.send({ topic, acks: 0, messages: [{ value: 'fire-and-forget' }] });
+    broker.faults.failNext('Produce', 'NOT_LEADER_OR_FOLLOWER', { topic });
+    await producer.send({ topic, acks: 0, messages: [{ value: 'lost to the fault' }] });
+    await producer.send({ topic, acks: -1, messages: [{ value: 'acknowledged' }] });
+    await producer.disconnect();
+    expect(highWatermark(topic)).toBe(2);
+  });
+
   it('a connection dropped before Produce is applied loses nothing and duplicates nothing', async () => {
     const topic = await topicWith(1);
     broker.faults.dropConnection('Produce', 'before', { topic });

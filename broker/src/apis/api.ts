@@ -18,6 +18,8 @@ export interface ApiDefinition<Req extends object, Res extends object> {
   handle(req: Req, ctx: RequestContext): HandlerResult<Res>;
   /** The response Kafka gives when the request fails with `errorCode`, placed wherever this API carries errors. */
   fail(req: Req, errorCode: number, ctx: RequestContext): Res;
+  /** False when Kafka sends no response at all (Produce with acks=0); default true. */
+  expectsResponse?(req: Req): boolean;
   /** Only for flexible versions (ApiVersions v3): custom body codecs and the v2 request header. */
   decodeRequest?(r: Reader, version: number): Req;
   encodeResponse?(w: Writer, version: number, res: Res): void;
@@ -35,6 +37,7 @@ export interface RegisteredApi {
   handle(req: object, ctx: RequestContext): HandlerResult<object>;
   fail(req: object, errorCode: number, ctx: RequestContext): object;
   flexibleRequestHeader(version: number): boolean;
+  expectsResponse(req: object): boolean;
 }
 
 export function defineApi<Req extends object, Res extends object>(def: ApiDefinition<Req, Res>): RegisteredApi {
@@ -49,5 +52,6 @@ export function defineApi<Req extends object, Res extends object>(def: ApiDefini
     handle: (req, ctx) => def.handle(req as Req, ctx),
     fail: (req, code, ctx) => def.fail(req as Req, code, ctx),
     flexibleRequestHeader: (v) => def.flexibleRequestHeader?.(v) ?? false,
+    expectsResponse: (req) => def.expectsResponse?.(req as Req) ?? true,
   };
 }

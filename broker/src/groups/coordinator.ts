@@ -2,7 +2,8 @@
 // APIs and the fault controls need.
 import { code } from '../errors.ts';
 import { Group, type JoinResult, type SyncResult } from './group.ts';
-import { heartbeat, join, type JoinRequest, leave, type MembershipConfig, sync } from './membership.ts';
+import { join, type JoinRequest, type MembershipConfig } from './join.ts';
+import { heartbeat, leave, sync } from './membership.ts';
 import { commitError, type CommitPartition, type FetchedOffset, fetchOffsets, storeOffset } from './offsets.ts';
 import { prepareRebalance, type RebalanceHooks, removeMember, stopTimers } from './rebalance.ts';
 

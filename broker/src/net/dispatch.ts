@@ -67,7 +67,7 @@ export async function dispatch(payload: Buffer, broker: BrokerState, peer: Peer)
     }
   }
   if (drop?.when === 'after') return { kind: 'close', reason: `fault: drop after ${api.name}` };
-  if (has('no-reply') || body === NO_RESPONSE) return { kind: 'none' };
+  if (has('no-reply') || body === NO_RESPONSE || !api.expectsResponse(req)) return { kind: 'none' };
   const delay = has('delay') as { ms: number } | undefined;
   if (delay) await sleep(delay.ms);
   return { kind: 'reply', frame: frameOf(correlationId, api, version, body) };

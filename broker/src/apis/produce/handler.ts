@@ -50,6 +50,7 @@ export default defineApi<ProduceRequest, ProduceResponse>({
     ctx.broker.topics.notifyAppended();
     return req.acks === 0 ? NO_RESPONSE : { responses };
   },
+  expectsResponse: (req) => req.acks !== 0,
   fail: (req, errorCode) => ({
     responses: req.topics.map((t) => ({
       name: t.name,
