@@ -69,7 +69,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHa
   const groups = new GroupCoordinator(config);
   const faults = new Faults();
   const state: BrokerState = { config, topics, groups, producers: new ProducerRegistry(), faults, closing: closing.signal };
-  const fileStore = options.dataDir ? await openFileStore(options.dataDir, topics, groups) : null;
+  const fileStore = options.dataDir ? await openFileStore(options.dataDir, topics, groups, state.producers) : null;
 
   const server = new KafkaServer(state, log);
   config.port = await server.listen(config.host, config.port);

@@ -11,7 +11,6 @@ import { type BrokerHandle, startBroker } from '../src/index.ts';
 import { crc32c } from '../src/log/crc32c.ts';
 import { PartitionLog } from '../src/log/partition-log.ts';
 import { readBatchHeader } from '../src/log/record-batch.ts';
-import { ProducerRegistry } from '../src/producers/producer-registry.ts';
 import { kafka, unique } from './helpers.ts';
 import { kafkajsEncode } from './oracle/kafkajs-protocol.ts';
 import { WireClient } from './wire-client.ts';
@@ -98,11 +97,5 @@ describe('Broker > deviations', () => {
     const first = await c.request<{ errorCode: number; memberId: string }>(11, 5, joinApi, body(''));
     expect(first.errorCode).toBe(79); // Kafka gives a static member its id at once instead
     c.close();
-  });
-
-  it('D8 keeps idempotent-producer state in memory only: after a restart a continuing sequence is out of order', () => {
-    const fresh = new ProducerRegistry();
-    const h = { producerId: 1000, producerEpoch: 0, baseSequence: 5, lastOffsetDelta: 0 } as ReturnType<typeof readBatchHeader>;
-    expect(fresh.check(h, 't', 0)).toEqual({ kind: 'error', errorCode: 45 });
   });
 });

@@ -68,6 +68,23 @@ describe('Broker > persistence', () => {
     await admin.disconnect();
   });
 
+  it('keeps idempotent-producer state: a producer carries on across a restart and its retry is still de-duplicated', async () => {
+    const dataDir = tempDir();
+    const topic = unique('idem');
+    let b = await start({ dataDir });
+    const port = b.port;
+    const producer = kafka(b.brokers, unique('idem'), { retry: { initialRetryTime: 100, retries: 10 } }).producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await producer.send({ topic, messages: [{ value: 'a' }, { value: 'b' }] });
+    await b.close();
+    b = await start({ dataDir, port });
+    b.faults.dropConnection('Produce', 'after', { topic });
+    const [res] = await producer.send({ topic, messages: [{ value: 'c' }] });
+    await producer.disconnect();
+    expect(res?.baseOffset).toBe('2');
+    expect(b.state.topics.partition(topic, 0)?.highWatermark).toBe(3);
+  });
+
   it('cuts a torn write at the end of a log file and keeps serving', async () => {
     const dataDir = tempDir();
     const topic = unique('torn');

@@ -1,9 +1,11 @@
 // Optional persistence: topics.json, one append-only file of stored batches per partition (batches carry
-// their own offsets and lengths, so the file is the log), and offsets.json for committed offsets.
+// their own offsets and lengths, so the file is the log), offsets.json for committed offsets and
+// producers.json for idempotent-producer state (both written at most every 200 ms, and on close).
 // Files are rewritten when retention has dropped enough of them; a torn tail is cut off on load.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GroupCoordinator } from '../groups/coordinator.ts';
+import type { ProducerRegistry, ProducerSnapshot } from '../producers/producer-registry.ts';
 import { Group } from '../groups/group.ts';
 import type { PartitionLog, StoredBatch } from './partition-log.ts';
 import { readBatchHeader } from './record-batch.ts';
@@ -39,10 +41,11 @@ function loadPartition(file: string, log: PartitionLog): number {
   return at;
 }
 
-export async function openFileStore(dir: string, topics: TopicStore, groups: GroupCoordinator): Promise<FileStore> {
+export async function openFileStore(dir: string, topics: TopicStore, groups: GroupCoordinator, producers: ProducerRegistry): Promise<FileStore> {
   fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
   const topicsFile = path.join(dir, 'topics.json');
   const offsetsFile = path.join(dir, 'offsets.json');
+  const producersFile = path.join(dir, 'producers.json');
   const fileBytes = new Map<string, number>();
 
   const saved = fs.existsSync(topicsFile) ? (JSON.parse(fs.readFileSync(topicsFile, 'utf8')) as Record<string, number>) : {};
@@ -54,6 +57,7 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
     const offsets = JSON.parse(fs.readFileSync(offsetsFile, 'utf8')) as OffsetsFile;
     for (const [groupId, entries] of Object.entries(offsets)) groups.restoreOffsets(groupId, entries);
   }
+  if (fs.existsSync(producersFile)) producers.restore(JSON.parse(fs.readFileSync(producersFile, 'utf8')) as ProducerSnapshot);
 
   const saveTopics = () =>
     writeJsonAtomic(topicsFile, Object.fromEntries(topics.names().map((n) => [n, topics.get(n)?.partitions.length ?? 0])));
@@ -67,7 +71,15 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
     }
     writeJsonAtomic(offsetsFile, out);
   };
-  const offsetTimer = setInterval(saveOffsets, 200);
+  const saveProducers = () => {
+    if (!producers.dirty) return;
+    producers.dirty = false;
+    writeJsonAtomic(producersFile, producers.snapshot());
+  };
+  const saveTimer = setInterval(() => {
+    saveOffsets();
+    saveProducers();
+  }, 200);
 
   const compact = (file: string, log: PartitionLog): void => {
     const retained = log.batches.map((b: StoredBatch) => b.data);
@@ -104,8 +116,9 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
 
   return {
     async close() {
-      clearInterval(offsetTimer);
+      clearInterval(saveTimer);
       saveOffsets();
+      saveProducers();
       topics.listener = null;
       groups.listener = null;
     },

@@ -26,11 +26,29 @@ export type SequenceDecision =
 const lastSequenceOf = (h: BatchHeader): number => (h.baseSequence + h.lastOffsetDelta) % (INT32_MAX + 1);
 const nextSequence = (seq: number): number => (seq === INT32_MAX ? 0 : seq + 1);
 
+export interface ProducerSnapshot {
+  nextId: number;
+  states: [key: string, state: PartitionProducerState][];
+}
+
 export class ProducerRegistry {
   private nextId = 1000;
   private readonly states = new Map<string, PartitionProducerState>();
+  /** Set on every change, cleared by whoever persists the snapshot (log/file-store.ts). */
+  dirty = false;
+
+  /** What a restart needs to keep de-duplicating retries and never reissue a producer id (Kafka's producer snapshots). */
+  snapshot(): ProducerSnapshot {
+    return { nextId: this.nextId, states: [...this.states.entries()] };
+  }
+
+  restore(s: ProducerSnapshot): void {
+    this.nextId = Math.max(this.nextId, s.nextId);
+    for (const [key, state] of s.states) this.states.set(key, state);
+  }
 
   initProducerId(): { producerId: number; producerEpoch: number } {
+    this.dirty = true;
     return { producerId: this.nextId++, producerEpoch: 0 };
   }
 
@@ -67,10 +85,12 @@ export class ProducerRegistry {
     state.lastSeq = lastSeq;
     state.recent.push({ firstSeq: h.baseSequence, lastSeq, baseOffset });
     if (state.recent.length > WINDOW) state.recent.shift();
+    this.dirty = true;
   }
 
   /** Forgets the producer state of a deleted topic. */
   forgetTopic(topic: string): void {
     for (const key of this.states.keys()) if (key.split('\u0000')[1] === topic) this.states.delete(key);
+    this.dirty = true;
   }
 }
