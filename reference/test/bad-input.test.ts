@@ -17,6 +17,11 @@ let user: TestUser;
 beforeAll(async () => {
   platform = await startTestPlatform('pglite');
   user = await registerUser(platform.baseUrl, 'fuzz');
+  // resource 1 of each kind exists and is the fuzzing user's, so invalid input also reaches past the authz rules
+  const chat = await user.api.POST('/api/chats', { body: { name: 'fuzz', open: false } });
+  await user.api.POST('/api/messages', { body: { chat_id: chat.data!.id, text: 'm' } });
+  await user.api.POST('/api/posts', { body: { description: 'p' } });
+  await user.api.POST('/api/feedback/posts/{post_id}/comments', { body: { text: 'c' }, params: { path: { post_id: 1 } } });
 });
 afterAll(() => platform?.close());
 

@@ -15,6 +15,8 @@ import type { ReadinessCheck } from '../shared/observability/readiness.ts';
 import { diskStorage } from '../shared/storage/storage.ts';
 import { createGateway, type Upstream } from '../gateway/gateway.ts';
 import { loadRouteTable } from '../gateway/route-table.ts';
+import { mountOperational } from '../gateway/operational.ts';
+import { databaseCheck } from '../shared/observability/readiness.ts';
 import { buildService } from './build-service.ts';
 import type { PlatformDeps } from './deps.ts';
 import { listen, type Listening } from './listen.ts';
@@ -86,6 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const apps = {} as Record<ServiceName, Express>;
   for (const m of modules) apps[m.name] = await buildService(m, context(m.name));
   const routes = await loadRouteTable();
+  const readiness = () => [databaseCheck(db), ...(options.readiness ?? [])];
 
   const servers: Listening[] = [];
   const upstreams = {} as Record<ServiceName, Upstream>;
@@ -96,12 +99,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       urls[m.name] = s.url;
       upstreams[m.name] = { kind: 'http', url: () => urls[m.name] };
     }
-    const gateway = await listen(createGateway(routes, upstreams, metrics, log), options.port ?? 0);
+    const gatewayApp = createGateway(routes, upstreams, metrics, log);
+    const root = express();
+    root.disable('x-powered-by');
+    mountOperational(root, metrics, readiness);
+    root.use(gatewayApp);
+    const gateway = await listen(root, options.port ?? 0);
     servers.push(gateway);
     baseUrl = gateway.url;
   } else {
     const root = express();
     root.disable('x-powered-by');
+    mountOperational(root, metrics, readiness);
     for (const m of modules) {
       root.use(`/services/${m.name}`, apps[m.name]);
       upstreams[m.name] = { kind: 'in-process', app: apps[m.name] };

@@ -101,6 +101,12 @@ export function chatsSuite(platform: () => Platform) {
     expect(long.error).toMatchObject({ errors: [{ pointer: '/body/text' }] });
   });
 
+  it('a member\'s upload without a file is a 400, not a crash', async () => {
+    const noFile = await member.api.POST('/api/messages/upload', { body: form({ chat_id: chatId, text: 'no file' }) as never, ...asForm });
+    expect(noFile.response.status).toBe(400);
+    expect(noFile.error).toMatchObject({ errors: [{ pointer: '/multipart/file' }] });
+  });
+
   it('a member sends with upload: the file is stored as the caller in media, the message links it', async () => {
     const sent = await member.api.POST('/api/messages/upload', { body: form({ chat_id: chatId, text: 'topo' }, { name: 'topo.png', type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) }) as never, ...asForm });
     expect(sent.response.status).toBe(201);

@@ -32,11 +32,24 @@ export function coerceFields(fields: Record<string, unknown>, schema: Schema | u
 }
 
 /** Files must be the schema's binary properties; required ones must be present (openapi-backend skips binaries). */
-export function checkFiles(files: UploadedFile[], schema: Schema | undefined): void {
+export interface FileFields {
+  binaries: string[];
+  required: string[];
+}
+
+/**
+ * Read the file fields when the service starts: openapi-backend later removes binary properties from the
+ * schema's `required` list (it cannot validate them), so that list must be taken before `init()`.
+ */
+export function fileFields(schema: Schema | undefined): FileFields {
   const props = (schema?.properties ?? {}) as Record<string, Schema>;
   const binaries = Object.keys(props).filter((k) => isBinary(props[k]));
+  return { binaries, required: binaries.filter((b) => schema?.required?.includes(b)) };
+}
+
+export function checkFiles(files: UploadedFile[], { binaries, required }: FileFields): void {
   const unknown = files.filter((f) => !binaries.includes(f.fieldname));
-  const missing = binaries.filter((b) => schema?.required?.includes(b) && !files.some((f) => f.fieldname === b));
+  const missing = required.filter((b) => !files.some((f) => f.fieldname === b));
   const errors = [
     ...unknown.map((f) => ({ pointer: `/multipart/${f.fieldname}`, message: 'unexpected file field' })),
     ...missing.map((b) => ({ pointer: `/multipart/${b}`, message: 'a file is required' })),

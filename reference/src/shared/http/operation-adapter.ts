@@ -13,8 +13,9 @@ import { ROUTE_LOCAL } from '../observability/observe.ts';
 import { ProblemError } from '../problem/problem.ts';
 import type { OperationEntry } from '../spec/load-spec.ts';
 import type { HandlerContext, HandlerResult, OperationHandler } from './handler-types.ts';
-import { checkFiles, multipartSchema } from './multipart.ts';
+import { checkFiles, fileFields, multipartSchema } from './multipart.ts';
 import { checkContentType } from './content-type.ts';
+import { rejectUnsafeIntegers } from './safe-integers.ts';
 
 export interface AdapterDeps<Deps> {
   db: Database;
@@ -55,16 +56,18 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
   const idempotency = op['x-idempotency'] as IdempotencySpec | undefined;
   const secured = (op.security ?? []).length > 0;
   const fileSchema = multipartSchema(op);
+  const files_ = fileSchema ? fileFields(fileSchema) : undefined;
 
   return async (c: Context, req: Request, res: Response): Promise<void> => {
     res.locals[ROUTE_LOCAL] = entry.path;
     checkContentType(op, req);
     const files = (Array.isArray(req.files) ? req.files : []) as UploadedFile[];
-    if (fileSchema && String(req.headers['content-type'] ?? '').startsWith('multipart/')) checkFiles(files, fileSchema);
+    if (files_ && String(req.headers['content-type'] ?? '').startsWith('multipart/')) checkFiles(files, files_);
     const principal = secured ? (c.security.bearerAuth as Principal) : await optionalPrincipal(req, d.authenticate);
     // openapi-backend re-parses path params as strings after validation; its coerced copy has the spec's types
     const params = (c.validation?.coerced as { params?: Record<string, unknown> } | undefined)?.params ?? c.request.params;
     const parts = { params, query: c.request.query, body: c.request.requestBody };
+    rejectUnsafeIntegers({ path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body });
     if (rules.length > 0 && principal) await enforceAuthz(operationId, rules, parts, principal, d.lookups);
 
     let keyId: KeyId | undefined;

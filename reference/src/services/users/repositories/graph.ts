@@ -28,8 +28,8 @@ export const graphRepo = {
   async relate(q: Queryable, userId: string, relatedId: string, type: number) {
     await q.query('INSERT INTO users.relationships (user_id, related_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [userId, relatedId, type]);
   },
-  async unrelate(q: Queryable, userId: string, relatedId: string, type: number) {
-    await q.query('DELETE FROM users.relationships WHERE user_id = $1 AND related_id = $2 AND type = $3', [userId, relatedId, type]);
+  async unrelate(q: Queryable, userId: string, relatedId: string, type: number | undefined) {
+    await q.query('DELETE FROM users.relationships WHERE user_id = $1 AND related_id = $2 AND ($3::smallint IS NULL OR type = $3)', [userId, relatedId, type ?? null]);
   },
   async related(q: Queryable, userId: string, type: number, limit: number, offset: number): Promise<string[]> {
     const { rows } = await q.query<{ related_id: string }>(
