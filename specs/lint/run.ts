@@ -1,6 +1,6 @@
 // `npm run lint:specs [-- [--format stylish|junit|sarif|json] [--output FILE] [files...]]`
 // Lints every spec (or the files given) and exits 1 when any error-severity finding remains.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +33,11 @@ if (!formatter) {
 }
 
 const files = positionals.length > 0 ? positionals.map((f) => resolve(process.env.INIT_CWD ?? process.cwd(), f)) : specFiles();
+const missing = files.filter((f) => !existsSync(f));
+if (missing.length > 0) {
+  console.error(`no such spec file: ${missing.join(', ')} (options through npm: npm run lint -w specs -- --format junit ...)`);
+  process.exit(2);
+}
 const results = await lintFiles(files);
 const output = formatter(results, { failSeverity: DiagnosticSeverity.Error }, { ruleset: describedRuleset(), spectralVersion });
 

@@ -67,6 +67,12 @@ describe('lint CLI', () => {
     expect(ours[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/bad\.yaml$/);
   });
 
+  it('refuses a file that does not exist (e.g. options npm kept for itself) instead of crashing', async () => {
+    const { code, stderr } = await lintCli(['junit']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no such spec file: .*junit/);
+  });
+
   it('refuses an unknown format', async () => {
     const { code, stderr } = await lintCli(['--format', 'xml', goodFile]);
     expect(code).toBe(2);
