@@ -47,7 +47,8 @@ kafka_jars() {
 
 schemathesis() {
   local bin="$VENV_DIR/bin/schemathesis"
-  if [ -x "$bin" ] && "$VENV_DIR/bin/python" -m pip show schemathesis 2>/dev/null | grep -qx "Version: $SCHEMATHESIS_VERSION"; then
+  if [ -x "$bin" ] && "$VENV_DIR/bin/python" -c 'import sys, importlib.metadata as m; sys.exit(m.version("schemathesis") != sys.argv[1])' \
+    "$SCHEMATHESIS_VERSION" 2>/dev/null; then
     log "schemathesis: $SCHEMATHESIS_VERSION already in ${VENV_DIR#"$REPO_ROOT"/}"
     return
   fi

@@ -40,7 +40,7 @@ start() {
     log "cluster $version/$name already running on $PG_HOST:$PG_PORT"
   else
     local t0=$SECONDS
-    as_root pg_ctlcluster "$version" "$name" start
+    as_root pg_ctlcluster "$version" "$name" start 9>&-  # the server must not inherit the lock
     mkdir -p "$(dirname "$PG_MARKER")" && echo "$version $name" >"$PG_MARKER"
     wait_until 60 "PostgreSQL on $PG_HOST:$PG_PORT" pg_isready -q -h "$PG_HOST" -p "$PG_PORT" -t 1 \
       || die "not ready; see /var/log/postgresql/postgresql-$version-$name.log"
@@ -80,6 +80,9 @@ reset() {
 }
 
 case "${1:-}" in
-  start | stop | status | reset) "$1" ;;
+  start | stop | reset)
+    mkdir -p "$(dirname "$PG_MARKER")" && exec 9>"$PG_MARKER.lock" && flock -w 120 9 || die "another postgres.sh call holds the lock"
+    "$1" ;;
+  status) "$1" ;;
   *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
 esac
