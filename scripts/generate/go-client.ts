@@ -65,7 +65,7 @@ export async function generateGoClient(out: string): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  // Not part of the SDK: CI and publishing files of a stand-alone repository (the ignore file does not cover them).
+  // Not part of the SDK: CI and publishing files of a stand-alone repository (the go generator always writes them).
   for (const f of ['.travis.yml', 'git_push.sh']) rmSync(join(target, f), { force: true });
 }
 
@@ -76,7 +76,6 @@ function generate(input: string, target: string): Promise<void> {
     '--input-spec', input,
     '--output', target,
     '--git-host', 'github.com', '--git-user-id', 'socialnet', '--git-repo-id', 'socialnet-contracts/generated/go-client',
-    '--ignore-file-override', join(here, 'go-client.openapi-generator-ignore'),
     '--additional-properties', 'packageName=socialnet,enumClassPrefix=true,hideGenerationTimestamp=true,disallowAdditionalPropertiesIfNotPresent=false',
     '--global-property', 'apiTests=false,modelTests=false',
   ], here);
