@@ -32,7 +32,7 @@ async function kafkajsBatch(timestamps: number[]): Promise<Buffer> {
 }
 
 describe('Broker > deviations', () => {
-  it('D1 creates an auto-created topic synchronously (Kafka first answers LEADER_NOT_AVAILABLE)', async () => {
+  it('D1 creates an auto-created topic synchronously (Kafka 4.4 first answers UNKNOWN_TOPIC_OR_PARTITION and creates it in the background)', async () => {
     const c = await WireClient.connect(broker.brokers);
     const topic = unique('auto');
     const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: topic }], allowAutoTopicCreation: true });

@@ -23,6 +23,16 @@ const errorType = async (p: Promise<unknown>): Promise<string> =>
     (err: KafkaJSErrorShape) => kafkaErrorOf(err) ?? err.name ?? 'unknown',
   );
 
+/** The probe's value once `done` accepts it, or its last value at the deadline (so a mismatch still shows). */
+async function settle<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (done(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface AdminErrorsResult {
   createdFirst: boolean;
   createdAgain: boolean;
@@ -57,7 +67,8 @@ export async function adminErrors(env: ScenarioEnv): Promise<AdminErrorsResult> 
     const zeroPartitions = await errorType(admin.createTopics({ topics: [{ topic: unique('ad-np'), numPartitions: 0 }] }));
     const shrinkPartitions = await errorType(admin.createPartitions({ topicPartitions: [{ topic, count: 1 }] }));
     await admin.createPartitions({ topicPartitions: [{ topic, count: 3 }] });
-    const partitionsAfterGrow = (await admin.fetchTopicOffsets(topic)).length;
+    // Kafka propagates metadata changes asynchronously: poll until the change shows (or the deadline).
+    const partitionsAfterGrow = await settle(async () => (await admin.fetchTopicOffsets(topic)).length, (n) => n === 3);
     const deleteUnknown = await errorType(admin.deleteTopics({ topics: [unique('ad-missing')], timeout: 1000 }));
 
     const consumer = client.consumer(consumerConfig(groupId, env.timing));
@@ -76,11 +87,11 @@ export async function adminErrors(env: ScenarioEnv): Promise<AdminErrorsResult> 
     const deleteNonEmptyGroup = await errorType(admin.deleteGroups([groupId]));
     const groupListed = (await admin.listGroups()).groups.some((g) => g.groupId === groupId);
     await consumer.disconnect();
-    const groupStateAfterLeave = (await admin.describeGroups([groupId])).groups[0]?.state ?? 'missing';
+    const groupStateAfterLeave = await settle(async () => (await admin.describeGroups([groupId])).groups[0]?.state ?? 'missing', (s) => s === 'Empty');
     const deleteEmptyGroup = await errorType(admin.deleteGroups([groupId]));
     const unknownGroupState = (await admin.describeGroups([unique('ad-nogroup')])).groups[0]?.state ?? 'missing';
     await admin.deleteTopics({ topics: [topic] });
-    const listedAfterDelete = (await admin.listTopics()).includes(topic);
+    const listedAfterDelete = await settle(async () => (await admin.listTopics()).includes(topic), (listed) => !listed);
     return {
       createdFirst,
       createdAgain,
