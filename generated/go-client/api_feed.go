@@ -500,7 +500,7 @@ func (r ApiGetHomeFeedRequest) Execute() (*FeedPage, *http.Response, error) {
 /*
 GetHomeFeed The caller's home feed, newest first (cursor pagination)
 
-Posts of the authors the caller follows (relationships of type 1) pushed by the consumer, merged at read time with the timelines of followed celebrities, minus blocked authors. Never needs a rebuild first (the original was empty until the caller rebuilt it, and again 24 h later).
+Posts of the authors the caller follows (relationships of type 1), minus the authors the caller blocked (type 3), newest first. Never needs a rebuild first (the original was empty until the caller rebuilt it, and again 24 h later). `x-feed` states the design and the observable guarantees the conformance suite checks (docs/decisions/0010-feed-design.md).
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiGetHomeFeedRequest

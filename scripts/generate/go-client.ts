@@ -2,11 +2,12 @@
 // Central at the version pinned in openapitools.json, installed into .cache/jars by install-tools.sh; the
 // @openapitools/openapi-generator-cli wrapper runs it and never downloads (storageDir + version are set).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { headerLines, htmlHeader, tsHeader, type Header } from './output.ts';
 import { ROOT, gatewayDoc } from './sources.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -67,6 +68,32 @@ export async function generateGoClient(out: string): Promise<void> {
   }
   // Not part of the SDK: CI and publishing files of a stand-alone repository (the go generator always writes them).
   for (const f of ['.travis.yml', 'git_push.sh']) rmSync(join(target, f), { force: true });
+  addHeaders(target);
+}
+
+/** Go files carry the generator's `// Code generated ... DO NOT EDIT.`; give the other files a header too. */
+function addHeaders(target: string): void {
+  const header = { generator: `OpenAPI Generator ${generatorVersion()} (go)`, sources: [gatewayDoc().rel] };
+  const comment: Record<string, (h: typeof header) => string> = {
+    '.md': htmlHeader,
+    '.mod': (h) => tsHeader(h),
+    '.yaml': hashHeader,
+    '.gitignore': hashHeader,
+    '.openapi-generator-ignore': hashHeader,
+  };
+  for (const file of readdirSync(target, { recursive: true, encoding: 'utf8' })) {
+    const name = basename(file);
+    const add = comment[name.startsWith('.') ? name : extname(name)];
+    if (!add || file.startsWith('.openapi-generator/')) continue;
+    const path = join(target, file);
+    writeFileSync(path, add(header) + readFileSync(path, 'utf8'));
+  }
+}
+
+const hashHeader = (h: Header) => `# ${headerLines(h).join('\n# ')}\n`;
+
+function generatorVersion(): string {
+  return (JSON.parse(readFileSync(config, 'utf8')) as { 'generator-cli': { version: string } })['generator-cli'].version;
 }
 
 function generate(input: string, target: string): Promise<void> {
