@@ -2,7 +2,8 @@
 //   npx tsx scripts/bench/broker.ts [--messages 20000] [--latency-samples 500]
 // Apache Kafka is read from KAFKA_BROKERS (scripts/infra/kafka.sh start); without it only the embedded
 // broker is measured. Figures: produce and consume throughput (1 KiB records, sends of 100), produce ->
-// consume latency p50/p99, start-up time and resident memory of each broker process.
+// consume latency p50/p99, start-up time and resident memory of each broker process. Kafka's pid and log are
+// read from scripts/infra/kafka.sh's .cache/kafka-run (override with KAFKA_PID and KAFKA_LOG).
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,7 +63,7 @@ async function startEmbedded(): Promise<{ brokers: string; child: ChildProcess; 
 
 /** Kafka's start-up as its own log tells it: first line to "Kafka Server started". */
 function kafkaStartup(): number | null {
-  const log = path.join(ROOT, '.cache/kafka-run/kafka.log');
+  const log = process.env.KAFKA_LOG ?? path.join(ROOT, '.cache/kafka-run/kafka.log');
   if (!fs.existsSync(log)) return null;
   const lines = fs.readFileSync(log, 'utf8').split('\n');
   const stamp = (l: string | undefined) => {
