@@ -26,9 +26,11 @@ if [ ${#missing[@]} -eq 0 ]; then
   log "apt: postgresql, kcat, java $(java_major), maven, python3 venv already present"
 else
   log "apt: installing ${missing[*]}"
+  t0=$SECONDS
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log "apt: installed in $((SECONDS - t0))s"
 fi
 
 kafka_jars() {
@@ -38,11 +40,13 @@ kafka_jars() {
     return
   fi
   log "kafka: resolving $(kafka_version) from Maven Central into ${KAFKA_LIB#"$REPO_ROOT"/}"
+  local t0=$SECONDS mvn_log="$CACHE_DIR/kafka/mvn.log"
   rm -rf "$KAFKA_LIB.tmp"
-  mvn -q -B -Dstyle.color=never -f "$KAFKA_POM" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIB.tmp"
+  mvn -B -Dstyle.color=never -f "$KAFKA_POM" dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="$KAFKA_LIB.tmp" >"$mvn_log" 2>&1 || { tail -n 40 "$mvn_log" >&2; die "Maven could not resolve Kafka (log: $mvn_log)"; }
   rm -rf "$KAFKA_LIB" && mv "$KAFKA_LIB.tmp" "$KAFKA_LIB"
   echo "$want" >"$KAFKA_STAMP"
-  log "kafka: $(ls "$KAFKA_LIB" | wc -l) jars, $(du -sh "$KAFKA_LIB" | cut -f1)"
+  log "kafka: $(ls "$KAFKA_LIB" | wc -l) jars, $(du -sh "$KAFKA_LIB" | cut -f1) in $((SECONDS - t0))s"
 }
 
 schemathesis() {
@@ -53,8 +57,10 @@ schemathesis() {
     return
   fi
   log "schemathesis: installing $SCHEMATHESIS_VERSION from PyPI into ${VENV_DIR#"$REPO_ROOT"/}"
+  local t0=$SECONDS
   [ -x "$VENV_DIR/bin/python" ] || python3 -m venv "$VENV_DIR"
   "$VENV_DIR/bin/python" -m pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  log "schemathesis: installed in $((SECONDS - t0))s"
 }
 
 mkdir -p "$CACHE_DIR/kafka"
@@ -63,6 +69,8 @@ schemathesis
 
 if [ -f scripts/generate/install-tools.sh ]; then
   log "generators: running scripts/generate/install-tools.sh"
+  t0=$SECONDS
   bash scripts/generate/install-tools.sh
+  log "generators: done in $((SECONDS - t0))s"
 fi
 log "done in $((SECONDS - started_at))s"

@@ -1,4 +1,5 @@
 # Shared settings and helpers for scripts/infra/*.sh (sourced, never run).
+# shellcheck disable=SC2034 # the settings are read by the scripts that source this file
 # Everything a test run creates lives under the repo's ignored .cache/ folder, except the Debian PostgreSQL cluster.
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,10 +18,12 @@ PG_MARKER="$CACHE_DIR/infra/postgres.started"   # present only while this script
 KAFKA_POM="$INFRA_DIR/kafka/pom.xml"
 KAFKA_LIB="$CACHE_DIR/kafka/lib"
 KAFKA_STAMP="$CACHE_DIR/kafka/pom.sha256"
-KAFKA_RUN="$CACHE_DIR/kafka-run"
+# A second broker beside the default one (e.g. for a benchmark) can get its own ports and folder:
+#   INFRA_KAFKA_PORT=19092 INFRA_KAFKA_CONTROLLER_PORT=19093 INFRA_KAFKA_RUN_DIR=/tmp/k2 bash scripts/infra/kafka.sh start
+KAFKA_RUN="${INFRA_KAFKA_RUN_DIR:-$CACHE_DIR/kafka-run}"
 KAFKA_HOST=127.0.0.1
-KAFKA_PORT=9092
-KAFKA_CONTROLLER_PORT=9093
+KAFKA_PORT="${INFRA_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${INFRA_KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
 
 # Schemathesis (PyPI) in a private virtualenv.

@@ -114,6 +114,6 @@ describe('scripts/infra/env.sh', () => {
     const vars = Object.fromEntries([...stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
     expect(Object.keys(vars).sort()).toEqual(['KAFKA_BROKERS', 'KCAT_BIN', 'SCHEMATHESIS_BIN', 'TEST_DATABASE_URL']);
     expect(new URL(vars.TEST_DATABASE_URL ?? '').hostname).toBe('127.0.0.1');
-    expect(vars.KAFKA_BROKERS).toBe('127.0.0.1:9092');
+    expect(vars.KAFKA_BROKERS).toBe(`127.0.0.1:${process.env.INFRA_KAFKA_PORT ?? 9092}`);
   });
 });
