@@ -14,6 +14,7 @@ export class WireClient {
   private correlation = 0;
   private buf = Buffer.alloc(0);
   private waiting: ((frame: Buffer) => void) | null = null;
+  private failWaiting: ((err: Error) => void) | null = null;
 
   private constructor(private readonly socket: net.Socket) {
     socket.on('data', (chunk) => {
@@ -25,6 +26,7 @@ export class WireClient {
         this.waiting?.(frame);
       }
     });
+    socket.on('close', () => this.failWaiting?.(new Error('connection closed by the broker')));
   }
 
   static connect(brokers: string): Promise<WireClient> {
@@ -46,6 +48,10 @@ export class WireClient {
       this.waiting = (f) => {
         clearTimeout(timer);
         resolve(f);
+      };
+      this.failWaiting = (err) => {
+        clearTimeout(timer);
+        reject(err);
       };
       this.socket.write(w.toBuffer());
     });
