@@ -55,6 +55,7 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
   const rules = (op['x-authz'] as AuthzRuleSpec[] | undefined) ?? [];
   const idempotency = op['x-idempotency'] as IdempotencySpec | undefined;
   const secured = (op.security ?? []).length > 0;
+  const has404 = Boolean(op.responses?.['404']);
   const fileSchema = multipartSchema(op);
   const files_ = fileSchema ? fileFields(fileSchema) : undefined;
 
@@ -67,7 +68,7 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
     // openapi-backend re-parses path params as strings after validation; its coerced copy has the spec's types
     const params = (c.validation?.coerced as { params?: Record<string, unknown> } | undefined)?.params ?? c.request.params;
     const parts = { params, query: c.request.query, body: c.request.requestBody };
-    rejectUnsafeIntegers({ path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body });
+    rejectUnsafeIntegers({ path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body }, has404);
     if (rules.length > 0 && principal) await enforceAuthz(operationId, rules, parts, principal, d.lookups);
 
     let keyId: KeyId | undefined;

@@ -5,7 +5,7 @@ import { ProblemError, type FieldError } from '../problem/problem.ts';
  * time we see it (9223372036854775806 arrives as 9223372036854775808). Refuse it clearly instead of storing or
  * looking up a different number. No id the reference issues comes near that bound.
  */
-export function rejectUnsafeIntegers(parts: Record<string, unknown>): void {
+export function rejectUnsafeIntegers(parts: Record<string, unknown>, pathIdsAre404: boolean): void {
   const errors: FieldError[] = [];
   const walk = (value: unknown, pointer: string) => {
     if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
@@ -15,7 +15,7 @@ export function rejectUnsafeIntegers(parts: Record<string, unknown>): void {
     }
   };
   for (const [root, value] of Object.entries(parts)) walk(value, `/${root}`);
-  // an id in the path that large names no resource this implementation can hold
-  if (errors.some((e) => e.pointer.startsWith('/path/'))) throw new ProblemError('not-found', 'no resource has this id');
+  // an id in the path that large names no resource this implementation can hold (where the operation has a 404)
+  if (pathIdsAre404 && errors.some((e) => e.pointer.startsWith('/path/'))) throw new ProblemError('not-found', 'no resource has this id');
   if (errors.length > 0) throw new ProblemError('validation-failed', 'an integer is too large to be represented exactly', { errors });
 }
