@@ -35,12 +35,12 @@ export async function strangerAttempt(
   ctx: CheckContext,
   op: Operation,
   before?: (r: Resolver, req: FilledRequest) => Promise<void>,
-  ownerLabel = 'owner',
+  freshOwner = false,
 ): Promise<StrangerAttempt> {
   if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
   const rule = strangerDenial(op);
   if (!rule) ctx.skip('no rule refuses a stranger');
-  const [owner, stranger] = await Promise.all([ctx.user(ownerLabel), ctx.user('stranger')]);
+  const [owner, stranger] = await Promise.all([freshOwner ? ctx.freshUser('owner') : ctx.user('owner'), ctx.user('stranger')]);
   const resolver = ctx.resolver(owner);
   const request = (await resolver.fill(op))!;
   await before?.(resolver, request);

@@ -25,7 +25,7 @@ export interface CheckDefinition<T = Operation> {
 export type AnyCheck = CheckDefinition<any>;
 
 const ID = /^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$/;
-const TAG = /^([a-z]+|defect:D[1-6]|needs:[a-z-]+)$/;
+const TAG = /^([a-z]+|defect:[DX]\d+|needs:[a-z-]+)$/;
 
 /** Validates a check's metadata when its module loads, so a malformed check fails at import, not at run time. */
 export function defineCheck<T = Operation>(check: CheckDefinition<T>): CheckDefinition<T> {

@@ -47,6 +47,7 @@ export interface Environment {
   options: RunOptions;
   http: HttpClient;
   identities: Identities;
+  resolvers: Map<string, Resolver>;
   observe(o: Observation): void;
 }
 
@@ -72,15 +73,20 @@ export class CheckContext {
     this.http = env.http;
   }
 
-  /** A test user named `label`, created once per check. */
+  /** A test user named `label` (owner, stranger, …), registered once per run and shared by the checks. */
   user(label: string): Promise<User> {
     let user = this.users.get(label);
     if (!user) {
-      user = this.env.identities.create(`${this.checkId}:${label}`);
+      user = this.env.identities.create(label);
       this.users.set(label, user);
       user.catch(() => this.users.delete(label));
     }
     return user.catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
+  }
+
+  /** A user only this target uses. */
+  freshUser(label: string): Promise<User> {
+    return this.env.identities.fresh(`${label}@${this.checkId}`).catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
   }
 
   admin(user: User): Promise<User> {
@@ -94,6 +100,19 @@ export class CheckContext {
   /** Creates resources as `user` (a fresh set per resolver). */
   resolver(user: User): Resolver {
     return new Resolver(this, user);
+  }
+
+  /**
+   * One resolver per user for the whole run, for checks whose requests must not change anything (bad tokens,
+   * invalid input): its resources are created once and reused by every target.
+   */
+  sharedResolver(user: User): Resolver {
+    let resolver = this.env.resolvers.get(user.id);
+    if (!resolver) {
+      resolver = new Resolver(this, user);
+      this.env.resolvers.set(user.id, resolver);
+    }
+    return resolver;
   }
 
   canary(label = 'canary'): string {

@@ -39,6 +39,21 @@ export class Identities {
     return { id, label, token: await mintToken(this.secret, id) };
   }
 
+  /**
+   * A user no other target shares (for checks that compare snapshots of the owner's data). Minted with the secret
+   * when there is one, since registering runs the platform's password KDF; registered otherwise.
+   */
+  async fresh(label: string): Promise<User> {
+    if (!this.secret) return this.create(label);
+    // Shaped like a real id (ids may have a format in the spec): a registered user's id with a new hex tail.
+    this.template ??= this.register ? this.create('id template') : undefined;
+    const shape = (await this.template)?.id ?? 'conf-000000000000';
+    const id = shape.replace(/[0-9a-f]+$/i, (tail) => randomBytes(tail.length).toString('hex').slice(0, tail.length));
+    return { id, label, token: await mintToken(this.secret, id) };
+  }
+
+  private template: Promise<User> | undefined;
+
   /** The same user with the admin role (needs the secret). */
   async admin(user: User): Promise<User> {
     if (!this.secret) throw new Error('an admin token needs --jwt-secret');

@@ -34,7 +34,7 @@ export class Resolver {
     private readonly ctx: CheckContext,
     readonly user: User,
   ) {
-    this.canary = ctx.canary(user.label.split(':').pop());
+    this.canary = ctx.canary(user.label.split(/[:@ ]/)[0]);
   }
 
   /** Values for `op` as this user; with `existingOnly`, undefined when it would need a resource not yet created. */
@@ -155,9 +155,9 @@ export function creatorOf(operations: Operation[], kind: string): Operation | un
  * A request for authentication checks: the user's real resources when they can be created, otherwise sample
  * values from the schemas (authentication is decided before the resource is looked up).
  */
-export async function fillOrSample(ctx: CheckContext, op: Operation, user: User): Promise<FilledRequest> {
+export async function fillOrSample(ctx: CheckContext, op: Operation, user: User, shared = false): Promise<FilledRequest> {
   try {
-    return (await ctx.resolver(user).fill(op))!;
+    return (await (shared ? ctx.sharedResolver(user) : ctx.resolver(user)).fill(op))!;
   } catch {
     const out: FilledRequest = { path: {}, query: {}, headers: {} };
     for (const p of op.parameters) {

@@ -37,9 +37,11 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     options: input.options,
     http,
     identities: new Identities(input.spec, input.target, http, input.options.jwtSecret),
+    resolvers: new Map(),
     observe: (o) => observations.push(o),
   };
   const results = new Map<string, TargetResult[]>();
+  const users = new Map<string, Promise<User>>();
   const reasons = new Map<string, string>();
   const tasks: Array<() => Promise<void>> = [];
   for (const check of input.checks) {
@@ -49,7 +51,6 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
       reasons.set(check.id, missing);
       continue;
     }
-    const users = new Map<string, Promise<User>>();
     for (const t of check.targets(input.spec)) {
       const op = isOperation(t) ? t : undefined;
       const label = check.label?.(t) ?? (op ? `${op.method.toUpperCase()} ${op.gatewayPath}` : String(t));

@@ -5,7 +5,8 @@ import type { PlatformVariant } from '@socialnet/reference';
  * (../shared/system-under-review.md §5). Against it, the suite must fail exactly the checks tagged `defect:<id>`.
  */
 export interface DefectFixture {
-  id: `D${number}`;
+  /** `Dn` reproduces review item n; `Xn` is a mutation that proves a check no review defect covers. */
+  id: `D${number}` | `X${number}`;
   slug: string;
   /** The review item and the original behaviour it reproduces. */
   reproduces: string;

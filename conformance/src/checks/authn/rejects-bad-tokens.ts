@@ -14,7 +14,7 @@ export default defineCheck({
   async run(ctx, op) {
     if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
     const owner = await ctx.user('owner');
-    const req = await fillOrSample(ctx, op, owner);
+    const req = await fillOrSample(ctx, op, owner, true);
     for (const variant of TOKEN_VARIANTS) {
       if (variant === 'valid') continue;
       if (NEEDS_SECRET.has(variant) && !ctx.secret) {

@@ -1,12 +1,13 @@
 import { defineCheck } from '../../engine/check.ts';
 import { strangerDenial } from '../../engine/authz.ts';
 import type { HttpResponse } from '../../engine/http.ts';
-import { creatorOf } from '../../engine/recipes.ts';
+import { creatorOf, kindOf } from '../../engine/recipes.ts';
+import { USER_ID } from '../../engine/recipes.data.ts';
 import { reachable } from '../../engine/target.ts';
 import type { Operation } from '../../spec/types.ts';
 
 /**
- * The owner seeds one of every resource the spec can create with a unique canary; a stranger then calls every
+ * The owner seeds one of every resource an authorization rule protects with a unique canary; a stranger then calls every
  * read operation, on their own data and on the owner's protected resources, and no answer may contain the canary.
  */
 export default defineCheck<string>({
@@ -20,8 +21,7 @@ export default defineCheck<string>({
     const [owner, stranger] = await Promise.all([ctx.user('owner'), ctx.user('stranger')]);
     const seeded = ctx.resolver(owner);
     const own = ctx.resolver(stranger);
-    const kinds = [...new Set(ctx.spec.operations.map((o) => o.resultSchema?.toLowerCase()).filter((k): k is string => Boolean(k)))];
-    for (const kind of kinds) {
+    for (const kind of protectedKinds(ctx.spec.operations)) {
       const creator = creatorOf(ctx.spec.operations, kind);
       if (!creator || !reachable(ctx.target, creator)) continue;
       await seeded.resource(kind).catch(() => undefined);
@@ -47,3 +47,16 @@ export default defineCheck<string>({
     }
   },
 });
+
+/** Kinds of resource some rule other than `authenticated` protects (public data such as user names is not seeded). */
+function protectedKinds(operations: Operation[]): string[] {
+  const kinds = new Set<string>();
+  for (const op of operations) {
+    for (const rule of op.authz) {
+      if (rule.rule === 'authenticated' || !rule.resource) continue;
+      const refs = 'in' in rule.resource ? [rule.resource as { name: string }] : Object.values(rule.resource);
+      for (const ref of refs) if (!USER_ID.test(ref.name)) kinds.add(kindOf(op, ref.name));
+    }
+  }
+  return [...kinds].sort();
+}

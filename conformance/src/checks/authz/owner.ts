@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'authz.owner',
   title: "A signed-in user gets the specified status on another user's owned resource",
   clause: 'SN-AUTHZ-OWNER',
-  tags: ['authz'],
+  tags: ['authz', 'defect:X1'],
   failure: "Another user's resource was not protected as the spec says",
   targets: (spec) => spec.operations.filter((op) => hasRule(op, 'owner')),
   async run(ctx, op) {

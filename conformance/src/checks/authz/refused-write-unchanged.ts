@@ -4,6 +4,7 @@ import { strangerAttempt, strangerDenial } from '../../engine/authz.ts';
 import type { CheckContext } from '../../engine/context.ts';
 import type { User } from '../../engine/identities.ts';
 import type { Resolver } from '../../engine/recipes.ts';
+import { USER_ID } from '../../engine/recipes.data.ts';
 import { reachable } from '../../engine/target.ts';
 import type { Operation } from '../../spec/types.ts';
 
@@ -15,14 +16,14 @@ export default defineCheck({
   id: 'authz.refused-write-unchanged',
   title: "A stranger's refused write leaves the owner's data unchanged",
   clause: 'SN-AUTHZ-CHAT-MEMBER',
-  tags: ['authz', 'defect:D3'],
+  tags: ['authz', 'defect:D3', 'defect:X1'],
   failure: "A stranger's write changed the owner's data",
   targets: (spec) => spec.operations.filter((op) => op.method !== 'get' && strangerDenial(op)),
   async run(ctx, op) {
     let before: Map<string, unknown> | undefined;
     const attempt = await strangerAttempt(ctx, op, async (resolver) => {
       before = await snapshot(ctx, resolver.user, resolver);
-    }, `owner-${op.operationId}`);
+    }, true);
     const after = await snapshot(ctx, attempt.owner, attempt.resolver);
     for (const [read, value] of before!) {
       if (!isDeepStrictEqual(value, after.get(read))) {
@@ -51,6 +52,9 @@ async function snapshot(ctx: CheckContext, owner: User, resolver: Resolver): Pro
   return out;
 }
 
+/** Reads of one resource, or private reads of one user (public user pages change with every other check). */
 function scoped(op: Operation): boolean {
-  return op.parameters.some((p) => p.in === 'path') && op.responses['200']?.content?.['application/json'] !== undefined;
+  const path = op.parameters.filter((p) => p.in === 'path');
+  if (path.length === 0 || !op.responses['200']?.content?.['application/json']) return false;
+  return op.secured || path.some((p) => !USER_ID.test(p.name));
 }

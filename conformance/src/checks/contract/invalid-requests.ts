@@ -21,7 +21,7 @@ export default defineCheck({
   async run(ctx, op) {
     if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
     const owner = await ctx.user('owner');
-    const valid = (await ctx.resolver(owner).fill(op))!;
+    const valid = (await ctx.sharedResolver(owner).fill(op))!;
     for (const m of mutations(valid, op.requestBody?.content['application/json']?.schema, op.parameters)) {
       const res: HttpResponse = await ctx.send(op, m.request, { as: owner, raw: m.raw });
       if (res.status < 400 || res.status >= 500) {

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../engine/check.ts';
 import { judgeProblem } from '../../engine/contract.ts';
+import type { HttpResponse } from '../../engine/http.ts';
 import { fillOrSample } from '../../engine/recipes.ts';
 import { reachable } from '../../engine/target.ts';
 
@@ -14,15 +15,14 @@ export default defineCheck({
   async run(ctx, op) {
     if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
     const owner = await ctx.user('owner');
-    const req = await fillOrSample(ctx, op, owner);
-    if (op.secured) judgeProblem(ctx, await ctx.send(op, req, { as: null }), 'a request without a token');
-    if (op.requestBody?.content['application/json']) {
-      judgeProblem(ctx, await ctx.send(op, req, { as: owner, raw: '{"malformed json' }), 'a malformed JSON body');
-    }
+    const req = await fillOrSample(ctx, op, owner, true);
+    // Only errors are judged here: whether they should have been errors is the other checks' business.
+    const judge = (res: HttpResponse, what: string) => res.status >= 400 && judgeProblem(ctx, res, what);
+    if (op.secured) judge(await ctx.send(op, req, { as: null }), 'a request without a token');
+    if (op.requestBody?.content['application/json']) judge(await ctx.send(op, req, { as: owner, raw: '{"malformed json' }), 'a malformed JSON body');
     const numeric = op.parameters.find((p) => p.in === 'path' && /integer|number/.test(p.schema?.type ?? ''));
     if (numeric) {
-      const res = await ctx.send(op, { ...req, path: { ...req.path, [numeric.name]: '999999999' } }, { as: owner });
-      if (res.status >= 400) judgeProblem(ctx, res, `${numeric.name} of a resource that does not exist`);
+      judge(await ctx.send(op, { ...req, path: { ...req.path, [numeric.name]: '999999999' } }, { as: owner }), `${numeric.name} of a resource that does not exist`);
     }
   },
 });

@@ -10,7 +10,7 @@ export default defineCheck({
   id: 'idempotency.concurrent-duplicates',
   title: 'Concurrent duplicates with one key create one resource (the rest replay or get 409)',
   clause: 'SN-IDEMPOTENCY-IN-FLIGHT',
-  tags: ['idempotency'],
+  tags: ['idempotency', 'defect:X4'],
   failure: 'Concurrent requests with one Idempotency-Key did not create exactly one resource',
   targets: (spec) => spec.operations.filter((op) => op.idempotency),
   async run(ctx, op) {

@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'idempotency.different-body-rejected',
   title: 'The same Idempotency-Key with a different body gets 422',
   clause: 'SN-IDEMPOTENCY-MISMATCH',
-  tags: ['idempotency'],
+  tags: ['idempotency', 'defect:X4'],
   failure: 'A reused Idempotency-Key with a different body was not refused with 422',
   targets: (spec) => spec.operations.filter((op) => op.idempotency),
   async run(ctx, op) {

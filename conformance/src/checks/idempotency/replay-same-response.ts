@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'idempotency.replay-same-response',
   title: 'A replay returns the first response, marked Idempotent-Replayed, and creates one resource',
   clause: 'SN-IDEMPOTENCY-REPLAY',
-  tags: ['idempotency'],
+  tags: ['idempotency', 'defect:X4'],
   failure: 'A replayed request was not answered with the stored first response',
   targets: (spec) => spec.operations.filter((op) => op.idempotency),
   async run(ctx, op) {

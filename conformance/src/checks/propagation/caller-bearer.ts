@@ -32,6 +32,8 @@ export default defineCheck({
         ctx.fail({ severity: 'deviation', clause: p.clause, expected: `a success: ${p.to} accepts the caller's forwarded bearer`, received: `${res.status}: ${res.text.slice(0, 200)}`, response: res });
         continue;
       }
+      // What an upload stores downstream must belong to the caller; other propagating calls store nothing to check.
+      if (!uploadsFile(op)) continue;
       const stored = findOwned(ctx, res.json);
       if (!stored) return ctx.block(`the ${op.operationId} response refers to nothing an owner-rule operation of ${p.to} manages`);
       const { manage, key } = stored;
@@ -72,4 +74,9 @@ function findOwned(ctx: CheckContext, body: unknown): Managed | undefined {
     }
   }
   return undefined;
+}
+
+function uploadsFile(op: Operation): boolean {
+  const schema = op.requestBody?.content['multipart/form-data']?.schema;
+  return Object.values<any>(schema?.properties ?? {}).some((p) => p?.format === 'binary');
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { runConformance } from '../../src/run.ts';
+import type { DefectFixture } from '../defects/fixture.ts';
+import { explain, taggedFor, withStatus } from './expect-run.ts';
+
+/**
+ * The proof for one defect: against the reference with exactly that deviation, the suite fails exactly the checks
+ * tagged `defect:<id>`, every failure of those checks is reported with a clause and a reproduction, and nothing
+ * errors.
+ */
+export function describeDefect(fixture: DefectFixture, expectations: { security: boolean }): void {
+  describe(`${fixture.id} ${fixture.slug}: ${fixture.reproduces}`, () => {
+    it(`fails exactly the checks tagged defect:${fixture.id}`, { timeout: 300_000 }, async () => {
+      const result = await runConformance({ variant: fixture.variant, concurrency: 8 });
+      expect(withStatus(result, 'fail'), explain(result)).toEqual(taggedFor(fixture.id));
+      expect(withStatus(result, 'error'), explain(result)).toEqual([]);
+      const findings = result.checks.flatMap((c) => c.targets.flatMap((t) => t.findings));
+      for (const f of findings) {
+        expect(f.clause?.id).toMatch(/^SN-/);
+        expect(f.exchange?.curl).toMatch(/^curl /);
+      }
+      expect(findings.some((f) => f.severity === 'security')).toBe(expectations.security);
+    });
+  });
+}
