@@ -11,6 +11,7 @@ import { groupCrash } from './scenarios/group-crash.ts';
 import { groupProtocolErrors } from './scenarios/group-protocol-errors.ts';
 import { groupRebalance } from './scenarios/group-rebalance.ts';
 import { idempotentProducer } from './scenarios/idempotent-producer.ts';
+import { offsetManagement } from './scenarios/offset-management.ts';
 import { produceConsume } from './scenarios/produce-consume.ts';
 
 /** Assignment invariants (which member gets which partition depends on random member ids). */
@@ -32,6 +33,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   }],
   ['committed offsets survive a consumer restart', committedOffsets],
   ['idempotent producer offsets', idempotentProducer],
+  ['offsets by timestamp, setOffsets and resetOffsets on an idle group', offsetManagement],
   ['admin operations and the errors they provoke', adminErrors],
   ['group protocol and data-plane error codes on the wire', (env) => groupProtocolErrors(env.brokers)],
 ];

@@ -9,6 +9,7 @@ import type { ScenarioEnv } from './scenarios/env.ts';
 import { groupCrash } from './scenarios/group-crash.ts';
 import { groupRebalance } from './scenarios/group-rebalance.ts';
 import { idempotentProducer } from './scenarios/idempotent-producer.ts';
+import { offsetManagement } from './scenarios/offset-management.ts';
 import { produceConsume } from './scenarios/produce-consume.ts';
 
 let broker: BrokerHandle;
@@ -70,6 +71,15 @@ describe('Broker > kafkajs scenarios', () => {
     const r = await idempotentProducer(env);
     expect(r.baseOffsets).toEqual([0, 0, 2, 2]);
     expect(r.highWatermarks).toEqual([4, 4]);
+  });
+
+  it('resolves offsets by timestamp and lets admin set and reset an idle group\'s offsets', async () => {
+    const r = await offsetManagement(env);
+    expect(r).toEqual({
+      byTimestamp: [{ partition: 0, offset: '5' }],
+      afterSetOffsets: [7, 8, 9],
+      committedAfterReset: ['-2'],
+    });
   });
 
   it('answers admin operations and their errors as Kafka does', async () => {
