@@ -55,3 +55,12 @@ export interface MessageCreatedDeadLetterHeaders {
 }
 
 export type DlqReason = "envelope-invalid" | "undecodable" | "schema-invalid" | "non-retryable" | "retries-exhausted";
+
+/** Kafka topic of each channel of the document, by channel id. */
+export const channels = {
+  "messagesCreated": "messages.created",
+  "notificationServiceMessagesCreatedRetry1": "notification-service.messages.created.retry.1",
+  "notificationServiceMessagesCreatedRetry2": "notification-service.messages.created.retry.2",
+  "notificationServiceMessagesCreatedRetry3": "notification-service.messages.created.retry.3",
+  "notificationServiceMessagesCreatedDlq": "notification-service.messages.created.dlq",
+} as const;

@@ -56,3 +56,12 @@ export interface PostCreatedDeadLetterHeaders {
 }
 
 export type DlqReason = "envelope-invalid" | "undecodable" | "schema-invalid" | "non-retryable" | "retries-exhausted";
+
+/** Kafka topic of each channel of the document, by channel id. */
+export const channels = {
+  "postsCreated": "posts.created",
+  "feedServicePostsCreatedRetry1": "feed-service.posts.created.retry.1",
+  "feedServicePostsCreatedRetry2": "feed-service.posts.created.retry.2",
+  "feedServicePostsCreatedRetry3": "feed-service.posts.created.retry.3",
+  "feedServicePostsCreatedDlq": "feed-service.posts.created.dlq",
+} as const;

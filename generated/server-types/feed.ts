@@ -74,7 +74,7 @@ export interface paths {
         };
         /**
          * The caller's home feed, newest first (cursor pagination)
-         * @description Posts of the authors the caller follows (relationships of type 1) pushed by the consumer, merged at read time with the timelines of followed celebrities, minus blocked authors. Never needs a rebuild first (the original was empty until the caller rebuilt it, and again 24 h later).
+         * @description Posts of the authors the caller follows (relationships of type 1), minus the authors the caller blocked (type 3), newest first. Never needs a rebuild first (the original was empty until the caller rebuilt it, and again 24 h later). `x-feed` states the design and the observable guarantees the conformance suite checks (docs/decisions/0010-feed-design.md).
          */
         get: operations["getHomeFeed"];
         put?: never;

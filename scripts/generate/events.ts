@@ -1,6 +1,6 @@
 // TypeScript event models from the AsyncAPI documents (Modelina): per document, one interface per payload schema
-// (components.schemas) and one per message's headers (<Message>Headers, the CloudEvents envelope and the retry / DLQ
-// headers as the parsed document merges them from traits).
+// (components.schemas), one per message's headers (<Message>Headers, the CloudEvents envelope and the retry / DLQ
+// headers as the parsed document merges them from traits), and the topic of each channel (`channels`).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { TypeScriptGenerator, typeScriptDefaultModelNameConstraints } from '@asyncapi/modelina';
@@ -59,12 +59,14 @@ async function eventModels(doc: SpecDoc): Promise<string> {
     const headers = message.headers();
     if (headers) add(await modelsOf(`${message.id()}Headers`, headers.json()));
   }
-  return tsHeader({ generator: `@asyncapi/modelina ${version}`, sources: [doc.rel] }) + [...models.values()].join('\n\n') + '\n';
+  const channels = document.channels().all().map((c) => `  ${JSON.stringify(c.id())}: ${JSON.stringify(c.address())},`);
+  const topics = ['/** Kafka topic of each channel of the document, by channel id. */', 'export const channels = {', ...channels, '} as const;'];
+  return tsHeader({ generator: `@asyncapi/modelina ${version}`, sources: [doc.rel] }) + [...models.values(), topics.join('\n')].join('\n\n') + '\n';
 }
 
 export async function generateEvents(out: string): Promise<void> {
   const docs = asyncApiDocs();
   for (const doc of docs) writeOut(join(out, 'events', `${doc.name}.ts`), await eventModels(doc));
-  const index = docs.map((d) => `export type * as ${d.name} from './${d.name}.ts';`).join('\n');
+  const index = docs.map((d) => `export * as ${d.name} from './${d.name}.ts';`).join('\n');
   writeOut(join(out, 'events/index.ts'), tsHeader({ generator: 'scripts/generate/events.ts', sources: docs.map((d) => d.rel) }) + index + '\n');
 }

@@ -21,7 +21,10 @@ async function redocHtml(doc: SpecDoc, target: string): Promise<void> {
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
   const html = readFileSync(target, 'utf8');
-  writeOut(target, htmlHeader({ generator: `@redocly/cli ${versionOf('@redocly/cli')} build-docs --inlineBundle`, sources: [doc.rel] }) + html);
+  const header = htmlHeader({ generator: `@redocly/cli ${versionOf('@redocly/cli')} build-docs --inlineBundle`, sources: [doc.rel] });
+  // After the doctype, where a comment cannot affect how the page is parsed.
+  const doctype = /^<!DOCTYPE html>\s*/i.exec(html)?.[0] ?? '';
+  writeOut(target, doctype.trimEnd() + (doctype ? '\n' : '') + header + html.slice(doctype.length));
 }
 
 /** Code that may sit inside <script>: a `</script` in a string or regex literal would end the element early. */
