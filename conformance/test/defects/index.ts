@@ -5,8 +5,7 @@ import D5 from './D5-public-user-notifications.ts';
 import type { DefectFixture } from './fixture.ts';
 import X1 from './X1-anyone-deletes-comments.ts';
 import X2 from './X2-anyone-is-admin.ts';
-import X3 from './X3-message-from-any-chat.ts';
 import X4 from './X4-no-idempotency.ts';
 
-export const DEFECTS: DefectFixture[] = [D2, D3, D4, D5, X1, X2, X3, X4];
+export const DEFECTS: DefectFixture[] = [D2, D3, D4, D5, X1, X2, X4];
 export type { DefectFixture };
