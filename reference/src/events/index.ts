@@ -33,6 +33,8 @@ export interface EventSideOptions {
   consumers?: boolean;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /** kafkajs retries before a consumer crashes (default 8); a crashed consumer is restarted and fails readiness meanwhile. */
+  consumerRetries?: number;
   /** The relay's cap on its backoff, i.e. the bound on the publish delay after Kafka returns (default 2000). */
   relayMaxBackoffMs?: number;
 }
@@ -95,6 +97,7 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
           logger,
           sessionTimeoutMs: options.sessionTimeoutMs,
           heartbeatIntervalMs: options.heartbeatIntervalMs,
+          retries: options.consumerRetries,
           processor: {
             binding,
             handler,

@@ -9,6 +9,7 @@ export interface EventMetrics {
   commitFailures: Counter<'group'>;
   consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   consumerUp: Gauge<'group'>;
+  consumerCrashes: Counter<'group' | 'restart'>;
   outboxBacklog: Gauge;
   outboxPublished: Counter;
   outboxPublishFailures: Counter;
@@ -41,6 +42,12 @@ export function createEventMetrics(registry: Registry): EventMetrics {
       registers,
     }),
     consumerUp: new Gauge({ name: 'events_consumer_up', help: '1 while the group member is joined and running', labelNames: ['group'], registers }),
+    consumerCrashes: new Counter({
+      name: 'events_consumer_crashes_total',
+      help: 'Consumer crashes, by who restarts it (kafkajs for retriable errors, the event side otherwise)',
+      labelNames: ['group', 'restart'],
+      registers,
+    }),
     outboxBacklog: new Gauge({ name: 'events_outbox_backlog', help: 'Outbox rows not yet published', registers }),
     outboxPublished: new Counter({ name: 'events_outbox_published_total', help: 'Outbox rows published to Kafka', registers }),
     outboxPublishFailures: new Counter({ name: 'events_outbox_publish_failures_total', help: 'Failed relay publish attempts', registers }),

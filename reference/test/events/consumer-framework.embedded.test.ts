@@ -90,6 +90,16 @@ describe('events > consumer framework > embedded broker', () => {
       await streamAndCheck(40);
     });
 
+    it('restarts a consumer that crashed on a non-retriable error; readiness fails until it is back', async () => {
+      const crashes = await metric('events_consumer_crashes_total');
+      broker.faults.failNext('Fetch', 'UNKNOWN_SERVER_ERROR', { count: 1_000_000 });
+      await eventually(async () => (await metric('events_consumer_crashes_total')) > crashes, 'a consumer crash');
+      await expect(side.readiness.check()).rejects.toThrow(/is not running/);
+      broker.faults.clear();
+      await side.ready();
+      await streamAndCheck(10);
+    });
+
     it('survives a forced rebalance mid-stream and an expired member', async () => {
       await streamAndCheck(40, () => broker.faults.forceRebalance(group));
       await streamAndCheck(20, () => broker.faults.expireMember(group));

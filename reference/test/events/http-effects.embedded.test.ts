@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBroker, type BrokerHandle } from '@socialnet/broker';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { withPostgres } from '../../../scripts/testing/infra.ts';
 import { createPgliteDatabase } from '../../src/shared/db/pglite-database.ts';
 import type { Database } from '../../src/shared/db/queryable.ts';
 import { httpEffectScenarios } from './helpers/http-effect-scenarios.ts';
-import { freshPostgresDatabase } from './helpers/postgres-database.ts';
 
 /** The embedded broker with a data directory, so the outage test can stop it and bring it back on the same port. */
 function onEmbeddedBroker(openDb: () => Promise<Database>): void {
@@ -35,7 +33,7 @@ function onEmbeddedBroker(openDb: () => Promise<Database>): void {
   });
 }
 
+// The embedded defaults (`npm start` without KAFKA_BROKERS or DATABASE_URL): the embedded broker and PGlite.
 describe('events > HTTP effects > embedded broker', () => {
   describe('with PGlite', () => onEmbeddedBroker(() => createPgliteDatabase()));
-  withPostgres('with PostgreSQL', (url) => onEmbeddedBroker(() => freshPostgresDatabase(url)));
 });

@@ -1,10 +1,9 @@
-import { describe } from 'vitest';
 import { withKafka, withPostgres } from '../../../scripts/testing/infra.ts';
-import { createPgliteDatabase } from '../../src/shared/db/pglite-database.ts';
-import { freshPostgresDatabase } from './helpers/postgres-database.ts';
 import { httpEffectScenarios } from './helpers/http-effect-scenarios.ts';
+import { freshPostgresDatabase } from './helpers/postgres-database.ts';
 
+// The production pairing: real Kafka and real PostgreSQL. (The embedded pairing, broker and PGlite, is in
+// http-effects.embedded.test.ts; the consumer framework itself runs on every combination.)
 withKafka('events > HTTP effects > real Kafka', (brokers) => {
-  describe('with PGlite', () => httpEffectScenarios(() => brokers.split(','), () => createPgliteDatabase()));
   withPostgres('with PostgreSQL', (url) => httpEffectScenarios(() => brokers.split(','), () => freshPostgresDatabase(url)));
 });

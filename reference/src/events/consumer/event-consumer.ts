@@ -8,12 +8,16 @@ export interface EventConsumerOptions {
   kafka: Kafka;
   processor: RecordProcessor;
   logger: Logger;
-  /** Records handled per transaction and per commit (default 200). */
+  /** Records handled per transaction and per commit (default 1000). */
   chunkSize?: number;
+  /** Partitions processed at once (default: the topic's partition count). */
+  concurrency?: number;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   /** Delay before re-creating a consumer that kafkajs gave up on. */
   restartDelayMs?: number;
+  /** kafkajs retries of a failing fetch or join before it crashes the consumer (default 8). */
+  retries?: number;
 }
 
 /**
@@ -49,12 +53,13 @@ export class EventConsumer {
       rebalanceTimeout: Math.max(sessionTimeoutMs, 10000),
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 250,
-      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: this.options.retries ?? 8 },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.setUp(true));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.setUp(false);
+      processor.metrics.consumerCrashes.inc({ group: this.group, restart: payload.restart ? 'kafkajs' : 'event-side' });
       this.options.logger.error({ group: this.group, err: payload.error, restart: payload.restart }, 'event consumer crashed');
       if (!payload.restart && !this.stopping) this.later(() => this.restart(), this.options.restartDelayMs ?? 1000);
     });
@@ -63,7 +68,7 @@ export class EventConsumer {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: this.options.concurrency ?? binding.partitions,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
@@ -106,7 +111,7 @@ export class EventConsumer {
     const { processor } = this.options;
     const { topic, partition } = batch;
     const isRetryTopic = topic !== processor.binding.topic;
-    const chunkSize = this.options.chunkSize ?? 200;
+    const chunkSize = this.options.chunkSize ?? 1000;
     let index = 0;
     while (index < batch.messages.length && isRunning() && !isStale()) {
       let chunk = batch.messages.slice(index, index + chunkSize);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EventHandler } from '../consumer/event-handler.ts';
 
 interface MessageCreated {
@@ -16,19 +15,19 @@ interface MessageCreated {
  */
 export const notifyChatMembers: EventHandler = {
   async apply(tx, events) {
-    const rows: { userId: string; body: string; meta: string }[] = [];
+    const rows: { user_id: string; body: string; meta: object }[] = [];
     for (const { payload, envelope } of events) {
       const m = payload as unknown as MessageCreated;
-      const meta = JSON.stringify({ chat_id: m.chat_id, message_id: m.message_id, sender_id: m.user_id, event_id: envelope.id });
-      for (const userId of new Set(m.recipient_ids)) if (userId !== m.user_id) rows.push({ userId, body: m.text, meta });
+      const meta = { chat_id: m.chat_id, message_id: m.message_id, sender_id: m.user_id, event_id: envelope.id };
+      for (const userId of new Set(m.recipient_ids)) if (userId !== m.user_id) rows.push({ user_id: userId, body: m.text, meta });
     }
     if (rows.length === 0) return;
-    // the row notificationsRepo.insert writes, for a whole batch in one statement
+    // the row notificationsRepo.insert writes, for a whole batch in one statement (one JSON document as parameter)
     await tx.query(
       `INSERT INTO notifications.notifications (id, user_id, kind, title, body, meta)
-       SELECT n.id, n.user_id, 'message', 'New message', n.body, n.meta
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS n(id, user_id, body, meta)`,
-      [rows.map(() => randomUUID()), rows.map((r) => r.userId), rows.map((r) => r.body), rows.map((r) => r.meta)],
+       SELECT gen_random_uuid(), n.user_id, 'message', 'New message', n.body, n.meta
+         FROM jsonb_to_recordset($1::jsonb) AS n(user_id text, body text, meta jsonb)`,
+      [JSON.stringify(rows)],
     );
   },
 };

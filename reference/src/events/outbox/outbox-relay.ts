@@ -100,7 +100,7 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const { idleIntervalMs = 200, maxBackoffMs = 2000 } = this.options;
+    const { idleIntervalMs = 50, maxBackoffMs = 2000 } = this.options;
     let backoff = 100;
     while (this.running) {
       let published = 0;

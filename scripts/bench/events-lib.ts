@@ -1,0 +1,88 @@
+// Helpers of scripts/bench/events.ts: databases, records, percentiles.
+import { randomUUID } from 'node:crypto';
+import type { Kafka, Message } from 'kafkajs';
+import pg from 'pg';
+import { envelopeHeaders } from '../../reference/src/events/envelope.ts';
+import { createPgliteDatabase } from '../../reference/src/shared/db/pglite-database.ts';
+import { createPostgresDatabase } from '../../reference/src/shared/db/postgres-database.ts';
+import type { Database } from '../../reference/src/shared/db/queryable.ts';
+
+/** A private database on TEST_DATABASE_URL (dropped on close), else PGlite. */
+export async function openBenchDatabase(url: string | undefined): Promise<{ db: Database; kind: string }> {
+  if (!url) return { db: await createPgliteDatabase(), kind: 'PGlite (set TEST_DATABASE_URL for real PostgreSQL)' };
+  const name = `bench_events_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = createPostgresDatabase(target.toString());
+  return {
+    kind: 'PostgreSQL',
+    db: { ...db, close: async () => { await db.close(); await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } },
+  };
+}
+
+/** `count` messages.created records as message-service's relay writes them, 3 recipients each, keyed by chat. */
+export function messageRecords(count: number): Message[] {
+  return Array.from({ length: count }, (_, i) => {
+    const payload = {
+      message_id: i + 1,
+      chat_id: (i % 50) + 1,
+      user_id: 'sender',
+      text: `message ${i}`,
+      media_url: '',
+      send_time: new Date().toISOString(),
+      recipient_ids: ['r1', 'r2', 'r3'],
+    };
+    const headers = envelopeHeaders({ id: randomUUID(), type: 'dev.socialnet.messages.created.v1', source: '/socialnet/message-service', time: payload.send_time });
+    return { key: String(payload.chat_id), value: JSON.stringify(payload), headers };
+  });
+}
+
+export async function produceAll(kafka: Kafka, topic: string, records: Message[]): Promise<void> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  for (let i = 0; i < records.length; i += 500) await producer.send({ topic, messages: records.slice(i, i + 500), acks: -1 });
+  await producer.disconnect();
+}
+
+/**
+ * Reads `count` records of `topic` with a fresh group, doing nothing with them (the client's own ceiling).
+ * Returns the seconds from run() (group join included) and from the first batch to the last record.
+ */
+export async function rawConsume(kafka: Kafka, topic: string, count: number): Promise<{ withJoin: number; steady: number }> {
+  const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 250 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const run = Date.now();
+  let started = 0;
+  let seen = 0;
+  await new Promise<void>((resolve) => {
+    void consumer.run({
+      partitionsConsumedConcurrently: 6,
+      eachBatch: async ({ batch }) => {
+        started ||= Date.now();
+        seen += batch.messages.length;
+        if (seen >= count) resolve();
+      },
+    });
+  });
+  const end = Date.now();
+  await consumer.disconnect();
+  return { withJoin: (end - run) / 1000, steady: (end - started) / 1000 };
+}
+
+export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
