@@ -10,6 +10,7 @@ import authzDeclared from './rules/sn-authz-declared.ts';
 import authzDenyDocumented from './rules/sn-authz-deny-documented.ts';
 import authzRuleShape from './rules/sn-authz-rule-shape.ts';
 import badRequestDocumented from './rules/sn-bad-request-documented.ts';
+import clauseKnown from './rules/sn-clause-known.ts';
 import consumerDlq from './rules/sn-consumer-dlq.ts';
 import errorProblemJson from './rules/sn-error-problem-json.ts';
 import idempotencyConsistent from './rules/sn-idempotency-consistent.ts';
@@ -26,6 +27,7 @@ export const rules = {
   'sn-authz-rule-shape': authzRuleShape,
   'sn-authz-clause-known': authzClauseKnown,
   'sn-authz-deny-documented': authzDenyDocumented,
+  'sn-clause-known': clauseKnown,
   'sn-unauthorized-documented': unauthorizedDocumented,
   'sn-bad-request-documented': badRequestDocumented,
   'sn-error-problem-json': errorProblemJson,

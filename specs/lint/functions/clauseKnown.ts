@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 
 const cache = new Map<string, { mtimeMs: number; ids: Set<string> }>();
 
-function clauseIds(file: string): Set<string> {
+export function clauseIds(file: string): Set<string> {
   const { mtimeMs } = statSync(file);
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.ids;
