@@ -13,7 +13,11 @@ import { Kafka, logLevel } from 'kafkajs';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: args } = parseArgs({ options: { messages: { type: 'string' }, 'latency-samples': { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { messages: { type: 'string' }, 'latency-samples': { type: 'string' }, rounds: { type: 'string' } },
+});
+/** Rounds alternate between the brokers; each figure is the median over the rounds (a shared 2-core box is noisy). */
+const ROUNDS = Number(args.rounds ?? 3);
 const MESSAGES = Number(args.messages ?? 30_000);
 const WARM_UP = 10_000;
 const BATCH = 100;
@@ -81,7 +85,9 @@ function kafkaPid(): number | undefined {
   return pid ? Number(pid) : undefined;
 }
 
-async function measure(brokers: string, label: string): Promise<Omit<Figures, 'startupMs' | 'listenMs' | 'rssMB'>> {
+type Throughput = Omit<Figures, 'startupMs' | 'listenMs' | 'rssMB'>;
+
+async function measure(brokers: string, label: string, warmUp: boolean): Promise<Throughput> {
   const kafka = new Kafka({ brokers: [brokers], clientId: `bench-${label}`, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -121,9 +127,11 @@ async function measure(brokers: string, label: string): Promise<Omit<Figures, 's
   // Warm-up, not timed: connections, metadata, and the JIT of this (shared) client process, so the
   // broker measured second does not profit from the first one's warm-up.
   const warmTopic = `${topic}-warm`;
-  await admin.createTopics({ topics: [{ topic: warmTopic }], waitForLeaders: true });
-  await produceAll(warmTopic, WARM_UP);
-  await consumeAll(warmTopic, WARM_UP);
+  if (warmUp) {
+    await admin.createTopics({ topics: [{ topic: warmTopic }], waitForLeaders: true });
+    await produceAll(warmTopic, WARM_UP);
+    await consumeAll(warmTopic, WARM_UP);
+  }
 
   const produceS = await produceAll(topic, MESSAGES);
   const consumeS = await consumeAll(topic, MESSAGES);
@@ -148,7 +156,7 @@ async function measure(brokers: string, label: string): Promise<Omit<Figures, 's
   }
   await latConsumer.disconnect();
   await producer.disconnect();
-  await admin.deleteTopics({ topics: [topic, latencyTopic, warmTopic] }).catch(() => undefined);
+  await admin.deleteTopics({ topics: warmUp ? [topic, latencyTopic, warmTopic] : [topic, latencyTopic] }).catch(() => undefined);
   await admin.disconnect();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
@@ -166,18 +174,26 @@ async function measure(brokers: string, label: string): Promise<Omit<Figures, 's
 const fmt = (v: number | null, digits = 0) => (v === null || Number.isNaN(v) ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+function medianOf(runs: Throughput[]): Throughput {
+  const keys = Object.keys(runs[0] as Throughput) as (keyof Throughput)[];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as unknown as Throughput;
+}
+
 const embedded = await startEmbedded();
+const ourRuns: Throughput[] = [];
+const theirRuns: Throughput[] = [];
 let ours: Figures;
+let theirs: Figures | null = null;
 try {
-  const m = await measure(embedded.brokers, 'embedded');
-  ours = { ...m, startupMs: embedded.startupMs, listenMs: embedded.listenMs, rssMB: rssMB(embedded.child.pid) };
+  for (let round = 0; round < ROUNDS; round++) {
+    ourRuns.push(await measure(embedded.brokers, 'embedded', round === 0));
+    if (process.env.KAFKA_BROKERS) theirRuns.push(await measure(process.env.KAFKA_BROKERS, 'kafka', round === 0));
+  }
+  ours = { ...medianOf(ourRuns), startupMs: embedded.startupMs, listenMs: embedded.listenMs, rssMB: rssMB(embedded.child.pid) };
+  if (theirRuns.length > 0) theirs = { ...medianOf(theirRuns), startupMs: kafkaStartup(), listenMs: null, rssMB: rssMB(kafkaPid()) };
 } finally {
   embedded.child.kill('SIGTERM');
-}
-let theirs: Figures | null = null;
-if (process.env.KAFKA_BROKERS) {
-  const m = await measure(process.env.KAFKA_BROKERS, 'kafka');
-  theirs = { ...m, startupMs: kafkaStartup(), listenMs: null, rssMB: rssMB(kafkaPid()) };
 }
 
 const rows: [string, keyof Figures, number, 'higher' | 'lower'][] = [
@@ -191,7 +207,7 @@ const rows: [string, keyof Figures, number, 'higher' | 'lower'][] = [
   ['  of which broker', 'listenMs', 0, 'lower'],
   ['RSS MB', 'rssMB', 0, 'lower'],
 ];
-console.log(`kafkajs 2.2.4, ${MESSAGES} records of 1 KiB in sends of ${BATCH}, ${SAMPLES} latency samples, node ${process.version}`);
+console.log(`kafkajs 2.2.4, ${MESSAGES} records of 1 KiB in sends of ${BATCH}, ${SAMPLES} latency samples, median of ${ROUNDS} alternating rounds, node ${process.version}`);
 console.log(`${'metric'.padEnd(16)}${'embedded'.padStart(12)}${'Apache Kafka'.padStart(14)}${'embedded/Kafka'.padStart(16)}  better`);
 for (const [name, key, digits, better] of rows) {
   const a = ours[key];
