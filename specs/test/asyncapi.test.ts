@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser, fromFile, DiagnosticSeverity } from '@asyncapi/parser';
@@ -8,6 +8,7 @@ import { checkConsumerTopology, consumedTopics } from '../asyncapi/consumer-topo
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../asyncapi');
 const documents = ['posts.yaml', 'messages.yaml'];
+const openapiDir = path.resolve(dir, '../openapi');
 const parser = new Parser();
 
 type Json = any;
@@ -73,6 +74,31 @@ describe('specs > asyncapi', () => {
       for (const op of receives) {
         expect(op['x-effect']).toMatchObject({ read: { method: 'GET' }, expect: { count: 1 } });
         expect(op['x-effect'].read.path).toMatch(/^\/api\//);
+      }
+    });
+
+    it('names OpenAPI operations that exist: the emitting operations (with x-emits) and the effect read', async () => {
+      const { json } = await load(file);
+      const operations = new Map<string, { method: string; path: string; prefix: string; op: Json }>();
+      for (const name of readdirSync(openapiDir).filter((f) => f.endsWith('.yaml') && f !== 'gateway.yaml')) {
+        const doc = parseYaml(readFileSync(path.join(openapiDir, name), 'utf8'));
+        for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) {
+          for (const [method, op] of Object.entries<Json>(item)) {
+            if (op?.operationId) operations.set(op.operationId, { method: method.toUpperCase(), path: p, prefix: doc.info['x-gateway-prefix'], op });
+          }
+        }
+      }
+      for (const op of Object.values<Json>(json.operations)) {
+        for (const id of op['x-producer']?.emittedBy ?? []) {
+          expect(operations.get(id)?.op['x-emits'], `${id} declares x-emits for ${op.channel.address}`).toEqual(
+            expect.arrayContaining([expect.objectContaining({ channel: op.channel.address })]),
+          );
+        }
+        const read = op['x-effect']?.read;
+        if (read) {
+          const target = operations.get(read.operationId);
+          expect(target && [target.method, `${target.prefix}${target.path}`]).toEqual([read.method, read.path]);
+        }
       }
     });
 

@@ -19,18 +19,13 @@ export const addToAuthorTimeline: EventHandler = {
     const posts = events.map((e) => e.payload as unknown as PostCreated);
     await tx.query(
       `INSERT INTO feed.author_timeline (author_id, post_id, media_url, snippet, tags, created_at)
-       SELECT p.author_id, p.post_id, p.media_url, p.snippet, ARRAY(SELECT jsonb_array_elements_text(p.tags)), p.created_at
-         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
-           AS p(author_id, post_id, media_url, snippet, tags, created_at)
+       SELECT p.user_id, p.id, p.media_url, p.description,
+              CASE WHEN jsonb_typeof(p.tags) = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(p.tags)) ELSE '{}' END,
+              p.created_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS p(id bigint, user_id text, description text, media_url text, tags jsonb, created_at timestamptz)
        ON CONFLICT (author_id, post_id) DO NOTHING`,
-      [
-        posts.map((p) => p.user_id),
-        posts.map((p) => p.id),
-        posts.map((p) => p.media_url),
-        posts.map((p) => p.description),
-        posts.map((p) => JSON.stringify(p.tags ?? [])),
-        posts.map((p) => p.created_at),
-      ],
+      [JSON.stringify(posts.map(({ id, user_id, description, media_url, tags, created_at }) => ({ id, user_id, description, media_url, tags, created_at })))],
     );
   },
 };
