@@ -1,12 +1,13 @@
-import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from './api-types.ts';
+import { createSocialnetClient } from '@socialnet/generated/ts-client/index.ts';
+import type { Client } from 'openapi-fetch';
+import type { paths } from '@socialnet/generated/ts-client/index.ts';
 
 export type ApiClient = Client<paths>;
 
 /**
- * The typed client the tests drive the gateway with (openapi-fetch over types generated from
- * specs/openapi/gateway.yaml by openapi-typescript). `token` becomes `Authorization: Bearer <token>`.
+ * The generated TypeScript client (generated/ts-client: openapi-typescript types + openapi-fetch, from
+ * specs/openapi/gateway.yaml) that every endpoint test drives the gateway with. `token` → `Authorization: Bearer`.
  */
 export function apiClient(baseUrl: string, token?: string, extraHeaders: Record<string, string> = {}): ApiClient {
-  return createClient<paths>({ baseUrl, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extraHeaders } });
+  return createSocialnetClient({ baseUrl, token, headers: extraHeaders });
 }
