@@ -27,7 +27,8 @@ export function commitError(group: Group | undefined, memberId: string, generati
 
 export function storeOffset(group: Group, p: CommitPartition): number {
   if (p.metadata !== null && Buffer.byteLength(p.metadata) > MAX_METADATA_BYTES) return code.OFFSET_METADATA_TOO_LARGE;
-  group.offsets.set(Group.offsetKey(p.topic, p.partition), { offset: p.offset, metadata: p.metadata });
+  // Kafka stores a null metadata string as "" (OffsetAndMetadata.NoMetadata).
+  group.offsets.set(Group.offsetKey(p.topic, p.partition), { offset: p.offset, metadata: p.metadata ?? '' });
   return 0;
 }
 

@@ -27,7 +27,7 @@ export async function groupProtocolErrors(brokers: string): Promise<Record<strin
   const groupId = unique('wire-group');
   const admin = kafka(brokers).admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
   const c = await WireClient.connect(brokers);
   const protocols = [{ name: 'range', metadata: Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]) }];
   const joinBody = (memberId: string, extra: object = {}) => ({
@@ -71,6 +71,12 @@ export async function groupProtocolErrors(brokers: string): Promise<Record<strin
     out.leave = { errorCode: leave.errorCode, members: leave.members.map((m) => m.errorCode) };
     out.heartbeatAfterLeave = (await heartbeat(id, gen)).errorCode;
     out.simpleCommitOnEmptyGroup = await commit('', -1, 9);
+    const nullMetadata = await c.request<commitApi.OffsetCommitResponse>(8, 5, commitApi, {
+      groupId, generationId: -1, memberId: '', topics: [{ name: topic, partitions: [{ partitionIndex: 1, committedOffset: 4, committedMetadata: null }] }],
+    });
+    out.nullMetadataCommit = nullMetadata.topics[0]?.partitions[0]?.errorCode;
+    const everything = await c.request<offsetFetchApi.OffsetFetchResponse>(9, 4, offsetFetchApi, { groupId, topics: null });
+    out.offsetFetchAll = everything.topics.flatMap((t) => t.partitions.map((p) => [p.partitionIndex, p.committedOffset, p.metadata])).sort();
     const fetched = await c.request<offsetFetchApi.OffsetFetchResponse>(9, 4, offsetFetchApi, { groupId, topics: [{ name: topic, partitionIndexes: [0] }] });
     out.offsetFetch = fetched.topics.map((t) => t.partitions.map((p) => [p.committedOffset, p.metadata, p.errorCode]));
     const fetchFar = await c.request<fetchApi.FetchResponse>(1, 11, fetchApi, {
