@@ -1,4 +1,4 @@
-// `npm run lint:specs [-- [--format stylish|junit|sarif|json] [--output FILE] [files...]]`
+// `npm run lint:specs`, or with options `npm run lint -w specs -- [--format stylish|junit|sarif|json] [--output FILE] [files...]`
 // Lints every spec (or the files given) and exits 1 when any error-severity finding remains.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { Ruleset } from '@stoplight/spectral-core';
 import { json, junit, sarif, stylish, type Formatter } from '@stoplight/spectral-formatters';
 import { DiagnosticSeverity } from '@stoplight/types';
+import { SPECS_DIR } from './lib/paths.ts';
 import { lintFiles, specFiles } from './lint.ts';
 import { ruleset } from './ruleset.ts';
 
@@ -32,17 +33,19 @@ if (!formatter) {
   process.exit(2);
 }
 
-const files = positionals.length > 0 ? positionals.map((f) => resolve(process.env.INIT_CWD ?? process.cwd(), f)) : specFiles();
+const cwd = process.env.INIT_CWD ?? process.cwd(); // where the user typed the command (npm runs us in specs/)
+const files = positionals.length > 0 ? positionals.map((f) => resolve(cwd, f)) : specFiles();
 const missing = files.filter((f) => !existsSync(f));
 if (missing.length > 0) {
   console.error(`no such spec file: ${missing.join(', ')} (options through npm: npm run lint -w specs -- --format junit ...)`);
   process.exit(2);
 }
 const results = await lintFiles(files);
+process.chdir(resolve(SPECS_DIR, '..')); // SARIF and JUnit name files relative to the working directory: the repository root
 const output = formatter(results, { failSeverity: DiagnosticSeverity.Error }, { ruleset: describedRuleset(), spectralVersion });
 
 if (values.output) {
-  const target = resolve(process.env.INIT_CWD ?? process.cwd(), values.output);
+  const target = resolve(cwd, values.output);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, output);
 } else if (output.trim() !== '') {

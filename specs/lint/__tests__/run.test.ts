@@ -67,6 +67,15 @@ describe('lint CLI', () => {
     expect(ours[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/bad\.yaml$/);
   });
 
+  it('names real spec files relative to the repository root in SARIF (as code scanning expects)', async () => {
+    const out = join(dir, 'real.sarif');
+    await lintCli(['--format', 'sarif', '--output', out, resolve(specsDir, 'openapi/users.yaml')]);
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { artifacts?: { location: { uri: string } }[]; results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect(uris.size).toBeGreaterThan(0);
+    expect([...uris].every((u) => u.startsWith('specs/'))).toBe(true);
+  });
+
   it('refuses a file that does not exist (e.g. options npm kept for itself) instead of crashing', async () => {
     const { code, stderr } = await lintCli(['junit']);
     expect(code).toBe(2);
