@@ -14,6 +14,7 @@ import contractInvalidRequests from './contract/invalid-requests.ts';
 import contractProblemShape from './contract/problem-shape.ts';
 import contractResponseSchema from './contract/response-schema.ts';
 import contractUnknownRoute from './contract/unknown-route.ts';
+import eventsEmitted from './events/emitted.ts';
 import idempotencyConcurrentDuplicates from './idempotency/concurrent-duplicates.ts';
 import idempotencyDifferentBodyRejected from './idempotency/different-body-rejected.ts';
 import idempotencyReplaySameResponse from './idempotency/replay-same-response.ts';
@@ -34,6 +35,7 @@ export const CHECKS: AnyCheck[] = [
   contractProblemShape,
   contractResponseSchema,
   contractUnknownRoute,
+  eventsEmitted,
   idempotencyConcurrentDuplicates,
   idempotencyDifferentBodyRejected,
   idempotencyReplaySameResponse,

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+
+export interface SeenRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export interface TopicWatch {
+  records: SeenRecord[];
+  close(): Promise<void>;
+}
+
+/**
+ * Watches a topic from its current end (offsets taken before the action, so nothing produced after is missed)
+ * with a throw-away consumer group.
+ */
+export async function watchTopic(brokers: string[], topic: string, deadlineMs: number): Promise<TopicWatch> {
+  const kafka = new Kafka({ clientId: 'socialnet-conformance', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: Array<{ partition: number; offset: string }>;
+  try {
+    ends = await admin.fetchTopicOffsets(topic);
+  } finally {
+    await admin.disconnect();
+  }
+  const consumer: Consumer = kafka.consumer({ groupId: `conformance-${randomBytes(6).toString('hex')}`, sessionTimeout: 10_000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+  const records: SeenRecord[] = [];
+  await consumer.connect();
+  const joined = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the conformance consumer did not join a group on ${topic} within ${deadlineMs} ms`)), deadlineMs);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ partition, message }) => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+      records.push({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers });
+    },
+  });
+  for (const end of ends) consumer.seek({ topic, partition: end.partition, offset: end.offset });
+  try {
+    await joined;
+  } catch (error) {
+    await consumer.disconnect();
+    throw error;
+  }
+  return { records, close: () => consumer.disconnect() };
+}
