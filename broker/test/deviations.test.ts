@@ -98,4 +98,16 @@ describe('Broker > deviations', () => {
     expect(first.errorCode).toBe(79); // Kafka gives a static member its id at once instead
     c.close();
   });
+
+  it('D8 has no internal topics: Metadata for all topics never lists __consumer_offsets (Kafka does, once a group used it)', async () => {
+    const admin = kafka(broker.brokers).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: unique('d8') }] });
+    const c = await WireClient.connect(broker.brokers);
+    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: null, allowAutoTopicCreation: false });
+    c.close();
+    await admin.disconnect();
+    expect(md.topics.length).toBeGreaterThan(0);
+    expect(md.topics.filter((t) => t.isInternal || t.name.startsWith('__'))).toEqual([]);
+  });
 });

@@ -29,6 +29,10 @@ const EXPECTED_GROUP_ERRORS = {
   offsetFetch: [[[9, 'm', 0]]],
   fetchOutOfRange: 1,
   listOffsetsUnknownPartition: 3,
+  heartbeatEmptyGroupId: 24,
+  syncEmptyGroupId: 24,
+  leaveEmptyGroupId: [24, 0],
+  listOffsetsDuplicatePartition: [42],
   metadataUnknownTopic: 3,
 };
 

@@ -1,5 +1,6 @@
 // The group coordinator of this single node: owns every group and exposes the operations the group
-// APIs and the fault controls need.
+// APIs and the fault controls need. An empty group id is INVALID_GROUP_ID for Join/Sync/Heartbeat/Leave
+// (Kafka's isValidGroupId), but allowed for OffsetCommit/OffsetFetch.
 import { code } from '../errors.ts';
 import { Group, type JoinResult, type SyncResult } from './group.ts';
 import { join, type JoinRequest, type MembershipConfig } from './join.ts';
@@ -42,14 +43,17 @@ export class GroupCoordinator {
   }
 
   sync(groupId: string, memberId: string, generationId: number, assignments: { memberId: string; assignment: Buffer }[]): Promise<SyncResult> | SyncResult {
+    if (groupId === '') return { errorCode: code.INVALID_GROUP_ID, assignment: Buffer.alloc(0) };
     return sync(this.groups.get(groupId), memberId, generationId, assignments, this.hooks);
   }
 
   heartbeat(groupId: string, memberId: string, generationId: number): number {
+    if (groupId === '') return code.INVALID_GROUP_ID;
     return heartbeat(this.groups.get(groupId), memberId, generationId, this.hooks);
   }
 
   leave(groupId: string, memberId: string): number {
+    if (groupId === '') return code.INVALID_GROUP_ID;
     return leave(this.groups.get(groupId), memberId, this.hooks);
   }
 

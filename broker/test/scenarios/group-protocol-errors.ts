@@ -89,6 +89,14 @@ export async function groupProtocolErrors(brokers: string): Promise<Record<strin
       replicaId: -1, isolationLevel: 1, topics: [{ name: topic, partitions: [{ partitionIndex: 5, timestamp: -1 }] }],
     });
     out.listOffsetsUnknownPartition = lo.topics[0]?.partitions[0]?.errorCode;
+    out.heartbeatEmptyGroupId = (await c.request<Code>(12, 3, heartbeatApi, { groupId: '', generationId: 1, memberId: 'm', groupInstanceId: null })).errorCode;
+    out.syncEmptyGroupId = (await c.request<Code>(14, 3, syncApi, { groupId: '', generationId: 1, memberId: 'm', groupInstanceId: null, assignments: [] })).errorCode;
+    const leaveEmpty = await c.request<leaveApi.LeaveGroupResponse>(13, 3, leaveApi, { groupId: '', members: [{ memberId: 'm', groupInstanceId: null }] });
+    out.leaveEmptyGroupId = [leaveEmpty.errorCode, leaveEmpty.members.length];
+    const dup = await c.request<listOffsetsApi.ListOffsetsResponse>(2, 3, listOffsetsApi, {
+      replicaId: -1, isolationLevel: 1, topics: [{ name: topic, partitions: [{ partitionIndex: 0, timestamp: -1 }, { partitionIndex: 0, timestamp: -2 }] }],
+    });
+    out.listOffsetsDuplicatePartition = dup.topics[0]?.partitions.map((p) => p.errorCode);
     const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: unique('wire-missing') }], allowAutoTopicCreation: false });
     out.metadataUnknownTopic = md.topics[0]?.errorCode;
     return out;

@@ -1,4 +1,5 @@
 // LeaveGroup: the member goes at once and the rest of the group rebalances.
+import { code } from '../../errors.ts';
 import { defineApi } from '../api.ts';
 import { type LeaveGroupRequest, type LeaveGroupResponse, request, response } from './schema.ts';
 
@@ -11,6 +12,7 @@ export default defineApi<LeaveGroupRequest, LeaveGroupResponse>({
   handle(req, ctx) {
     const groups = ctx.broker.groups;
     if (ctx.apiVersion < 3) return { errorCode: groups.leave(req.groupId, req.memberId), members: [] };
+    if (req.groupId === '') return { errorCode: code.INVALID_GROUP_ID, members: [] };
     return {
       errorCode: 0,
       members: req.members.map((m) => ({ ...m, errorCode: groups.leave(req.groupId, m.memberId) })),

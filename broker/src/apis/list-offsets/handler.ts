@@ -20,18 +20,31 @@ function lookup(ctx: RequestContext, topic: string, partitionIndex: number, time
     : { partitionIndex, errorCode: 0, timestamp: -1, offset: -1 };
 }
 
+/** Kafka answers a partition asked for twice once, with INVALID_REQUEST. */
+function answerTopic(ctx: RequestContext, t: ListOffsetsRequest['topics'][number]): ListOffsetsPartition[] {
+  const counts = new Map<number, number>();
+  for (const p of t.partitions) counts.set(p.partitionIndex, (counts.get(p.partitionIndex) ?? 0) + 1);
+  const answered = new Set<number>();
+  const out: ListOffsetsPartition[] = [];
+  for (const p of t.partitions) {
+    if (answered.has(p.partitionIndex)) continue;
+    answered.add(p.partitionIndex);
+    out.push(
+      (counts.get(p.partitionIndex) ?? 0) > 1
+        ? { partitionIndex: p.partitionIndex, errorCode: code.INVALID_REQUEST, timestamp: -1, offset: -1 }
+        : lookup(ctx, t.name, p.partitionIndex, p.timestamp),
+    );
+  }
+  return out;
+}
+
 export default defineApi<ListOffsetsRequest, ListOffsetsResponse>({
   name: 'ListOffsets',
   minVersion: 1,
   maxVersion: 3,
   request,
   response,
-  handle: (req, ctx) => ({
-    topics: req.topics.map((t) => ({
-      name: t.name,
-      partitions: t.partitions.map((p) => lookup(ctx, t.name, p.partitionIndex, p.timestamp)),
-    })),
-  }),
+  handle: (req, ctx) => ({ topics: req.topics.map((t) => ({ name: t.name, partitions: answerTopic(ctx, t) })) }),
   fail: (req, errorCode) => ({
     topics: req.topics.map((t) => ({
       name: t.name,
