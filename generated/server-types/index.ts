@@ -7,3 +7,4 @@ export type * as media from './media.ts';
 export type * as notifications from './notifications.ts';
 export type * as posts from './posts.ts';
 export type * as users from './users.ts';
+export type * from './helpers.ts';

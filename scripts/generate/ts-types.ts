@@ -1,5 +1,7 @@
 // TypeScript types of the OpenAPI documents (openapi-typescript): the gateway document for the client
-// (ts-client/gateway.ts) and each service document for the services (server-types/<service>.ts).
+// (ts-client/gateway.ts) and each service document for the services (server-types/<service>.ts), with helper types
+// that read a handler's body, parameters and responses from an operation (server-types/helpers.ts).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +22,9 @@ export async function generateTsTypes(out: string): Promise<void> {
   writeOut(join(out, 'ts-client/gateway.ts'), await typesOf(gateway));
   const services = serviceDocs();
   for (const doc of services) writeOut(join(out, 'server-types', `${doc.name}.ts`), await typesOf(doc));
-  const index = services.map((d) => `export type * as ${d.name} from './${d.name}.ts';`).join('\n');
-  writeOut(join(out, 'server-types/index.ts'), tsHeader({ generator: 'scripts/generate/ts-types.ts', sources: services.map((d) => d.rel) }) + index + '\n');
+  const own = tsHeader({ generator: 'scripts/generate/ts-types.ts', sources: services.map((d) => d.rel) });
+  const template = readFileSync(new URL('./templates/server-helpers.ts.tmpl', import.meta.url), 'utf8');
+  writeOut(join(out, 'server-types/helpers.ts'), own + template);
+  const index = [...services.map((d) => `export type * as ${d.name} from './${d.name}.ts';`), "export type * from './helpers.ts';"];
+  writeOut(join(out, 'server-types/index.ts'), own + index.join('\n') + '\n');
 }
