@@ -83,7 +83,8 @@ export class HttpClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      const cause = (error as any)?.cause?.code ?? (error as Error).message;
+      const c = (error as any)?.cause;
+      const cause = c?.code ?? c?.errors?.[0]?.code ?? c?.message ?? (error as Error).message;
       this.onExchange(exchange);
       throw new TransportError(`${req.method.toUpperCase()} ${req.url}: ${cause}`, exchange);
     }
