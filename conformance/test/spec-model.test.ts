@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { creatorOf, kindOf } from '../src/engine/recipes.ts';
+import { creatorOf, kindOf } from '../src/engine/recipe-lookup.ts';
 import { loadSpec, REPO_ROOT } from '../src/spec/load.ts';
 import { sample } from '../src/spec/sample.ts';
 import { SchemaValidator } from '../src/spec/validator.ts';

@@ -4,6 +4,7 @@ import type { CheckContext } from './context.ts';
 import type { FormField } from './http.ts';
 import type { User } from './identities.ts';
 import { ID_FIELDS, RECIPES, USER_ID } from './recipes.data.ts';
+import { creatorOf, kindOf } from './recipe-lookup.ts';
 
 export interface FilledRequest {
   path: Record<string, unknown>;
@@ -123,49 +124,5 @@ export class Resolver {
       }
     }
     return body;
-  }
-}
-
-/** `chat_id` → chat; `{id}` or `{key}` → the path segment before it, singular (`/notifications/{id}` → notification). */
-export function kindOf(op: Operation, param: string): string {
-  const owner = op.authz.find((r) => r.kind && JSON.stringify(r.resource ?? {}).includes(`"${param}"`));
-  if (owner?.kind) return owner.kind;
-  if (/_id$/.test(param)) return param.replace(/_id$/, '');
-  const segments = op.servicePath.split('/');
-  const index = segments.indexOf(`{${param}}`);
-  return singular(segments[index - 1] ?? param);
-}
-
-function singular(word: string): string {
-  return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-
-/** The operation that creates a `kind`: a recipe entry, else the POST whose 201 response is that schema (JSON first). */
-export function creatorOf(operations: Operation[], kind: string): Operation | undefined {
-  const named = RECIPES[kind];
-  if (named) return operations.find((o) => o.operationId === named.operationId);
-  const candidates = operations.filter(
-    (o) => o.method === 'post' && o.responses['201'] && o.resultSchema?.toLowerCase() === kind.toLowerCase(),
-  );
-  const score = (o: Operation) => (o.requestBody?.content['application/json'] ? 0 : 1) + o.parameters.filter((p) => p.in === 'path').length;
-  return candidates.sort((a, b) => score(a) - score(b))[0];
-}
-
-/**
- * A request for authentication checks: the user's real resources when they can be created, otherwise sample
- * values from the schemas (authentication is decided before the resource is looked up).
- */
-export async function fillOrSample(ctx: CheckContext, op: Operation, user: User, shared = false): Promise<FilledRequest> {
-  try {
-    return (await (shared ? ctx.sharedResolver(user) : ctx.resolver(user)).fill(op))!;
-  } catch {
-    const out: FilledRequest = { path: {}, query: {}, headers: {} };
-    for (const p of op.parameters) {
-      if (p.in === 'path') out.path[p.name] = USER_ID.test(p.name) ? user.id : sample(p.schema, p.name);
-      else if (p.in === 'query' && p.required) out.query[p.name] = sample(p.schema, p.name);
-    }
-    const schema = op.requestBody?.content['application/json']?.schema;
-    if (schema) out.body = sample(schema, 'body', { text: (n) => `conformance ${n}` });
-    return out;
   }
 }

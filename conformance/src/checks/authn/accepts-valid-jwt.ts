@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.ts';
-import { fillOrSample } from '../../engine/recipes.ts';
+import { fillOrSample } from '../../engine/fill-or-sample.ts';
 import { reachable } from '../../engine/target.ts';
 
 /** The standard HS256 JWT issued by the users service is accepted by every secured operation of every service. */

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.ts';
-import { fillOrSample } from '../../engine/recipes.ts';
+import { fillOrSample } from '../../engine/fill-or-sample.ts';
 import { reachable } from '../../engine/target.ts';
 import { NEEDS_SECRET, TOKEN_VARIANTS, tokenFor, VARIANT_CLAUSES, VARIANT_LABELS } from '../../engine/tokens.ts';
 

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.ts';
 import { strangerDenial } from '../../engine/authz.ts';
 import type { HttpResponse } from '../../engine/http.ts';
-import { creatorOf, kindOf } from '../../engine/recipes.ts';
+import { creatorOf, kindOf } from '../../engine/recipe-lookup.ts';
 import { USER_ID } from '../../engine/recipes.data.ts';
 import { reachable } from '../../engine/target.ts';
 import type { Operation } from '../../spec/types.ts';

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.ts';
 import { judgeProblem } from '../../engine/contract.ts';
 import type { HttpResponse } from '../../engine/http.ts';
-import { fillOrSample } from '../../engine/recipes.ts';
+import { fillOrSample } from '../../engine/fill-or-sample.ts';
 import { reachable } from '../../engine/target.ts';
 
 /** Errors of every operation (missing token, malformed body, unknown id) use the one problem+json shape. */

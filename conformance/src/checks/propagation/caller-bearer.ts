@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.ts';
 import type { CheckContext } from '../../engine/context.ts';
-import { fillOrSample } from '../../engine/recipes.ts';
+import { fillOrSample } from '../../engine/fill-or-sample.ts';
 import { reachable } from '../../engine/target.ts';
 import { is2xx } from '../../engine/verdict.ts';
 import type { Operation } from '../../spec/types.ts';
