@@ -39,6 +39,7 @@ export interface MessageCreatedRetryHeaders {
   'retry-consumer-group': string;
   'retry-error-class': string;
   'retry-error-message': string;
+  'additionalProperties'?: Record<string, any>;
 }
 
 export interface MessageCreatedDeadLetterHeaders {

@@ -40,6 +40,7 @@ export interface PostCreatedRetryHeaders {
   'retry-consumer-group': string;
   'retry-error-class': string;
   'retry-error-message': string;
+  'additionalProperties'?: Record<string, any>;
 }
 
 export interface PostCreatedDeadLetterHeaders {
