@@ -46,6 +46,7 @@ describe('bad input never gets a 5xx (every operation)', () => {
         // reported below
       }
       const ok = response.status >= 400 && response.status < 500 && (c.status === undefined || response.status === c.status)
+        && (response.status !== 405 || Boolean(response.headers.get('allow')))
         && type.startsWith('application/problem+json') && body.status === response.status && /^https:\/\/socialnet\.dev\/problems\/[a-z0-9-]+$/.test(body.type ?? '') && Boolean(body.title);
       if (!ok) failures.push(`${c.why}: ${c.method} ${c.path}?${c.query ?? ''} → ${response.status} ${type} ${text.slice(0, 200)}`);
     }
