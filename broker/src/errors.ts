@@ -16,6 +16,7 @@ export const ERRORS = {
   COORDINATOR_NOT_AVAILABLE: { code: 15, retriable: true },
   NOT_COORDINATOR: { code: 16, retriable: true },
   INVALID_TOPIC_EXCEPTION: { code: 17, retriable: false },
+  INVALID_REQUIRED_ACKS: { code: 21, retriable: false },
   INVALID_TIMESTAMP: { code: 32, retriable: false },
   ILLEGAL_GENERATION: { code: 22, retriable: false },
   INCONSISTENT_GROUP_PROTOCOL: { code: 23, retriable: false },

@@ -110,4 +110,15 @@ describe('Broker > deviations', () => {
     expect(md.topics.length).toBeGreaterThan(0);
     expect(md.topics.filter((t) => t.isInternal || t.name.startsWith('__'))).toEqual([]);
   });
+
+  it('D9 answers a Produce whose records field is null with INVALID_RECORD (Kafka 4.4 left it unanswered in our probe)', async () => {
+    const c = await WireClient.connect(broker.brokers);
+    const topic = unique('d9');
+    await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: topic }], allowAutoTopicCreation: true });
+    const r = await c.request<produceApi.ProduceResponse>(0, 7, produceApi, {
+      transactionalId: null, acks: -1, timeoutMs: 1000, topics: [{ name: topic, partitions: [{ index: 0, records: null }] }],
+    });
+    c.close();
+    expect(r.responses[0]?.partitions[0]).toMatchObject({ errorCode: 87, baseOffset: -1 });
+  });
 });

@@ -13,6 +13,7 @@ import { groupRebalance } from './scenarios/group-rebalance.ts';
 import { idempotentProducer } from './scenarios/idempotent-producer.ts';
 import { offsetManagement } from './scenarios/offset-management.ts';
 import { produceConsume } from './scenarios/produce-consume.ts';
+import { produceErrors } from './scenarios/produce-errors.ts';
 
 /** Assignment invariants (which member gets which partition depends on random member ids). */
 const splitShape = (r: { split: [number[], number[]] }) => ({
@@ -36,6 +37,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['offsets by timestamp, setOffsets and resetOffsets on an idle group', offsetManagement],
   ['admin operations and the errors they provoke', adminErrors],
   ['group protocol and data-plane error codes on the wire', (env) => groupProtocolErrors(env.brokers)],
+  ['produce validation and idempotent sequences on the wire', (env) => produceErrors(env.brokers)],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {

@@ -58,9 +58,8 @@ export class ProducerRegistry {
 
   check(h: BatchHeader, topic: string, partition: number): SequenceDecision {
     const state = this.states.get(this.key(h.producerId, topic, partition));
-    if (!state) {
-      return h.baseSequence === 0 ? { kind: 'append' } : { kind: 'error', errorCode: code.OUT_OF_ORDER_SEQUENCE_NUMBER };
-    }
+    // No state for this producer here (new partition, or state lost): Kafka (KIP-360) accepts any sequence.
+    if (!state) return { kind: 'append' };
     if (h.producerEpoch < state.epoch) return { kind: 'error', errorCode: code.INVALID_PRODUCER_EPOCH };
     if (h.producerEpoch > state.epoch) {
       return h.baseSequence === 0 ? { kind: 'append' } : { kind: 'error', errorCode: code.OUT_OF_ORDER_SEQUENCE_NUMBER };

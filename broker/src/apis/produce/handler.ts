@@ -36,6 +36,13 @@ function produceOne(ctx: RequestContext, topic: string, index: number, records: 
   return { index, errorCode: 0, baseOffset: stored.baseOffset, logStartOffset: log.logStartOffset };
 }
 
+const failAll = (req: ProduceRequest, errorCode: number): ProduceResponse => ({
+  responses: req.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p) => ({ index: p.index, errorCode, baseOffset: -1 })),
+  })),
+});
+
 export default defineApi<ProduceRequest, ProduceResponse>({
   name: 'Produce',
   minVersion: 3,
@@ -43,6 +50,7 @@ export default defineApi<ProduceRequest, ProduceResponse>({
   request,
   response,
   handle(req, ctx) {
+    if (req.acks !== -1 && req.acks !== 0 && req.acks !== 1) return failAll(req, code.INVALID_REQUIRED_ACKS);
     const responses = req.topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p) => produceOne(ctx, t.name, p.index, p.records)),
@@ -51,10 +59,5 @@ export default defineApi<ProduceRequest, ProduceResponse>({
     return req.acks === 0 ? NO_RESPONSE : { responses };
   },
   expectsResponse: (req) => req.acks !== 0,
-  fail: (req, errorCode) => ({
-    responses: req.topics.map((t) => ({
-      name: t.name,
-      partitions: t.partitions.map((p) => ({ index: p.index, errorCode, baseOffset: -1 })),
-    })),
-  }),
+  fail: failAll,
 });
