@@ -5,6 +5,7 @@ import { withKafka } from '../../scripts/testing/infra.ts';
 import { type BrokerHandle, startBroker } from '../src/index.ts';
 import { KAFKA_TIMING } from './helpers.ts';
 import { adminErrors } from './scenarios/admin-errors.ts';
+import { adminWire } from './scenarios/admin-wire.ts';
 import { committedOffsets } from './scenarios/committed-offsets.ts';
 import type { ScenarioEnv } from './scenarios/env.ts';
 import { groupCrash } from './scenarios/group-crash.ts';
@@ -38,6 +39,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['admin operations and the errors they provoke', adminErrors],
   ['group protocol and data-plane error codes on the wire', (env) => groupProtocolErrors(env.brokers)],
   ['produce validation and idempotent sequences on the wire', (env) => produceErrors(env.brokers)],
+  ['admin requests on the wire (name rules, duplicates, assignments, validate_only)', (env) => adminWire(env.brokers)],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {

@@ -40,8 +40,10 @@ export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
   handle(req, ctx) {
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+    // A name given twice is answered once, with INVALID_REQUEST, as Kafka does.
+    const firsts = req.topics.filter((t, i) => req.topics.findIndex((o) => o.name === t.name) === i);
     return {
-      topics: req.topics.map((t) => {
+      topics: firsts.map((t) => {
         if ((counts.get(t.name) ?? 0) > 1) {
           return { name: t.name, ...err(code.INVALID_REQUEST, `Create topics request contains multiple entries for the topic ${t.name}`) };
         }

@@ -11,8 +11,12 @@ export default defineApi<DeleteTopicsRequest, DeleteTopicsResponse>({
   response,
   handle(req, ctx) {
     const { topics, groups, producers } = ctx.broker;
+    const names = [...new Set(req.topicNames)];
+    const repeated = (name: string) => req.topicNames.indexOf(name) !== req.topicNames.lastIndexOf(name);
     return {
-      responses: req.topicNames.map((name) => {
+      // A name given twice is answered once, with INVALID_REQUEST, and not deleted (as Kafka does).
+      responses: names.map((name) => {
+        if (repeated(name)) return { name, errorCode: code.INVALID_REQUEST };
         if (!topics.delete(name)) return { name, errorCode: code.UNKNOWN_TOPIC_OR_PARTITION };
         groups.forgetTopic(name);
         producers.forgetTopic(name);
