@@ -15,6 +15,7 @@ import { idempotentProducer } from './scenarios/idempotent-producer.ts';
 import { offsetManagement } from './scenarios/offset-management.ts';
 import { produceConsume } from './scenarios/produce-consume.ts';
 import { produceErrors } from './scenarios/produce-errors.ts';
+import { twoMemberRebalance } from './scenarios/two-member-rebalance.ts';
 
 /** Assignment invariants (which member gets which partition depends on random member ids). */
 const splitShape = (r: { split: [number[], number[]] }) => ({
@@ -40,6 +41,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['group protocol and data-plane error codes on the wire', (env) => groupProtocolErrors(env.brokers)],
   ['produce validation and idempotent sequences on the wire', (env) => produceErrors(env.brokers)],
   ['admin requests on the wire (name rules, duplicates, assignments, validate_only)', (env) => adminWire(env.brokers)],
+  ['a two-member rebalance step by step on the wire', (env) => twoMemberRebalance(env.brokers)],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {
