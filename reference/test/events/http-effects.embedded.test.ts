@@ -30,6 +30,7 @@ function onEmbeddedBroker(openDb: () => Promise<Database>): void {
       broker = undefined;
     },
     restart: start,
+    faults: () => broker!.faults,
   });
 }
 

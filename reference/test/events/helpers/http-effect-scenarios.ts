@@ -1,3 +1,4 @@
+import type { Faults } from '@socialnet/broker';
 import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/shared/db/queryable.ts';
@@ -10,12 +11,13 @@ import { registerUser, startPlatformWithEvents, type PlatformWithEvents } from '
  * one notification per other member at GET /api/notifications; POST /api/posts → one entry in the author's feed.
  * A redelivered record (the exact bytes and headers, produced again) changes nothing.
  */
-export interface BrokerOutage {
+export interface EmbeddedBrokerControls {
   stop(): Promise<void>;
   restart(): Promise<void>;
+  faults(): Faults;
 }
 
-export function httpEffectScenarios(brokers: () => string[], openDb: () => Promise<Database>, outage?: BrokerOutage): void {
+export function httpEffectScenarios(brokers: () => string[], openDb: () => Promise<Database>, outage?: EmbeddedBrokerControls): void {
   let db: Database;
   let env: PlatformWithEvents;
   let kafka: Kafka;
@@ -92,6 +94,21 @@ export function httpEffectScenarios(brokers: () => string[], openDb: () => Promi
   });
 
   if (outage) {
+    it('a redelivery after a forced rebalance (commit refused) still gives exactly one notification', async () => {
+      const [alice, bob] = [await registerUser(env.api), await registerUser(env.api)];
+      const chat = await env.api('/chats', { token: alice.token, body: { name: 'rebalance', members: [bob.id] } });
+      const group = `${ns}notification-service`;
+      const skipped = async () => (await env.side.registry.getSingleMetric('events_duplicates_skipped_total')!.get()).values
+        .filter((v) => v.labels.group === group).reduce((sum, v) => sum + v.value, 0);
+      const before = await skipped();
+      outage.faults().failNext('OffsetCommit', 'REBALANCE_IN_PROGRESS', { groupId: group });
+      const sent = await env.api('/messages', { token: alice.token, body: { chat_id: chat.body.id, text: 'across a rebalance' } });
+      await eventually(async () => (await skipped()) > before, 'the redelivery skipped by the inbox');
+      const marker = await env.api('/messages', { token: alice.token, body: { chat_id: chat.body.id, text: 'marker' } });
+      await eventually(async () => (await notificationsFor(bob.token, marker.body.id)).length === 1, 'the marker notification');
+      expect(await notificationsFor(bob.token, sent.body.id)).toHaveLength(1);
+    });
+
     it('POST /api/messages answers 201 while Kafka is down, and the notification appears after Kafka returns', async () => {
       const [alice, bob] = [await registerUser(env.api), await registerUser(env.api)];
       const chat = await env.api('/chats', { token: alice.token, body: { name: 'outage', members: [bob.id] } });
