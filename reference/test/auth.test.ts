@@ -2,6 +2,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { homemadeTokenAuthenticator, issueJwt, jwtAuthenticator, mintHomemadeToken } from '../src/index.ts';
 import { hashPassword, verifyPassword } from '../src/shared/auth/password.ts';
+import { VerifiedTokenCache } from '../src/shared/auth/verified-token-cache.ts';
 
 const SECRET = 'unit-secret-unit-secret-unit-secret-0001';
 const key = new TextEncoder().encode(SECRET);
@@ -38,6 +39,25 @@ describe('jwtAuthenticator (SN-AUTHN-*)', () => {
   it('issues tokens it accepts (users service)', async () => {
     const { token } = await issueJwt(SECRET, '2-cd');
     await expect(verify(token)).resolves.toMatchObject({ userId: '2-cd', roles: [] });
+  });
+
+  it('remembers a verified token only until its exp plus the tolerance', () => {
+    const cache = new VerifiedTokenCache(30);
+    const principal = { userId: '1-ab', roles: [], token: 't' };
+    cache.set('fresh', principal, now() + 60);
+    cache.set('stale', principal, now() - 31);
+    expect(cache.get('fresh')).toBe(principal);
+    expect(cache.get('stale')).toBeUndefined();
+    expect(cache.get('never-seen')).toBeUndefined();
+  });
+
+  it('refuses a tampered copy of a token it has already accepted', async () => {
+    const token = await sign({ sub: '1-ab', exp: now() + 60 });
+    await verify(token);
+    const [h, p] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ sub: 'admin', exp: now() + 60 })).toString('base64url')}.${token.split('.')[2]}`;
+    expect(p).toBeDefined();
+    await expect(verify(forged)).rejects.toThrow();
   });
 
   it('has no empty-secret mode', () => {

@@ -21,6 +21,7 @@ import { operationAdapter } from './operation-adapter.ts';
 import { operationalHandlers } from './operational-handlers.ts';
 import { problemErrorHandler, sendProblem } from './problem-response.ts';
 import { toFieldErrors } from './validation-errors.ts';
+import { installFastRouter } from './fast-router.ts';
 
 export interface SpecServiceOptions<Deps> {
   service: string;
@@ -106,6 +107,7 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
     return o.authenticate(token);
   });
   await api.init();
+  installFastRouter(api);
 
   const app = express();
   app.disable('x-powered-by');
