@@ -38,6 +38,7 @@ export const ERRORS = {
   NON_EMPTY_GROUP: { code: 68, retriable: false },
   GROUP_ID_NOT_FOUND: { code: 69, retriable: false },
   MEMBER_ID_REQUIRED: { code: 79, retriable: false },
+  FENCED_INSTANCE_ID: { code: 82, retriable: false },
   INVALID_RECORD: { code: 87, retriable: false },
 } as const;
 

@@ -1,7 +1,6 @@
 // Broker > known deviations from Apache Kafka (docs/broker.md lists each with this test's name).
 // Each test pins the embedded broker's behaviour and says what Kafka does instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as joinApi from '../src/apis/join-group/schema.ts';
 import * as metadataApi from '../src/apis/metadata/schema.ts';
 import * as produceApi from '../src/apis/produce/schema.ts';
 import type { ProduceRequest } from '../src/apis/produce/schema.ts';
@@ -87,22 +86,10 @@ describe('Broker > deviations', () => {
     expect(log.read(0, 1)).toHaveLength(1); // KIP-74: at least one batch, as Kafka
   });
 
-  it('D7 treats group.instance.id as dynamic membership: a static member also gets MEMBER_ID_REQUIRED (Kafka assigns its id at once)', async () => {
-    const c = await WireClient.connect(broker.brokers);
-    const groupId = unique('static');
-    const body = (memberId: string) => ({
-      groupId, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId, groupInstanceId: 'instance-1', protocolType: 'consumer',
-      protocols: [{ name: 'range', metadata: Buffer.alloc(0) }],
-    });
-    const first = await c.request<{ errorCode: number; memberId: string }>(11, 5, joinApi, body(''));
-    expect(first.errorCode).toBe(79); // Kafka gives a static member its id at once instead
-    c.close();
-  });
-
-  it('D8 has no internal topics: Metadata for all topics never lists __consumer_offsets (Kafka does, once a group used it)', async () => {
+  it('D7 has no internal topics: Metadata for all topics never lists __consumer_offsets (Kafka does, once a group used it)', async () => {
     const admin = kafka(broker.brokers).admin();
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic: unique('d8') }] });
+    await admin.createTopics({ topics: [{ topic: unique('d7') }] });
     const c = await WireClient.connect(broker.brokers);
     const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: null, allowAutoTopicCreation: false });
     c.close();
@@ -111,9 +98,9 @@ describe('Broker > deviations', () => {
     expect(md.topics.filter((t) => t.isInternal || t.name.startsWith('__'))).toEqual([]);
   });
 
-  it('D9 answers a Produce whose records field is null with INVALID_RECORD (Kafka 4.4 left it unanswered in our probe)', async () => {
+  it('D8 answers a Produce whose records field is null with INVALID_RECORD (Kafka 4.4 left it unanswered in our probe)', async () => {
     const c = await WireClient.connect(broker.brokers);
-    const topic = unique('d9');
+    const topic = unique('d8');
     await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: topic }], allowAutoTopicCreation: true });
     const r = await c.request<produceApi.ProduceResponse>(0, 7, produceApi, {
       transactionalId: null, acks: -1, timeoutMs: 1000, topics: [{ name: topic, partitions: [{ index: 0, records: null }] }],

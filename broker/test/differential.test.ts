@@ -15,6 +15,7 @@ import { idempotentProducer } from './scenarios/idempotent-producer.ts';
 import { offsetManagement } from './scenarios/offset-management.ts';
 import { produceConsume } from './scenarios/produce-consume.ts';
 import { produceErrors } from './scenarios/produce-errors.ts';
+import { staticMembership } from './scenarios/static-membership.ts';
 import { twoMemberRebalance } from './scenarios/two-member-rebalance.ts';
 
 /** Assignment invariants (which member gets which partition depends on random member ids). */
@@ -42,6 +43,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['produce validation and idempotent sequences on the wire', (env) => produceErrors(env.brokers)],
   ['admin requests on the wire (name rules, duplicates, assignments, validate_only)', (env) => adminWire(env.brokers)],
   ['a two-member rebalance step by step on the wire', (env) => twoMemberRebalance(env.brokers)],
+  ['static membership (KIP-345) on the wire', (env) => staticMembership(env.brokers)],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {

@@ -42,19 +42,25 @@ export class GroupCoordinator {
     return join(this.getOrCreate(groupId), req, this.config, this.hooks);
   }
 
-  sync(groupId: string, memberId: string, generationId: number, assignments: { memberId: string; assignment: Buffer }[]): Promise<SyncResult> | SyncResult {
+  sync(
+    groupId: string,
+    memberId: string,
+    groupInstanceId: string | null,
+    generationId: number,
+    assignments: { memberId: string; assignment: Buffer }[],
+  ): Promise<SyncResult> | SyncResult {
     if (groupId === '') return { errorCode: code.INVALID_GROUP_ID, assignment: Buffer.alloc(0) };
-    return sync(this.groups.get(groupId), memberId, generationId, assignments, this.hooks);
+    return sync(this.groups.get(groupId), memberId, groupInstanceId, generationId, assignments, this.hooks);
   }
 
-  heartbeat(groupId: string, memberId: string, generationId: number): number {
+  heartbeat(groupId: string, memberId: string, groupInstanceId: string | null, generationId: number): number {
     if (groupId === '') return code.INVALID_GROUP_ID;
-    return heartbeat(this.groups.get(groupId), memberId, generationId, this.hooks);
+    return heartbeat(this.groups.get(groupId), memberId, groupInstanceId, generationId, this.hooks);
   }
 
-  leave(groupId: string, memberId: string): number {
+  leave(groupId: string, memberId: string, groupInstanceId: string | null = null): number {
     if (groupId === '') return code.INVALID_GROUP_ID;
-    return leave(this.groups.get(groupId), memberId, this.hooks);
+    return leave(this.groups.get(groupId), memberId, groupInstanceId, this.hooks);
   }
 
   /** Commits, returning one error code per partition in the request's order. */

@@ -50,6 +50,8 @@ export class Group {
   readonly members = new Map<string, Member>();
   /** KIP-394: ids handed out with MEMBER_ID_REQUIRED, waiting for the member's second JoinGroup. */
   readonly pending = new Map<string, NodeJS.Timeout>();
+  /** KIP-345 static membership: group.instance.id -> the member id currently holding it. */
+  readonly staticMembers = new Map<string, string>();
   joinTimer: NodeJS.Timeout | null = null;
   delayTimer: NodeJS.Timeout | null = null;
   initialDelayUntil = 0;
@@ -96,6 +98,13 @@ export class Group {
 
   metadataFor(member: Member, protocol: string): Buffer {
     return member.protocols.find((p) => p.name === protocol)?.metadata ?? Buffer.alloc(0);
+  }
+
+  /** Kafka's isStaticMemberFenced: the instance id is held by another member id. */
+  isFenced(memberId: string, groupInstanceId: string | null): boolean {
+    if (groupInstanceId === null) return false;
+    const holder = this.staticMembers.get(groupInstanceId);
+    return holder !== undefined && holder !== memberId;
   }
 
   allMembersJoined(): boolean {

@@ -1,9 +1,11 @@
 // JoinGroup as Kafka's GroupCoordinator.handleJoinGroup: session-timeout bounds, protocol compatibility,
-// KIP-394 member ids, and when a join starts a rebalance or is answered from the current generation.
+// KIP-394 member ids, KIP-345 static members (static.ts), and when a join starts a rebalance or is answered
+// from the current generation.
 import { randomUUID } from 'node:crypto';
 import { code } from '../errors.ts';
 import type { Group, JoinResult, Member, Protocol } from './group.ts';
 import { maybeCompleteJoin, prepareRebalance, type RebalanceHooks, touchSession } from './rebalance.ts';
+import { joinStatic } from './static.ts';
 
 export interface JoinRequest {
   sessionTimeoutMs: number;
@@ -24,7 +26,7 @@ export interface MembershipConfig {
   initialRebalanceDelayMs: number;
 }
 
-const joinError = (errorCode: number, memberId = ''): JoinResult => ({
+export const joinError = (errorCode: number, memberId = ''): JoinResult => ({
   errorCode,
   generationId: -1,
   protocolName: '',
@@ -56,6 +58,10 @@ export function join(group: Group, req: JoinRequest, cfg: MembershipConfig, hook
     return joinError(code.INVALID_SESSION_TIMEOUT, req.memberId);
   }
   if (!group.supports(req.protocolType, req.protocols)) return joinError(code.INCONSISTENT_GROUP_PROTOCOL, req.memberId);
+  if (req.groupInstanceId !== null) {
+    const handled = joinStatic(group, req, cfg, hooks);
+    if (handled) return handled;
+  }
 
   if (req.memberId === '') {
     const id = `${req.clientId}-${randomUUID()}`;
@@ -84,7 +90,7 @@ export function join(group: Group, req: JoinRequest, cfg: MembershipConfig, hook
   return updateMemberAndRebalance(group, member, req, hooks);
 }
 
-function addMemberAndRebalance(group: Group, id: string, req: JoinRequest, cfg: MembershipConfig, hooks: RebalanceHooks): Promise<JoinResult> {
+export function addMemberAndRebalance(group: Group, id: string, req: JoinRequest, cfg: MembershipConfig, hooks: RebalanceHooks): Promise<JoinResult> {
   return new Promise((resolve) => {
     const member: Member = {
       id,

@@ -7,11 +7,13 @@ import { maybeCompleteJoin, type RebalanceHooks, removeMember, touchSession } fr
 export function sync(
   group: Group | undefined,
   memberId: string,
+  groupInstanceId: string | null,
   generationId: number,
   assignments: { memberId: string; assignment: Buffer }[],
   hooks: RebalanceHooks,
 ): Promise<SyncResult> | SyncResult {
   const fail = (errorCode: number): SyncResult => ({ errorCode, assignment: Buffer.alloc(0) });
+  if (group?.isFenced(memberId, groupInstanceId)) return fail(code.FENCED_INSTANCE_ID);
   const member = group?.members.get(memberId);
   if (!group || !member) return fail(code.UNKNOWN_MEMBER_ID);
   if (generationId !== group.generation) return fail(code.ILLEGAL_GENERATION);
@@ -40,7 +42,8 @@ export function sync(
   }
 }
 
-export function heartbeat(group: Group | undefined, memberId: string, generationId: number, hooks: RebalanceHooks): number {
+export function heartbeat(group: Group | undefined, memberId: string, groupInstanceId: string | null, generationId: number, hooks: RebalanceHooks): number {
+  if (group?.isFenced(memberId, groupInstanceId)) return code.FENCED_INSTANCE_ID;
   const member = group?.members.get(memberId);
   if (!group || !member) return code.UNKNOWN_MEMBER_ID;
   if (generationId !== group.generation) return code.ILLEGAL_GENERATION;
@@ -48,8 +51,16 @@ export function heartbeat(group: Group | undefined, memberId: string, generation
   return group.state === 'PreparingRebalance' ? code.REBALANCE_IN_PROGRESS : 0;
 }
 
-export function leave(group: Group | undefined, memberId: string, hooks: RebalanceHooks): number {
+export function leave(group: Group | undefined, givenMemberId: string, groupInstanceId: string | null, hooks: RebalanceHooks): number {
   if (!group) return code.UNKNOWN_MEMBER_ID;
+  let memberId = givenMemberId;
+  if (groupInstanceId !== null) {
+    // A static member may leave by instance id alone (member id "").
+    const holder = group.staticMembers.get(groupInstanceId);
+    if (holder === undefined) return code.UNKNOWN_MEMBER_ID;
+    if (memberId !== '' && memberId !== holder) return code.FENCED_INSTANCE_ID;
+    memberId = holder;
+  }
   const pendingTimer = group.pending.get(memberId);
   if (pendingTimer) {
     clearTimeout(pendingTimer);

@@ -99,6 +99,9 @@ export function completeJoin(group: Group, hooks: RebalanceHooks): void {
 function dropMember(group: Group, member: Member): void {
   member.sessionTimer = clearTimer(member.sessionTimer);
   group.members.delete(member.id);
+  if (member.groupInstanceId !== null && group.staticMembers.get(member.groupInstanceId) === member.id) {
+    group.staticMembers.delete(member.groupInstanceId);
+  }
 }
 
 /** A member left, was expired or fenced: the others rebalance (or the group empties). */

@@ -14,6 +14,7 @@ export interface HeartbeatRequest {
   groupId: string;
   generationId: number;
   memberId: string;
+  groupInstanceId: string | null;
 }
 
 export interface HeartbeatResponse {

@@ -15,7 +15,7 @@ export default defineApi<LeaveGroupRequest, LeaveGroupResponse>({
     if (req.groupId === '') return { errorCode: code.INVALID_GROUP_ID, members: [] };
     return {
       errorCode: 0,
-      members: req.members.map((m) => ({ ...m, errorCode: groups.leave(req.groupId, m.memberId) })),
+      members: req.members.map((m) => ({ ...m, errorCode: groups.leave(req.groupId, m.memberId, m.groupInstanceId) })),
     };
   },
   fail: (req, errorCode) => ({ errorCode, members: req.members.map((m) => ({ ...m, errorCode })) }),

@@ -19,5 +19,6 @@ export interface SyncGroupRequest {
   groupId: string;
   generationId: number;
   memberId: string;
+  groupInstanceId: string | null;
   assignments: { memberId: string; assignment: Buffer }[];
 }
