@@ -22,6 +22,8 @@ describe('Broker > admin requests on the wire', () => {
       assignedPartitions: 2,
       validateOnlyExisting: [36],
       replicationMinus2: [38],
+      unknownConfigName: [40],
+      knownConfigName: [0],
       metadataInvalidName: 17,
       deleteTwiceAndMissing: [['missing', 3], ['twice', 42]],
       createPartitionsMissing: [3],

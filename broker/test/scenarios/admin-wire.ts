@@ -32,6 +32,8 @@ export async function adminWire(brokers: string): Promise<Record<string, unknown
     out.assignedPartitions = md.topics[0]?.partitions.length;
     out.validateOnlyExisting = await create([{ name: `${base}-y` }], true);
     out.replicationMinus2 = await create([{ name: `${base}-z`, replicationFactor: -2 }]);
+    out.unknownConfigName = await create([{ name: `${base}-c`, configs: [{ name: 'message.format.version', value: '3.0' }] }], true);
+    out.knownConfigName = await create([{ name: `${base}-c`, configs: [{ name: 'cleanup.policy', value: 'delete' }] }], true);
     const bad = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: 'bad/name' }], allowAutoTopicCreation: true });
     out.metadataInvalidName = bad.topics[0]?.errorCode;
     const del = await c.request<deleteApi.DeleteTopicsResponse>(20, 1, deleteApi, { topicNames: [`${base}-y`, `${base}-y`, `missing-${base}`], timeoutMs: 5000 });

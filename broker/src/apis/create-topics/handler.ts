@@ -2,6 +2,7 @@
 // then synchronous creation, so the partitions have a leader as soon as the response is sent.
 import type { RequestContext } from '../../context.ts';
 import { code } from '../../errors.ts';
+import { TOPIC_CONFIG_NAMES } from '../../log/topic-configs.ts';
 import { invalidTopicName } from '../../log/topic-name.ts';
 import { defineApi } from '../api.ts';
 import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, request, response } from './schema.ts';
@@ -28,6 +29,8 @@ function validate(ctx: RequestContext, t: CreatableTopic): Outcome & { partition
   if (t.replicationFactor > 1) {
     return fail(err(code.INVALID_REPLICATION_FACTOR, `Replication factor: ${t.replicationFactor} larger than available brokers: 1.`));
   }
+  const unknownConfig = t.configs.find((c) => !TOPIC_CONFIG_NAMES.has(c.name));
+  if (unknownConfig) return fail(err(code.INVALID_CONFIG, `Unknown topic config name: ${unknownConfig.name}`));
   return { ...ok, partitions: t.numPartitions === -1 ? ctx.broker.config.defaultPartitions : t.numPartitions };
 }
 
