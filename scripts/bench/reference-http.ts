@@ -3,6 +3,7 @@
 // Database: TEST_DATABASE_URL (a fresh database on real PostgreSQL, dropped afterwards), else embedded PGlite
 // (printed, since the target is stated for PostgreSQL). Prints requests/s and p50/p99 latency for
 //   1. a bare Express endpoint answering a fixed JSON page (the baseline),
+//   1b. GET /api/whoami: the same gateway, JWT and spec pipeline without SQL (isolates the framework's cost),
 //   2. an authenticated history read through the gateway: GET /api/chats/{id}/messages?limit=20 (JWT verify,
 //      routing + validation by openapi-backend, chat-member rule, one SQL page),
 //   3. a message send: POST /api/messages (validation, chat-member rule, message + outbox in one transaction),
@@ -60,6 +61,7 @@ async function measure(name: string, options: Parameters<typeof autocannon>[0]):
 
 const rows = [
   await measure('bare Express GET (baseline)', { url: `http://127.0.0.1:${barePort}/bare` }),
+  await measure('authenticated, no database: GET /api/whoami', { url: `${api}/whoami`, headers: auth }),
   await measure('history read GET /api/chats/{id}/messages', { url: `${api}/chats/${chat.id}/messages?limit=20`, headers: auth }),
   await measure('message send POST /api/messages', { url: `${api}/messages`, method: 'POST', headers: auth, body: JSON.stringify({ chat_id: chat.id, text: 'benchmark message' }) }),
 ];
@@ -69,7 +71,8 @@ console.log(`reference HTTP benchmark: ${platform.db.kind === 'postgres' ? 'real
 console.log('| run | req/s | p50 ms | p99 ms | non-2xx | errors |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
-const ratio = rows[1]!.rps / rows[0]!.rps;
+const ratio = rows[2]!.rps / rows[0]!.rps;
+console.log(`authenticated whoami (gateway + JWT + spec pipeline, no SQL) / bare endpoint: ${(rows[1]!.rps / rows[0]!.rps).toFixed(2)}`);
 console.log(`authenticated history read / bare endpoint: ${ratio.toFixed(2)} (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
 
 bareServer.close();
