@@ -9,6 +9,8 @@ export interface ProveResult {
   rows: Array<{ id: string; defects: string[]; cells: Record<string, Status> }>;
   /** Every way the matrix differs from "the reference passes; each fixture fails exactly its tagged checks". */
   problems: string[];
+  /** Tagged checks that were not selected (e.g. they need --kafka-brokers): not proven by this run. */
+  notRun: string[];
   runs: Record<string, RunResult>;
 }
 
@@ -35,6 +37,7 @@ export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResu
     options.onRun?.(column, runs[column]);
   }
   const problems: string[] = [];
+  const skipped = new Set<string>();
   const rows = checks.map((check) => {
     const cells: Record<string, Status> = {};
     for (const column of columns) {
@@ -42,6 +45,7 @@ export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResu
       cells[column] = status;
       const tagged = defectsOf(check).includes(column);
       if (column === 'reference' && status !== 'pass' && status !== 'skipped') problems.push(`${check.id} is ${status} against the reference`);
+      else if (tagged && status === 'skipped') skipped.add(`${check.id} (${runs[column]!.checks.find((c) => c.id === check.id)!.reason})`);
       else if (tagged && status !== 'fail') problems.push(`${check.id} is tagged defect:${column} but is ${status} against fixture ${column}`);
       else if (!tagged && column !== 'reference' && (status === 'fail' || status === 'error')) problems.push(`${check.id} is ${status} against fixture ${column}, which it is not tagged for`);
     }
@@ -50,7 +54,7 @@ export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResu
   for (const d of DEFECTS) {
     if (!checks.some((c) => defectsOf(c).includes(d.id))) problems.push(`no selected check is tagged defect:${d.id}`);
   }
-  return { columns, rows, problems, runs };
+  return { columns, rows, problems, notRun: [...skipped], runs };
 }
 
 const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', blocked: 'blocked', skipped: '–', error: 'ERROR' };
@@ -62,6 +66,7 @@ export function proveText(result: ProveResult): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   const out = [fmt(header), ...lines.map(fmt), '', '* = the check is tagged for this defect and must fail against its fixture'];
+  if (result.notRun.length) out.push(`not run here, so not proven by this matrix: ${result.notRun.join('; ')}`);
   out.push(result.problems.length ? `\n${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}` : '\nEvery defect is caught by exactly its tagged checks; the reference passes.');
   return `${out.join('\n')}\n`;
 }
