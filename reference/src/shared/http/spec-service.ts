@@ -16,7 +16,8 @@ import { type OpenApiDocument, type OperationEntry, operationsOf } from '../spec
 import { allowedMethods } from './allowed-methods.ts';
 import { checkContentType } from './content-type.ts';
 import type { OperationHandler } from './handler-types.ts';
-import { coerceFields, isMultipart, multipartParser, multipartSchema } from './multipart.ts';
+import { bodyParserByOperation, takesRawBytes } from './body-parsers.ts';
+import { coerceFields, isMultipart, multipartSchema } from './multipart.ts';
 import { operationAdapter } from './operation-adapter.ts';
 import { operationalHandlers } from './operational-handlers.ts';
 import { problemErrorHandler, sendProblem } from './problem-response.ts';
@@ -39,13 +40,6 @@ export interface SpecServiceOptions<Deps> {
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import is the module object
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: unknown) => void;
-
-/** An operation whose body is bytes (e.g. `application/octet-stream` or a wildcard) rather than JSON or a form. */
-function takesRawBytes(op: OperationEntry['operation']): boolean {
-  const content = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content ?? {};
-  const types = Object.keys(content);
-  return types.length > 0 && types.every((t) => t !== 'application/json' && t !== 'multipart/form-data' && !t.endsWith('+json'));
-}
 
 export const DEFAULT_LIMITS = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024 };
 
@@ -113,17 +107,7 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(observe(o.service, o.metrics, o.log));
-  const json = express.json({ limit: limits.jsonBytes, type: ['application/json', 'application/*+json'] });
-  const multipart = multipartParser(limits.uploadBytes);
-  const raw = express.raw({ type: () => true, limit: limits.uploadBytes });
-  // the body parser is chosen by the operation: raw bytes for binary bodies (media PUT), multer for forms, else JSON
-  app.use((req, res, next) => {
-    const matched = api.matchOperation({ method: req.method, path: req.path, headers: {} } as never) as OperationEntry['operation'] | undefined;
-    res.locals.operation = matched;
-    if (matched && takesRawBytes(matched)) return raw(req, res, next);
-    if (isMultipart(req)) return multipart(req, res, next);
-    return json(req, res, next);
-  });
+  app.use(bodyParserByOperation(api, limits));
   app.use(async (req, res, next) => {
     try {
       const matched = res.locals.operation as OperationEntry['operation'] | undefined;
