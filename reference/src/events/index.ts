@@ -5,6 +5,7 @@ import type { Logger } from '../shared/observability/logger.ts';
 import type { ReadinessCheck } from '../shared/observability/readiness.ts';
 import { EventConsumer } from './consumer/event-consumer.ts';
 import type { EventHandler } from './consumer/event-handler.ts';
+import type { ConsumerDefects } from './consumer/process-records.ts';
 import { payloadValidator } from './consumer/payload-validator.ts';
 import { createIdempotentProducer, createKafka, ensureTopics } from './kafka-client.ts';
 import { createEventMetrics, type EventMetrics } from './metrics.ts';
@@ -14,6 +15,7 @@ import { defaultHandlers } from './handlers/index.ts';
 import { loadEventTopology, withNamespace, type EventTopology } from './topology.ts';
 
 export type { EventHandler } from './consumer/event-handler.ts';
+export type { ConsumerDefects } from './consumer/process-records.ts';
 
 export interface EventSideOptions {
   db: Database;
@@ -37,6 +39,8 @@ export interface EventSideOptions {
   consumerRetries?: number;
   /** The relay's cap on its backoff, i.e. the bound on the publish delay after Kafka returns (default 2000). */
   relayMaxBackoffMs?: number;
+  /** Defect fixtures only: the original's consumer behaviour (no inbox, poison records dropped). Default: none. */
+  defects?: ConsumerDefects;
 }
 
 export interface EventSide {
@@ -107,6 +111,7 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
             send: async (topic, messages) => void (await producer.send({ topic, messages, acks: -1 })),
             metrics,
             now: Date.now,
+            defects: options.defects,
           },
         }),
       );

@@ -19,6 +19,16 @@ export interface RecordProcessor {
   send: (topic: string, messages: Message[]) => Promise<void>;
   metrics: EventMetrics;
   now: () => number;
+  /** Defect fixtures only (conformance/test/defects/D1-*): reintroduce the original's consumer behaviour. */
+  defects?: ConsumerDefects;
+}
+
+/** The original's consumer defects (review item 1), off by default. */
+export interface ConsumerDefects {
+  /** No inbox: every delivery of an event applies its effect again. */
+  noInbox?: boolean;
+  /** Poison records are skipped (and their offset committed) instead of being dead-lettered. */
+  dropPoison?: boolean;
 }
 
 interface Item {
@@ -65,13 +75,17 @@ export async function processRecords(p: RecordProcessor, topic: string, partitio
       }
     }
   }
-  await routeFailures(p, failures);
+  await routeFailures(p, p.defects?.dropPoison ? failures.filter((f) => f.reason === 'transient' || f.reason === 'non-retryable') : failures);
 }
 
 async function applyInOneTransaction(p: RecordProcessor, items: Item[]): Promise<void> {
   if (items.length === 0) return;
   const { group } = p.binding;
   const applied = await p.db.transaction(async (tx) => {
+    if (p.defects?.noInbox) {
+      await p.handler.apply(tx, items.map((i) => i.event));
+      return items.length;
+    }
     const fresh = await claimEvents(
       tx,
       group,

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { startBroker, type BrokerHandle } from '@socialnet/broker';
+import { startPlatform, type Platform } from '@socialnet/reference';
+import { Registry } from 'prom-client';
+// The event side is not part of the reference's package surface yet.
+import { startEventSide, type ConsumerDefects, type EventSide } from '../../../reference/src/events/index.ts';
+import type { Target } from '../../src/engine/target.ts';
+
+/**
+ * The reference's HTTP platform (PGlite) on one embedded broker, with an event side (outbox relay + consumers) that
+ * can be swapped for one with the original's consumer defects while the platform keeps running.
+ */
+export class ReferenceWithEventSide {
+  readonly jwtSecret = randomBytes(32).toString('base64url');
+  private broker?: BrokerHandle;
+  private platform?: Platform;
+  private side?: EventSide;
+
+  get target(): Target {
+    return { baseUrl: this.platform!.baseUrl, services: {} };
+  }
+
+  get brokers(): string[] {
+    return [this.broker!.brokers];
+  }
+
+  async start(): Promise<void> {
+    this.broker = await startBroker({ port: 0, initialRebalanceDelayMs: 0 });
+    this.platform = await startPlatform({ jwtSecret: this.jwtSecret, logLevel: 'silent' });
+  }
+
+  /** Replaces the running event side; `defects` reintroduces the original's consumer behaviour. */
+  async useEventSide(defects?: ConsumerDefects): Promise<void> {
+    await this.side?.close();
+    const p = this.platform!;
+    this.side = await startEventSide({ db: p.db, brokers: this.brokers, logger: p.log, registry: new Registry(), sessionTimeoutMs: 10_000, heartbeatIntervalMs: 500, relayMaxBackoffMs: 200, defects });
+    await this.side.ready();
+  }
+
+  async close(): Promise<void> {
+    await this.side?.close();
+    await this.platform?.close();
+    await this.broker?.close();
+  }
+}
