@@ -60,4 +60,15 @@ describe(`${D1.id} ${D1.slug}: ${D1.reproduces}`, () => {
       expect(f.received).toMatch(/^not there \(\d+ other records on .*\.dlq\): the poison record was dropped$/);
     }
   });
+
+  // Each half of the defect is caught by its own check alone: the checks do not depend on each other's deviation.
+  it.each([
+    [{ noInbox: true }, 'events.consumer-idempotency'],
+    [{ dropPoison: true }, 'events.dlq'],
+  ] as const)('with only %o, only %s fails', { timeout: 60_000 }, async (defects, failing) => {
+    await ref.useEventSide(defects);
+    const result = await run();
+    expect(withStatus(result, 'fail'), explain(result)).toEqual([failing]);
+    expect(withStatus(result, 'pass'), explain(result)).toEqual(EVENT_CHECKS.map((c) => c.id).filter((id) => id !== failing).sort());
+  });
 });

@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { CheckContext } from '../../engine/context.ts';
 import type { User } from '../../engine/identities.ts';
+import { creatorOf } from '../../engine/recipe-lookup.ts';
+import type { Resolver } from '../../engine/recipes.ts';
 import { USER_ID } from '../../engine/recipes.data.ts';
 import { sample } from '../../spec/sample.ts';
 import type { ConsumerTarget } from './consumer-spec.ts';
@@ -13,7 +15,7 @@ export interface Scenario {
   actor: User;
   /** Users named by the effect's `caller.each` list (recipients); empty when any caller may read the effect. */
   readers: User[];
-  /** Ids of resources the payload refers to (`chat_id` → a chat created by the actor). */
+  /** Ids of resources the payload refers to (`chat_id` → a chat of the actor with the readers as members). */
   resources: Record<string, unknown>;
 }
 
@@ -28,9 +30,29 @@ export async function createScenario(ctx: CheckContext, t: ConsumerTarget): Prom
   for (const [field, schema] of Object.entries<any>(t.payloadSchema.properties ?? {})) {
     const kind = /^([a-z]+)_id$/.exec(field)?.[1];
     if (!kind || kind === aggregate || USER_ID.test(field) || schema.type === 'array') continue;
-    resources[field] = await resolver.resource(kind);
+    resources[field] = await createWithMembers(ctx, resolver, kind, readers);
   }
   return { actor, readers, resources };
+}
+
+/**
+ * Creates a `kind` as the actor through the operation that creates it, listing the readers in the request's
+ * member-list field when it has one (a chat with the sender and the recipient), so the event describes a state
+ * the platform could really be in.
+ */
+async function createWithMembers(ctx: CheckContext, resolver: Resolver, kind: string, readers: User[]): Promise<unknown> {
+  const op = creatorOf(ctx.spec.operations, kind);
+  if (!op || readers.length === 0) return resolver.resource(kind);
+  const req = (await resolver.fill(op))!;
+  const schema = op.requestBody?.content['application/json']?.schema;
+  const list = Object.entries<any>(schema?.properties ?? {}).find(([name, p]) => p.type === 'array' && /member|participant/.test(name))?.[0];
+  if (!list || !req.body || typeof req.body !== 'object') return resolver.resource(kind);
+  (req.body as Record<string, unknown>)[list] = readers.map((u) => u.id);
+  const res = await ctx.send(op, req, { as: resolver.user });
+  const id = res.json?.id ?? res.json?.[`${kind}_id`];
+  if (res.status < 200 || res.status >= 300 || id === undefined) ctx.block(`creating a ${kind} with members through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
+  resolver.set(kind, id);
+  return id;
 }
 
 /**
