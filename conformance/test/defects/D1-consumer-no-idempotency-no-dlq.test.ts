@@ -52,12 +52,16 @@ describe(`${D1.id} ${D1.slug}: ${D1.reproduces}`, () => {
       'messages.created → notification-service (notificationServiceReceiveMessageCreated)': 'fail',
       'posts.created → feed-service (feedServiceReceivePostCreated)': 'pass',
     });
-    expect(findings.find((f) => f.checkId === 'events.consumer-idempotency')).toMatchObject({ clause: { id: 'SN-EVENTS-CONSUMER-IDEMPOTENT' }, received: '2 matching item(s)' });
+    const twice = findings.find((f) => f.checkId === 'events.consumer-idempotency')!;
+    expect(twice).toMatchObject({ clause: { id: 'SN-EVENTS-CONSUMER-IDEMPOTENT' }, received: '2 matching item(s)', location: { file: 'specs/asyncapi/messages.yaml' } });
+    // reproduction: the same record produced twice with kcat, then the read that shows two notifications
+    expect(twice.exchange?.curl.split('\n')).toEqual([expect.stringMatching(/\| kcat -P .* -t messages\.created -p \d+ /), expect.stringMatching(/\| kcat -P /), expect.stringMatching(/^curl .*\/api\/notifications/)]);
     const dead = findings.filter((f) => f.checkId === 'events.dlq');
     expect(dead).toHaveLength(2);
     for (const f of dead) {
       expect(f.clause?.id).toBe('SN-EVENTS-DLQ');
       expect(f.received).toMatch(/^not there \(\d+ other records on .*\.dlq\): the poison record was dropped$/);
+      expect(f.exchange?.curl).toMatch(/kcat -C .* -t [a-z-]+\.[a-z]+\.created\.dlq -o beginning/);
     }
   });
 

@@ -4,6 +4,7 @@ import { consumerTargets, type ConsumerTarget } from './consumer-spec.ts';
 import { countEffect, effectReaders } from './effect-read.ts';
 import type { CheckContext } from '../../engine/context.ts';
 import { partitionFinder, produceInOrder } from './kafka-io.ts';
+import { attachReproduction, kcatProduce } from './reproduce.ts';
 import { createScenario, envelope, newPayload, type Scenario } from './synthetic-event.ts';
 
 /**
@@ -27,7 +28,7 @@ export default defineCheck<ConsumerTarget>({
     const duplicated = newPayload(ctx, t, scenario);
     const record = envelope(t, duplicated, randomUUID());
     const sentinel = await sentinelFor(ctx, t, scenario, record.key);
-    await produceInOrder(brokers, t.topic, [record, record, envelope(t, sentinel)]);
+    const [first, second] = await produceInOrder(brokers, t.topic, [record, record, envelope(t, sentinel)]);
 
     const readers = effectReaders(t, scenario);
     for (const reader of readers) {
@@ -43,6 +44,7 @@ export default defineCheck<ConsumerTarget>({
           response,
           clause: 'SN-EVENTS-CONSUMER-IDEMPOTENT',
         });
+        attachReproduction(ctx, t, [kcatProduce(brokers, t.topic, record, first!), kcatProduce(brokers, t.topic, record, second!)], record, response);
       }
     }
   },

@@ -1,16 +1,11 @@
 import { defineCheck } from '../../engine/check.ts';
 import type { SeenRecord } from '../../engine/kafka.ts';
+import { headerProblems } from './dlq-headers.ts';
 import { consumerTargets, type ConsumerTarget } from './consumer-spec.ts';
-import { countEffect, effectReaders } from './effect-read.ts';
-import { produceInOrder, readFromBeginning, type OutgoingRecord, type Produced } from './kafka-io.ts';
+import { countEffect, effectReaders, type EffectCount } from './effect-read.ts';
+import { produceInOrder, readFromBeginning, type OutgoingRecord } from './kafka-io.ts';
+import { attachReproduction, kcatConsume, kcatProduce } from './reproduce.ts';
 import { createScenario, envelope, newPayload } from './synthetic-event.ts';
-
-const ENCODINGS: Record<string, RegExp> = {
-  'decimal-int32': /^(0|[1-9][0-9]{0,9})$/,
-  'decimal-int64': /^(0|[1-9][0-9]{0,18})$/,
-  'decimal-epoch-ms': /^(0|[1-9][0-9]{0,18})$/,
-  'rfc3339-utc': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/,
-};
 
 /**
  * A poison record (a value that is not JSON, in an otherwise valid envelope) followed by a valid event with the same
@@ -34,13 +29,16 @@ export default defineCheck<ConsumerTarget>({
     const valid = envelope(t, good);
     const poison: OutgoingRecord = { ...envelope(t, newPayload(ctx, t, scenario)), key: valid.key, value: poisonBytes(ctx.canary('poison')) };
     poison.headers.ce_subject = valid.key;
-    const [at] = await produceInOrder(brokers, t.topic, [poison, valid]);
+    const [at, next] = await produceInOrder(brokers, t.topic, [poison, valid]);
+    const reproduce = (read?: Parameters<typeof attachReproduction>[4]) =>
+      attachReproduction(ctx, t, [kcatProduce(brokers, t.topic, poison, at!), kcatProduce(brokers, t.topic, valid, next!), kcatConsume(brokers, t.dlqTopic!)], poison, read);
 
     for (const reader of effectReaders(t, scenario)) {
-      const seen = await ctx.poll(async () => ((await countEffect(ctx, t, good, reader)).count > 0 ? true : undefined));
+      let last: EffectCount | undefined;
+      const seen = await ctx.poll(async () => ((last = await countEffect(ctx, t, good, reader)).count > 0 ? true : undefined));
       if (!seen) {
-        ctx.fail({ severity: 'deviation', expected: `the effect of a valid event produced after a poison record with the same key (${valid.key}) on ${t.topic} within ${ctx.options.eventDeadlineMs} ms`, received: 'no effect: the poison record blocks its partition, or the consumer stopped' });
-        return;
+        ctx.fail({ severity: 'deviation', expected: `the effect of a valid event produced after a poison record with the same key (${valid.key}) on ${t.topic} within ${ctx.options.eventDeadlineMs} ms`, received: 'no effect: the poison record blocks its partition, or the consumer stopped', response: last?.response });
+        return reproduce(last?.response);
       }
     }
 
@@ -55,35 +53,26 @@ export default defineCheck<ConsumerTarget>({
         await dlq.close();
       }
     } catch (error) {
-      return ctx.fail({ severity: 'deviation', expected: `the poison record on ${t.dlqTopic}`, received: `the dead-letter topic cannot be read: ${(error as Error).message}` });
+      ctx.fail({ severity: 'deviation', expected: `the poison record on ${t.dlqTopic}`, received: `the dead-letter topic cannot be read: ${(error as Error).message}` });
+      return reproduce();
     }
     if (!dead) {
-      return ctx.fail({
+      ctx.fail({
         severity: 'deviation',
         expected: `the poison record (${t.topic} partition ${at!.partition} offset ${at!.offset}, key ${poison.key}) on ${t.dlqTopic} with its original value byte for byte within ${ctx.options.eventDeadlineMs} ms`,
         received: `not there (${total} other records on ${t.dlqTopic}): the poison record was dropped`,
       });
+      return reproduce();
     }
     const problems = headerProblems(t, dead, poison, at!);
-    if (problems.length) ctx.fail({ severity: 'deviation', expected: `the dead-letter record keeps key ${poison.key} and carries the headers of its profile (${Object.keys(t.dlqHeaders).join(', ')})`, received: problems.join('; ') });
+    if (problems.length) {
+      ctx.fail({ severity: 'deviation', expected: `the dead-letter record keeps key ${poison.key} and carries the headers of its profile (${Object.keys(t.dlqHeaders).join(', ')})`, received: problems.join('; ') });
+      reproduce();
+    }
   },
 });
 
 /** Not UTF-8 and not JSON, unique to this run. */
 function poisonBytes(canary: string): Buffer {
   return Buffer.concat([Buffer.from(`{"conformance poison ${canary}" `, 'utf8'), Buffer.from([0xff, 0xfe, 0x00, 0x7b])]);
-}
-
-function headerProblems(t: ConsumerTarget, dead: SeenRecord, poison: OutgoingRecord, at: Produced): string[] {
-  const problems: string[] = [];
-  if (dead.key !== poison.key) problems.push(`key ${JSON.stringify(dead.key)} instead of ${JSON.stringify(poison.key)}`);
-  for (const [name, value] of Object.entries(poison.headers)) if (dead.headers[name] !== value) problems.push(`original header ${name} ${dead.headers[name] === undefined ? 'missing' : `changed to ${JSON.stringify(dead.headers[name])}`}`);
-  const due: Record<string, string> = { 'dlq-original-topic': t.topic, 'dlq-original-partition': String(at.partition), 'dlq-original-offset': at.offset, 'dlq-consumer-group': t.group };
-  for (const [name, encoding] of Object.entries(t.dlqHeaders)) {
-    const value = dead.headers[name];
-    if (value === undefined || value === '') problems.push(`no ${name} header`);
-    else if (ENCODINGS[encoding] && !ENCODINGS[encoding]!.test(value)) problems.push(`${name} ${JSON.stringify(value)} is not ${encoding}`);
-    else if (due[name] !== undefined && value !== due[name]) problems.push(`${name} ${JSON.stringify(value)} instead of ${JSON.stringify(due[name])}`);
-  }
-  return problems;
 }
