@@ -4,6 +4,8 @@ import type { Target } from './engine/target.ts';
 export interface StartedReference {
   target: Target;
   jwtSecret: string;
+  /** The embedded broker the reference's event side runs on: the event checks use it when --kafka-brokers is absent. */
+  kafkaBrokers: string[];
   close(): Promise<void>;
 }
 
@@ -28,7 +30,9 @@ export async function startReference(options: ReferenceOptions = {}): Promise<St
     throw new Error(`no target given and the reference implementation cannot be loaded (${(error as Error).message}); pass --base-url or --service`);
   }
   const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url');
-  const platform = await mod.startPlatform({ jwtSecret, split: options.split, variant: options.variant, logLevel: 'silent' });
+  // The event side too (outbox relay and consumers, on the embedded broker): without it no post reaches a feed.
+  const platform = await mod.startPlatformWithEvents({ jwtSecret, split: options.split, variant: options.variant, logLevel: 'silent' });
+  await platform.events.ready();
   const target: Target = options.split ? { services: { ...platform.services } } : { baseUrl: `${platform.baseUrl}`, services: {} };
-  return { target, jwtSecret, close: () => platform.close() };
+  return { target, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: () => platform.close() };
 }

@@ -33,18 +33,20 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const checks = selectChecks(options.checks ?? CHECKS, options.only, options.skip);
   let target: Target = { baseUrl: options.baseUrl?.replace(/\/$/, ''), services: options.services ?? {} };
   let jwtSecret = options.jwtSecret;
+  let kafkaBrokers = options.kafkaBrokers;
   const noTarget = !target.baseUrl && Object.keys(target.services).length === 0;
   const reference = noTarget ? await startReference({ split: options.split, variant: options.variant, jwtSecret }) : undefined;
   if (reference) {
     target = reference.target;
     jwtSecret = reference.jwtSecret;
+    kafkaBrokers ??= reference.kafkaBrokers;
   }
   options.onStarted?.(target);
   const runOptions: RunOptions = {
     timeoutMs: options.timeoutMs ?? 10_000,
     concurrency: options.concurrency ?? 8,
     jwtSecret,
-    kafkaBrokers: options.kafkaBrokers,
+    kafkaBrokers,
     eventDeadlineMs: 10_000,
   };
   try {

@@ -9,9 +9,7 @@ import { DEFECTS } from './defects/index.ts';
 
 const CHECKS_DIR = join(REPO_ROOT, 'conformance/src/checks');
 // A check file is one that defines a check (a family folder may also hold helpers it shares).
-// Checks tagged needs:events observe the event side, which `conformance run` does not start; their suites
-// (test/feed) start the reference with it and register them there, so they are not in CHECKS yet.
-const isCheck = (source: string) => /defineCheck(<[^>]*>)?\(/.test(source) && !source.includes("'needs:events'");
+const isCheck = (source: string) => /defineCheck(<[^>]*>)?\(/.test(source);
 const files = readdirSync(CHECKS_DIR, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && isCheck(readFileSync(join(CHECKS_DIR, f), 'utf8')))
   .map((f) => relative(CHECKS_DIR, join(CHECKS_DIR, f)).replace(/\.ts$/, '').replace('/', '.'));

@@ -1,5 +1,6 @@
 /** The reference implementation's public surface: start the platform, shape it with a variant, mint test tokens. */
 export { startPlatform, migrateAll, type Platform, type PlatformOptions } from './platform/platform.ts';
+export { startPlatformWithEvents, type PlatformWithEvents, type PlatformWithEventsOptions } from './platform/with-events.ts';
 export { dropAuthz, makePublic, type PlatformVariant } from './platform/variant.ts';
 export { SERVICE_NAMES, type ServiceName } from './platform/service-names.ts';
 export { ALL_SERVICES } from './platform/services.ts';

@@ -1,11 +1,12 @@
 /**
  * `npm start`: the whole platform on embedded defaults, gateway on PORT (default 8080) under /api.
  * `tsx reference/src/main.ts --service chats --port 8085 --media-url http://127.0.0.1:8088`: one service alone.
- * Environment: JWT_SECRET (required), DATABASE_URL (else PGlite; PGLITE_DIR for a data folder), MEDIA_DIR,
- * LOG_LEVEL, PUBLIC_API_URL (single service: the gateway's /api URL for media links).
+ * Environment: JWT_SECRET (required), DATABASE_URL (else PGlite; PGLITE_DIR for a data folder), KAFKA_BROKERS (else the
+ * embedded broker; BROKER_DATA_DIR for its data folder), MEDIA_DIR, LOG_LEVEL, PUBLIC_API_URL (single service: the
+ * gateway's /api URL for media links). A single service serves HTTP only; the event side runs with the platform.
  */
 import { parseArgs } from 'node:util';
-import { startPlatform } from './platform/platform.ts';
+import { startPlatformWithEvents } from './platform/with-events.ts';
 import { startSingleService } from './platform/single-service.ts';
 import { SERVICE_NAMES, type ServiceName } from './platform/service-names.ts';
 
@@ -38,8 +39,8 @@ if (values.service) {
   console.log(JSON.stringify({ service, url: running.url }));
   close = running.close;
 } else {
-  const platform = await startPlatform({ ...common, port, split: values.split });
-  console.log(JSON.stringify({ api: `${platform.baseUrl}/api`, services: platform.services }));
+  const platform = await startPlatformWithEvents({ ...common, port, split: values.split, kafkaBrokers: process.env.KAFKA_BROKERS, brokerDataDir: process.env.BROKER_DATA_DIR });
+  console.log(JSON.stringify({ api: `${platform.baseUrl}/api`, services: platform.services, kafkaBrokers: platform.kafkaBrokers }));
   close = platform.close;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -15,6 +15,10 @@ import contractProblemShape from './contract/problem-shape.ts';
 import contractResponseSchema from './contract/response-schema.ts';
 import contractUnknownRoute from './contract/unknown-route.ts';
 import eventsEmitted from './events/emitted.ts';
+import feedCursorStable from './feed/cursor-stable.ts';
+import feedExcludes from './feed/excludes.ts';
+import feedOrder from './feed/order.ts';
+import feedVisibleWithoutRebuild from './feed/visible-without-rebuild.ts';
 import idempotencyConcurrentDuplicates from './idempotency/concurrent-duplicates.ts';
 import idempotencyDifferentBodyRejected from './idempotency/different-body-rejected.ts';
 import idempotencyReplaySameResponse from './idempotency/replay-same-response.ts';
@@ -36,6 +40,10 @@ export const CHECKS: AnyCheck[] = [
   contractResponseSchema,
   contractUnknownRoute,
   eventsEmitted,
+  feedCursorStable,
+  feedExcludes,
+  feedOrder,
+  feedVisibleWithoutRebuild,
   idempotencyConcurrentDuplicates,
   idempotencyDifferentBodyRejected,
   idempotencyReplaySameResponse,

@@ -1,9 +1,9 @@
+import type { PlatformVariant } from '@socialnet/reference';
 import type { Handler } from '../../../reference/src/platform/service-module.ts';
 import { homeAuthors } from '../../../reference/src/services/feed/followees.ts';
 import { feedEntry, timelinesRepo, type TimelineCursor, type TimelineRow } from '../../../reference/src/services/feed/repositories/timelines.ts';
 import { caller } from '../../../reference/src/shared/http/handler-types.ts';
 import { decodeCursor, page } from '../../../reference/src/shared/http/pagination.ts';
-import type { FeedVariant } from '../feed/reference-with-events.ts';
 import { defineDefect } from './fixture.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +36,7 @@ export function rebuildOnlyHomeFeed(): Record<string, Handler> {
   };
 }
 
-const variant: FeedVariant = { handlers: { feed: rebuildOnlyHomeFeed() } };
+const variant: PlatformVariant = { handlers: { feed: rebuildOnlyHomeFeed() } };
 
 /** Review item 6: both C4 diagrams (v1, v2) depict a pull feed that exists only after an explicit rebuild. */
 export default defineDefect({

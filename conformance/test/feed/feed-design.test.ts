@@ -1,13 +1,13 @@
-import { ALL_SERVICES } from '@socialnet/reference';
+import { ALL_SERVICES, type PlatformVariant } from '@socialnet/reference';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../reference/src/platform/service-module.ts';
 import { defectsOf } from '../../src/engine/check.ts';
+import { startReference, type StartedReference } from '../../src/reference.ts';
 import { poll } from '../../src/engine/poll.ts';
 import D6 from '../defects/D6-feed-rebuild-only.ts';
 import { explain } from '../harness/expect-run.ts';
 import { FEED_CHECKS, runFeedChecks, statuses } from './feed-checks.ts';
 import { followeesOnce, offsetPages, secondScores } from './original-facets.ts';
-import { startReferenceWithEvents, type FeedVariant, type RunningReference } from './reference-with-events.ts';
 
 // One platform for the reference and each of the original's faults (starting one takes seconds, most of it the
 // platform's own start): its home-feed handlers delegate to the fault under test, else to the reference's own
@@ -15,12 +15,12 @@ import { startReferenceWithEvents, type FeedVariant, type RunningReference } fro
 const own = ALL_SERVICES.find((m) => m.name === 'feed')!.handlers;
 let fault: Record<string, Handler> = {};
 const delegate = (id: string): Handler => (ctx) => (fault[id] ?? own[id]!)(ctx);
-const switchable: FeedVariant = { name: 'original feed faults', handlers: { feed: { getHomeFeed: delegate('getHomeFeed'), rebuildHomeFeed: delegate('rebuildHomeFeed') } } };
+const switchable: PlatformVariant = { name: 'original feed faults', handlers: { feed: { getHomeFeed: delegate('getHomeFeed'), rebuildHomeFeed: delegate('rebuildHomeFeed') } } };
 
 describe('feed checks (review defect 6) against the reference with its event side (embedded broker, PGlite)', () => {
-  let ref: RunningReference;
+  let ref: StartedReference;
   beforeAll(async () => {
-    ref = await startReferenceWithEvents(switchable);
+    ref = await startReference({ variant: switchable });
   });
   afterAll(() => ref?.close());
 
@@ -40,7 +40,7 @@ describe('feed checks (review defect 6) against the reference with its event sid
   });
 
   it(`${D6.id} ${D6.slug}: exactly the checks tagged defect:D6 fail, the others cannot observe a post and are blocked`, async () => {
-    fault = (D6.variant as FeedVariant).handlers!.feed!;
+    fault = (D6.variant as PlatformVariant).handlers!.feed!;
     const result = await runFeedChecks(ref);
     expect(statuses(result), explain(result)).toEqual({
       'feed.cursor-stable GET /api/feed: pages of 2 while posts arrive': 'blocked',
@@ -61,7 +61,7 @@ describe('feed checks (review defect 6) against the reference with its event sid
   });
 
   it(`${D6.id} is the original's design, not a broken feed: the post appears once the reader calls POST /feed/rebuild`, async () => {
-    fault = (D6.variant as FeedVariant).handlers!.feed!;
+    fault = (D6.variant as PlatformVariant).handlers!.feed!;
     const api = async (path: string, init: { token?: string; body?: unknown; method?: string } = {}) => {
       const res = await fetch(`${ref.target.baseUrl}/api${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

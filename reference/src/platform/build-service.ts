@@ -28,7 +28,7 @@ export async function buildService(module: ServiceModule, c: BuildContext): Prom
   return createSpecService({
     service: module.name,
     doc,
-    handlers: module.handlers,
+    handlers: { ...module.handlers, ...c.variant?.handlers?.[module.name] },
     lookups: module.lookups(c.db),
     authenticate,
     db: c.db,

@@ -1,5 +1,7 @@
 import type { Authenticator } from '../shared/auth/principal.ts';
 import { findOperation, type OpenApiDocument } from '../shared/spec/load-spec.ts';
+import type { OperationHandler } from '../shared/http/handler-types.ts';
+import type { PlatformDeps } from './deps.ts';
 import type { ServiceName } from './service-names.ts';
 
 /**
@@ -15,6 +17,8 @@ export interface PlatformVariant {
   authenticators?: Partial<Record<ServiceName, (jwtSecret: string) => Authenticator>>;
   /** Whether service-to-service calls carry the caller's bearer (default true). */
   forwardBearer?: boolean | ((from: ServiceName, to: ServiceName) => boolean);
+  /** Replace some of a service's handlers, by operationId (a different design behind the same contract). */
+  handlers?: Partial<Record<ServiceName, Record<string, OperationHandler<PlatformDeps>>>>;
 }
 
 /** Helpers for `transformSpec`: what the spec says is what protects an operation. */
