@@ -7,12 +7,13 @@ import { startEventSide, type ConsumerDefects, type EventSide } from '../../../r
 import type { Target } from '../../src/engine/target.ts';
 
 /**
- * The reference's HTTP platform (PGlite) on one embedded broker, with an event side (outbox relay + consumers) that
+ * The reference's HTTP platform (PGlite) on one broker (embedded, or real Kafka), with an event side (outbox relay + consumers) that
  * can be swapped for one with the original's consumer defects while the platform keeps running.
  */
 export class ReferenceWithEventSide {
   readonly jwtSecret = randomBytes(32).toString('base64url');
   private broker?: BrokerHandle;
+  private external?: string[];
   private platform?: Platform;
   private side?: EventSide;
 
@@ -21,11 +22,13 @@ export class ReferenceWithEventSide {
   }
 
   get brokers(): string[] {
-    return [this.broker!.brokers];
+    return this.external ?? [this.broker!.brokers];
   }
 
-  async start(): Promise<void> {
-    this.broker = await startBroker({ port: 0, initialRebalanceDelayMs: 0 });
+  /** On `brokers` (real Kafka), else on an embedded broker started here. */
+  async start(brokers?: string[]): Promise<void> {
+    if (brokers) this.external = brokers;
+    else this.broker = await startBroker({ port: 0, initialRebalanceDelayMs: 0 });
     this.platform = await startPlatform({ jwtSecret: this.jwtSecret, logLevel: 'silent' });
   }
 
