@@ -36,16 +36,17 @@ describe('dead-letter headers (profile socialnet-dlq-v1, read from specs/asyncap
     expect(headerProblems(target, dead(good), poison, at)).toEqual([]);
   });
 
-  it('names each problem: lost key, changed original header, missing header, wrong coordinates, binary (Spring-style) encodings', () => {
-    const { 'dlq-reason': _reason, ...withoutReason } = good;
-    const bad = { ...withoutReason, ce_id: 'other', 'dlq-original-partition': '\u0000\u0000\u0000\u0003', 'dlq-original-offset': '18', 'dlq-failed-at': '1764032400456' };
+  it('names each problem: lost key, changed original header, missing header, wrong coordinates, binary (Spring-style) encodings, unknown reason', () => {
+    const { 'dlq-error-class': _class, ...withoutClass } = good;
+    const bad = { ...withoutClass, ce_id: 'other', 'dlq-reason': 'poison', 'dlq-original-partition': '\u0000\u0000\u0000\u0003', 'dlq-original-offset': '18', 'dlq-failed-at': '1764032400456' };
     expect(headerProblems(target, dead(bad, null), poison, at)).toEqual([
       'key null instead of "42"',
       'original header ce_id changed to "other"',
       'dlq-original-partition "\\u0000\\u0000\\u0000\\u0003" is not decimal-int32',
       'dlq-original-offset "18" instead of "17"',
+      'no dlq-error-class header',
       'dlq-failed-at "1764032400456" is not rfc3339-utc',
-      'no dlq-reason header',
+      'dlq-reason "poison" is not one of envelope-invalid, undecodable, schema-invalid, non-retryable, retries-exhausted',
     ]);
   });
 });

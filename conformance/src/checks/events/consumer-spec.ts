@@ -22,6 +22,8 @@ export interface ConsumerTarget {
   dlqTopic?: string;
   /** Header name → encoding, from components/dlq.yaml#/x-header-profiles/<profile>. */
   dlqHeaders: Record<string, string>;
+  /** Header name → allowed values, from components/dlq.yaml#/schemas/DeadLetterHeaders. */
+  dlqEnums: Record<string, string[]>;
   ceType: string;
   ceSource: string;
   /** `$message.payload#/field` the record key is read from. */
@@ -40,7 +42,7 @@ export function consumerTargets(spec: Spec): ConsumerTarget[] {
   } catch {
     return [];
   }
-  const profiles = readProfiles(dir);
+  const { profiles, enums } = readDlqComponents(dir);
   const out: ConsumerTarget[] = [];
   for (const file of files) {
     const path = join(dir, file);
@@ -59,6 +61,7 @@ export function consumerTargets(spec: Spec): ConsumerTarget[] {
         idempotencyHeader: consumer.idempotencyKey?.name ?? 'ce_id',
         dlqTopic: consumer.dlq?.topic ?? local(doc, `#/channels/${consumer.dlq?.channel}`)?.address,
         dlqHeaders: profiles[consumer.dlq?.headersProfile] ?? {},
+        dlqEnums: enums,
         ceType: message['x-ce-type'],
         ceSource: message['x-ce-source'],
         keyFrom: message['x-key']?.from,
@@ -71,17 +74,20 @@ export function consumerTargets(spec: Spec): ConsumerTarget[] {
   return out;
 }
 
-function readProfiles(dir: string): Record<string, Record<string, string>> {
+function readDlqComponents(dir: string): { profiles: Record<string, Record<string, string>>; enums: Record<string, string[]> } {
+  const profiles: Record<string, Record<string, string>> = {};
+  const enums: Record<string, string[]> = {};
+  let doc: any;
   try {
-    const doc = parse(readFileSync(join(dir, 'components/dlq.yaml'), 'utf8'));
-    const out: Record<string, Record<string, string>> = {};
-    for (const [name, profile] of Object.entries<any>(doc?.['x-header-profiles'] ?? {})) {
-      out[name] = Object.fromEntries(Object.entries<any>(profile.headers ?? {}).map(([h, d]) => [h, String(d.encoding)]));
-    }
-    return out;
+    doc = parse(readFileSync(join(dir, 'components/dlq.yaml'), 'utf8'));
   } catch {
-    return {};
+    return { profiles, enums };
   }
+  for (const [name, profile] of Object.entries<any>(doc?.['x-header-profiles'] ?? {})) {
+    profiles[name] = Object.fromEntries(Object.entries<any>(profile.headers ?? {}).map(([h, d]) => [h, String(d.encoding)]));
+  }
+  for (const [h, schema] of Object.entries<any>(doc?.schemas?.DeadLetterHeaders?.properties ?? {})) if (Array.isArray(schema.enum)) enums[h] = schema.enum.map(String);
+  return { profiles, enums };
 }
 
 /** Follows a local `#/a/b` reference inside one document. */

@@ -24,6 +24,7 @@ export function headerProblems(t: ConsumerTarget, dead: SeenRecord, poison: Outg
     const value = dead.headers[name];
     if (value === undefined || value === '') problems.push(`no ${name} header`);
     else if (ENCODINGS[encoding] && !ENCODINGS[encoding]!.test(value)) problems.push(`${name} ${JSON.stringify(value)} is not ${encoding}`);
+    else if (t.dlqEnums[name] && !t.dlqEnums[name]!.includes(value)) problems.push(`${name} ${JSON.stringify(value)} is not one of ${t.dlqEnums[name]!.join(', ')}`);
     else if (due[name] !== undefined && value !== due[name]) problems.push(`${name} ${JSON.stringify(value)} instead of ${JSON.stringify(due[name])}`);
   }
   return problems;
