@@ -14,6 +14,8 @@ import contractInvalidRequests from './contract/invalid-requests.ts';
 import contractProblemShape from './contract/problem-shape.ts';
 import contractResponseSchema from './contract/response-schema.ts';
 import contractUnknownRoute from './contract/unknown-route.ts';
+import eventsConsumerIdempotency from './events/consumer-idempotency.ts';
+import eventsDlq from './events/dlq.ts';
 import eventsEmitted from './events/emitted.ts';
 import feedCursorStable from './feed/cursor-stable.ts';
 import feedExcludes from './feed/excludes.ts';
@@ -39,6 +41,8 @@ export const CHECKS: AnyCheck[] = [
   contractProblemShape,
   contractResponseSchema,
   contractUnknownRoute,
+  eventsConsumerIdempotency,
+  eventsDlq,
   eventsEmitted,
   feedCursorStable,
   feedExcludes,

@@ -12,14 +12,16 @@ export interface EventSideDefect extends DefectFixture {
  * event applied its effect again; a record they could not decode was logged and skipped, its offset committed, and
  * no dead-letter topic existed. The producer half (no outbox) is covered by events.emitted.
  */
+const original: ConsumerDefects = { noInbox: true, dropPoison: true };
+
 const D1: EventSideDefect = {
   ...defineDefect({
     id: 'D1',
     slug: 'consumer-no-idempotency-no-dlq',
     reproduces: 'review item 1: consumers without dedup (a redelivered event had two effects) and without a DLQ (poison records silently dropped)',
-    variant: {},
+    variant: { eventSide: original },
   }),
-  eventSide: { noInbox: true, dropPoison: true },
+  eventSide: original,
 };
 
 export default D1;

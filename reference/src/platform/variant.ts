@@ -1,3 +1,4 @@
+import type { ConsumerDefects } from '../events/consumer/process-records.ts';
 import type { Authenticator } from '../shared/auth/principal.ts';
 import { findOperation, type OpenApiDocument } from '../shared/spec/load-spec.ts';
 import type { OperationHandler } from '../shared/http/handler-types.ts';
@@ -19,6 +20,8 @@ export interface PlatformVariant {
   forwardBearer?: boolean | ((from: ServiceName, to: ServiceName) => boolean);
   /** Replace some of a service's handlers, by operationId (a different design behind the same contract). */
   handlers?: Partial<Record<ServiceName, Record<string, OperationHandler<PlatformDeps>>>>;
+  /** Make the event side's consumers behave as the original's did (no inbox, poison records dropped). */
+  eventSide?: ConsumerDefects;
 }
 
 /** Helpers for `transformSpec`: what the spec says is what protects an operation. */

@@ -38,6 +38,7 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
       registry: platform.metrics.registry,
       kafkaBrokers: options.kafkaBrokers,
       brokerDataDir: options.brokerDataDir,
+      defects: options.variant?.eventSide,
     });
   } catch (error) {
     await platform.close();

@@ -3,7 +3,8 @@ import type { SeenRecord } from '../../engine/kafka.ts';
 import { headerProblems } from './dlq-headers.ts';
 import { consumerTargets, type ConsumerTarget } from './consumer-spec.ts';
 import { countEffect, effectReaders, type EffectCount } from './effect-read.ts';
-import { produceInOrder, readFromBeginning, type OutgoingRecord } from './kafka-io.ts';
+import { readFromBeginning } from '../../engine/kafka.ts';
+import { produceInOrder, type OutgoingRecord } from './kafka-io.ts';
 import { attachReproduction, kcatConsume, kcatProduce } from './reproduce.ts';
 import { createScenario, envelope, newPayload } from './synthetic-event.ts';
 
