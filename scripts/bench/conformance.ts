@@ -1,7 +1,7 @@
 /**
  * Benchmark of the conformance suite, with Schemathesis as the baseline, measured in the same run:
  * for the reference (behind its gateway, embedded defaults) and each defect fixture, the wall time and check
- * targets/s of `conformance run`, whether it caught the defect (failing checks ⊇ the checks tagged for it), and what
+ * targets/s of `conformance run` (event and feed checks included, on the reference's embedded broker), whether it caught the defect (failing checks ⊇ the checks tagged for it), and what
  * Schemathesis with its default checks reports on the same spec (specs/openapi/gateway.yaml) and base URL.
  *
  *   npx tsx scripts/bench/conformance.ts [--max-examples N] [--skip-schemathesis]
@@ -28,10 +28,12 @@ const schemathesis = process.env.SCHEMATHESIS_BIN ?? join(REPO_ROOT, '.cache/ven
 
 /** The operations each review defect lives in: a Schemathesis failure there, new against the reference, counts as caught. */
 const DEFECT_OPERATIONS: Record<string, string[]> = {
+  D1: [], // an event-consumer defect: nothing an HTTP fuzzer can reach
   D2: ['listNotifications', 'listUserNotifications', 'markNotificationRead', 'createTestNotification'],
   D3: ['sendMessage', 'sendMessageWithUpload', 'listChatMessages', 'markMessageSeen'],
   D4: ['uploadPost'],
   D5: ['listUserNotifications'],
+  D6: ['getHomeFeed', 'rebuildHomeFeed'],
 };
 
 interface Row {
@@ -47,7 +49,7 @@ interface Row {
 const spec = await loadSpec();
 const rows: Row[] = [];
 let referenceStOps: string[] = [];
-for (const fixture of [undefined, ...DEFECTS.filter((d) => ['D2', 'D3', 'D4', 'D5'].includes(d.id))]) {
+for (const fixture of [undefined, ...DEFECTS.filter((d) => d.id.startsWith('D'))]) {
   const name = fixture?.id ?? 'reference';
   const started = await startReference({ variant: fixture?.variant });
   try {
@@ -56,7 +58,7 @@ for (const fixture of [undefined, ...DEFECTS.filter((d) => ['D2', 'D3', 'D4', 'D
       spec,
       target: started.target,
       checks: CHECKS,
-      options: { timeoutMs: 10_000, concurrency: 8, jwtSecret: started.jwtSecret, eventDeadlineMs: 10_000 },
+      options: { timeoutMs: 10_000, concurrency: 8, jwtSecret: started.jwtSecret, kafkaBrokers: started.kafkaBrokers, eventDeadlineMs: 10_000 },
     });
     const seconds = (performance.now() - t0) / 1000;
     const targets = result.checks.reduce((n, c) => n + c.targets.length, 0);
