@@ -47,7 +47,7 @@ export function proveD1(broker: string, brokers?: string[]): void {
     });
 
     it('with the original consumers exactly the checks tagged defect:D1 fail, each finding naming its clause', { timeout: 60_000 }, async () => {
-      await ref.useEventSide(D1.eventSide);
+      await ref.useEventSide(D1.variant.eventSide);
       const result = await run();
       expect(withStatus(result, 'fail'), explain(result)).toEqual(EVENT_CHECKS.filter((c) => defectsOf(c).includes('D1')).map((c) => c.id).sort());
       expect(withStatus(result, 'error'), explain(result)).toEqual([]);
