@@ -6,6 +6,8 @@ import { envelopeHeaders } from '../../reference/src/events/envelope.ts';
 import { createPgliteDatabase } from '../../reference/src/shared/db/pglite-database.ts';
 import { createPostgresDatabase } from '../../reference/src/shared/db/postgres-database.ts';
 import type { Database } from '../../reference/src/shared/db/queryable.ts';
+import type { EventHandler } from '../../reference/src/events/consumer/event-handler.ts';
+import { claimEvents } from '../../reference/src/events/consumer/inbox.ts';
 
 /** A private database on TEST_DATABASE_URL (dropped on close), else PGlite. */
 export async function openBenchDatabase(url: string | undefined): Promise<{ db: Database; kind: string }> {
@@ -86,3 +88,42 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
 }
 
 export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/**
+ * The same effect without the event side's machinery: a hand-written kafkajs group that parses each record and, per
+ * batch, claims its ids in the inbox and writes the notifications with the handler's own SQL in one transaction,
+ * then commits. No envelope decoding, schema check, retry/DLQ routing or commit retries: the floor of what the
+ * effect costs on this database. Returns the seconds from the first batch to the last record.
+ */
+export async function plainSqlConsume(kafka: Kafka, topic: string, count: number, db: Database, apply: EventHandler['apply']): Promise<number> {
+  const group = `bench-plain-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 250 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let started = 0;
+  let seen = 0;
+  await new Promise<void>((resolve, reject) => {
+    void consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 6,
+      eachBatch: async ({ batch, commitOffsetsIfNecessary }) => {
+        started ||= Date.now();
+        const events = batch.messages.map((m) => ({
+          payload: JSON.parse(m.value!.toString()) as Record<string, unknown>,
+          envelope: { id: m.headers!.ce_id!.toString() },
+          offset: m.offset,
+        }));
+        await db.transaction(async (tx) => {
+          const fresh = await claimEvents(tx, group, events.map((e) => ({ eventId: e.envelope.id, topic, partition: batch.partition, offset: e.offset })));
+          await apply(tx, events.filter((e) => fresh.has(e.envelope.id)) as never);
+        });
+        await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }] });
+        seen += events.length;
+        if (seen >= count) resolve();
+      },
+    }).catch(reject);
+  });
+  const end = Date.now();
+  await consumer.disconnect();
+  return (end - started) / 1000;
+}

@@ -33,6 +33,7 @@ function proxy(url: string, req: Request, res: Response, path: string): void {
 export function createGateway(routes: GatewayRoute[], upstreams: Record<ServiceName, Upstream>, metrics: Metrics, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.use(observe('gateway', metrics, log));
   app.use((req, res, next) => {
     const matched = matchRoute(routes, req.method, req.path);

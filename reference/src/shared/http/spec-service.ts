@@ -23,6 +23,7 @@ import { operationalHandlers } from './operational-handlers.ts';
 import { problemErrorHandler, sendProblem } from './problem-response.ts';
 import { toFieldErrors } from './validation-errors.ts';
 import { installFastRouter } from './fast-router.ts';
+import { installFastRequestParser } from './fast-request-parser.ts';
 
 export interface SpecServiceOptions<Deps> {
   service: string;
@@ -102,9 +103,11 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
   });
   await api.init();
   installFastRouter(api);
+  installFastRequestParser(api);
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false); // the specs define no conditional requests; a weak ETag hashed on every response is pure cost
   app.set('query parser', 'simple');
   app.use(observe(o.service, o.metrics, o.log));
   app.use(bodyParserByOperation(api, limits));

@@ -19,7 +19,7 @@ export function storeMessage(ctx: HandlerContext<PlatformDeps>, userId: string, 
       key: String(chatId),
       type: 'dev.socialnet.messages.created.v1',
       source: '/socialnet/message-service',
-      payload: { message_id: message.id, chat_id: chatId, user_id: userId, text, media_url: mediaUrl, send_time: message.send_time.toISOString(), recipient_ids: recipients },
+      payload: { message_id: message.id, chat_id: chatId, user_id: userId, text, media_url: mediaUrl, send_time: message.send_time, recipient_ids: recipients },
     });
     return { status: 201, body: messageView(message), headers: { Location: `/chats/${chatId}/messages/${message.id}` } };
   });
