@@ -14,7 +14,10 @@ export interface OutboxRelayOptions {
   /** ce_source per spec topic, for rows whose headers do not carry one. */
   sourceFor?: (topic: string) => string | undefined;
   batchSize?: number;
-  /** Poll interval when the outbox is empty; `notify()` wakes the relay sooner. */
+  /**
+   * Poll interval when the outbox is empty (default 1 s while the relay LISTENs for the outbox trigger's NOTIFY,
+   * 50 ms when it could not); a commit that wrote to the outbox, or `notify()`, wakes the relay sooner.
+   */
   idleIntervalMs?: number;
   /** Backoff after a failure doubles from 100 ms up to this (the bound on the delay after Kafka returns). */
   maxBackoffMs?: number;
@@ -31,6 +34,9 @@ interface OutboxRow {
   created_at: Date | string;
 }
 
+/** The channel the outbox table's trigger notifies (reference/src/shared/db/migrations/0003_outbox_notify.sql). */
+export const OUTBOX_CHANNEL = 'socialnet_outbox';
+
 /**
  * Publishes outbox rows in id order with the idempotent producer (acks=all) and marks them published only after
  * Kafka acknowledged them (SN-EVENTS-OUTBOX). While Kafka is down it retries with capped exponential backoff, so an
@@ -41,19 +47,32 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private wakeForStop: (() => void) | undefined;
   private consecutiveFailures = 0;
 
   private notified = false;
   private backlogMeasuredAt = 0;
+  private listening: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+  private listeningForWrites = false;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
   start(): void {
     this.running = true;
+    this.listening = this.options.db.listen(OUTBOX_CHANNEL, () => this.notify()).then(
+      (unlisten) => {
+        this.listeningForWrites = true;
+        return unlisten;
+      },
+      (error: unknown) => {
+        this.options.logger.warn({ err: error }, 'outbox relay: cannot LISTEN for outbox writes; polling every 50 ms');
+        return undefined;
+      },
+    );
     this.loop = this.run();
   }
 
-  /** Wakes the relay now (call after committing a transaction that wrote to the outbox). */
+  /** Wakes the relay now, unless it is backing off after a failure (the outbox trigger's NOTIFY calls this). */
   notify(): void {
     this.notified = true;
     this.wake?.();
@@ -66,8 +85,9 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.wakeForStop?.();
     await this.loop;
+    await (await this.listening)?.();
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -100,7 +120,7 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const { idleIntervalMs = 50, maxBackoffMs = 2000 } = this.options;
+    const { maxBackoffMs = 2000 } = this.options;
     let backoff = 100;
     while (this.running) {
       let published = 0;
@@ -112,13 +132,13 @@ export class OutboxRelay {
         this.consecutiveFailures += 1;
         this.options.metrics.outboxPublishFailures.inc();
         this.options.logger.warn({ err: error, attempt: this.consecutiveFailures }, 'outbox relay: publish failed, backing off');
-        await this.sleep(backoff);
+        await this.sleep(backoff, { wakeOnNotify: false }); // a write during an outage must not cut the backoff short
         backoff = Math.min(backoff * 2, maxBackoffMs);
         continue;
       } finally {
         await this.measureBacklog();
       }
-      if (published < (this.options.batchSize ?? 500)) await this.sleep(idleIntervalMs);
+      if (published < (this.options.batchSize ?? 500)) await this.sleep(this.options.idleIntervalMs ?? (this.listeningForWrites ? 1000 : 50));
     }
   }
 
@@ -134,20 +154,22 @@ export class OutboxRelay {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.notified || !this.running) {
+  private sleep(ms: number, { wakeOnNotify = true } = {}): Promise<void> {
+    if ((wakeOnNotify && this.notified) || !this.running) {
       this.notified = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wake = undefined;
-        this.notified = false;
+        if (this.wake === done) this.wake = undefined;
+        if (this.wakeForStop === done) this.wakeForStop = undefined;
+        if (wakeOnNotify) this.notified = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this.wake = wakeOnNotify ? done : undefined;
+      this.wakeForStop = done;
     });
   }
 }

@@ -27,7 +27,7 @@ export async function migrate(db: Database, set: string, dir: string): Promise<s
   return applied;
 }
 
-/** Our migrations are plain DDL: statements end with `;` at the end of a line (no functions with bodies). */
+/** Our migrations are plain DDL: statements end with `;` at the end of a line (a function body stays on one line). */
 function splitStatements(sql: string): string[] {
   return sql
     .replace(/^\s*--.*$/gm, '')

@@ -20,6 +20,12 @@ export async function createPgliteDatabase(dataDir?: string): Promise<Database> 
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onNotify) {
+      const unlisten = await db.listen(channel, () => onNotify());
+      return async () => {
+        if (!db.closed) await unlisten();
+      };
+    },
     async exec(sql) {
       await db.exec(sql);
     },

@@ -32,9 +32,42 @@ export function createPostgresDatabase(connectionString: string, options: { max?
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenOn(connectionString, channel, onNotify),
     async exec(sql) {
       await pool.query(sql);
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). When that connection fails it
+ * reconnects after a second; meanwhile the caller's own polling covers what the lost notifications would have said.
+ */
+async function listenOn(connectionString: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectLater = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), 1000);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString });
+    c.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    c.on('error', () => {
+      void c.end().catch(() => undefined);
+      if (client === c) reconnectLater();
+    });
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${pg.Client.prototype.escapeIdentifier(channel)}`);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
