@@ -1,5 +1,5 @@
 // Benchmark of the reference's HTTP side (issue 5), all figures from one run on one machine:
-//   npx tsx scripts/bench/reference-http.ts [--duration 8] [--connections 10]
+//   npx tsx scripts/bench/reference-http.ts [--duration 5] [--connections 10] [--rounds 3]
 // Database: TEST_DATABASE_URL (a fresh database on real PostgreSQL, dropped afterwards), else embedded PGlite
 // (printed, since the target is stated for PostgreSQL). Prints requests/s and p50/p99 latency for
 //   baselines, bare Express routes in the same process:
@@ -18,9 +18,13 @@ import autocannon from 'autocannon';
 import express from 'express';
 import pg from 'pg';
 import { startPlatform } from '../../reference/src/index.ts';
+import { chatsRepo } from '../../reference/src/services/chats/repositories/chats.ts';
+import { messagesRepo, messageView } from '../../reference/src/services/chats/repositories/messages.ts';
+import type { Queryable } from '../../reference/src/shared/db/queryable.ts';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' } } });
-const DURATION = Number(args.duration ?? 8);
+const { values: args } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } } });
+const DURATION = Number(args.duration ?? 5);
+const ROUNDS = Number(args.rounds ?? 3);
 const CONNECTIONS = Number(args.connections ?? 10);
 const SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
@@ -52,19 +56,17 @@ const page = await (await fetch(`${api}/chats/${chat.id}/messages?limit=20`, { h
 // the baseline: the same page of JSON from a bare Express route in the same process
 const bare = express();
 bare.get('/bare', (_req, res) => void res.json(page));
-// baselines with the same SQL: plain Express + pg on the reference's database, no auth, no validation, no gateway
+// baselines with the same SQL: plain Express + pg on the reference's database, the reference's own queries
+// (its repositories, so the statements and the rows are identical), no auth, no validation, no gateway
 const barePool = database ? new pg.Pool({ connectionString: database.url, max: 10 }) : undefined;
-const bareQuery = async (sql: string, params: unknown[]) => (barePool ? barePool.query(sql, params) : platform.db.query(sql, params));
-const pageSql = 'SELECT * FROM chats.messages WHERE chat_id = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3';
-bare.get('/bare-sql', async (_req, res) => {
-  const { rows } = await bareQuery(pageSql, [chat.id, null, 21]);
-  res.json({ items: rows.slice(0, 20), limit: 20, next_cursor: null });
-});
+const bareDb: Queryable = barePool
+  ? { query: async (text, params) => { const r = await barePool.query(text, params as unknown[]); return { rows: r.rows, rowCount: r.rowCount ?? 0 }; } }
+  : platform.db;
+const bareItems = async () => (await messagesRepo.page(bareDb, chat.id, 21)).slice(0, 20).map(messageView);
+bare.get('/bare-sql', async (_req, res) => void res.json({ items: await bareItems(), limit: 20, next_cursor: null }));
 bare.get('/bare-sql-member', async (_req, res) => {
-  const member = await bareQuery('SELECT 1 FROM chats.chat_members WHERE chat_id = $1 AND user_id = $2', [chat.id, userId]);
-  if (member.rowCount === 0) return void res.status(404).end();
-  const { rows } = await bareQuery(pageSql, [chat.id, null, 21]);
-  res.json({ items: rows.slice(0, 20), limit: 20, next_cursor: null });
+  if (!(await chatsRepo.isMember(bareDb, chat.id, userId))) return void res.status(404).end();
+  res.json({ items: await bareItems(), limit: 20, next_cursor: null });
 });
 const bareServer = bare.listen(0, '127.0.0.1');
 await new Promise((resolve) => bareServer.once('listening', resolve));
@@ -77,16 +79,29 @@ async function measure(name: string, options: Parameters<typeof autocannon>[0]):
   return { name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
-const bareRow = await measure('bare Express GET, fixed JSON page, no SQL', { url: `http://127.0.0.1:${barePort}/bare` });
-const bareSqlRow = await measure('bare Express + pg: the page query (1 SQL)', { url: `http://127.0.0.1:${barePort}/bare-sql` });
-const bareMemberRow = await measure('bare Express + pg: membership + page (2 SQL)', { url: `http://127.0.0.1:${barePort}/bare-sql-member` });
-const whoamiRow = await measure('reference: GET /api/whoami (JWT + spec pipeline, no SQL)', { url: `${api}/whoami`, headers: auth });
-const readRow = await measure('reference: history read GET /api/chats/{id}/messages', { url: `${api}/chats/${chat.id}/messages?limit=20`, headers: auth });
-const sendRow = await measure('reference: message send POST /api/messages', { url: `${api}/messages`, method: 'POST', headers: auth, body: JSON.stringify({ chat_id: chat.id, text: 'benchmark message' }) });
-const rows = [bareRow, bareSqlRow, bareMemberRow, whoamiRow, readRow, sendRow];
+const readScenarios: [string, Parameters<typeof autocannon>[0]][] = [
+  ['bare Express GET, fixed JSON page, no SQL', { url: `http://127.0.0.1:${barePort}/bare` }],
+  ['bare Express + pg: the page query (1 SQL)', { url: `http://127.0.0.1:${barePort}/bare-sql` }],
+  ['bare Express + pg: membership + page (2 SQL)', { url: `http://127.0.0.1:${barePort}/bare-sql-member` }],
+  ['reference: GET /api/whoami (JWT + spec pipeline, no SQL)', { url: `${api}/whoami`, headers: auth }],
+  ['reference: history read GET /api/chats/{id}/messages', { url: `${api}/chats/${chat.id}/messages?limit=20`, headers: auth }],
+];
+const send: [string, Parameters<typeof autocannon>[0]] =
+  ['reference: message send POST /api/messages', { url: `${api}/messages`, method: 'POST', headers: auth, body: JSON.stringify({ chat_id: chat.id, text: 'benchmark message' }) }];
+const median = (runs: Row[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+// Rounds alternate the read scenarios, so a drift in the machine's load hits all of them; each row is its median
+// round. The sends come last: the rows they write (and PostgreSQL's checkpoints after them) would disturb the reads.
+const rounds: Row[][] = readScenarios.map(() => []);
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, [name, options]] of readScenarios.entries()) rounds[i]!.push(await measure(name, options));
+}
+const sendRuns: Row[] = [];
+for (let round = 0; round < ROUNDS; round++) sendRuns.push(await measure(...send));
+const rows = [...rounds.map(median), median(sendRuns)];
+const [bareRow, bareSqlRow, bareMemberRow, whoamiRow, readRow] = rows as [Row, Row, Row, Row, Row, Row];
 
 console.log(`reference HTTP benchmark: ${platform.db.kind === 'postgres' ? 'real PostgreSQL' : 'embedded PGlite (set TEST_DATABASE_URL for PostgreSQL)'}, ` +
-  `${CONNECTIONS} connections, ${DURATION} s per run, Node ${process.version}`);
+  `${CONNECTIONS} connections, median of ${ROUNDS} alternating rounds of ${DURATION} s, Node ${process.version}`);
 console.log('| run | req/s | p50 ms | p99 ms | non-2xx | errors |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);

@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import http from 'node:http';
 import type { Logger } from '../shared/observability/logger.ts';
 import type { Metrics } from '../shared/observability/metrics.ts';
@@ -29,11 +29,12 @@ function proxy(url: string, req: Request, res: Response, path: string): void {
   req.pipe(upstream);
 }
 
-/** The one public entry point: `/api/...` routed by the gateway document to the service that serves it. */
-export function createGateway(routes: GatewayRoute[], upstreams: Record<ServiceName, Upstream>, metrics: Metrics, log: Logger): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
+/**
+ * The one public entry point: `/api/...` routed by the gateway document to the service that serves it. A Router,
+ * not an application: mounted in the platform's root app, it spares every request one more Express app layer.
+ */
+export function createGateway(routes: GatewayRoute[], upstreams: Record<ServiceName, Upstream>, metrics: Metrics, log: Logger): Router {
+  const app = Router();
   app.use(observe('gateway', metrics, log));
   app.use((req, res, next) => {
     const matched = matchRoute(routes, req.method, req.path);

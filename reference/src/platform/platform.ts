@@ -64,6 +64,14 @@ export async function migrateAll(db: Database, modules: ServiceModule[] = ALL_SE
   for (const m of modules) await migrate(db, m.name, m.migrationsDir);
 }
 
+/** The app the platform listens with: operational endpoints, then (in process) the services, then the gateway. */
+function rootApp(): Express {
+  const root = express();
+  root.disable('x-powered-by');
+  root.set('etag', false); // the specs define no conditional requests
+  return root;
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   jwtKey(options.jwtSecret); // refuses an empty secret before anything starts
   const log = createLogger(options.logLevel);
@@ -100,16 +108,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       upstreams[m.name] = { kind: 'http', url: () => urls[m.name] };
     }
     const gatewayApp = createGateway(routes, upstreams, metrics, log);
-    const root = express();
-    root.disable('x-powered-by');
+    const root = rootApp();
     mountOperational(root, metrics, readiness);
     root.use(gatewayApp);
     const gateway = await listen(root, options.port ?? 0);
     servers.push(gateway);
     baseUrl = gateway.url;
   } else {
-    const root = express();
-    root.disable('x-powered-by');
+    const root = rootApp();
     mountOperational(root, metrics, readiness);
     for (const m of modules) {
       root.use(`/services/${m.name}`, apps[m.name]);
