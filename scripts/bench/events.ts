@@ -5,7 +5,7 @@
 //   1. raw kafkajs consume throughput (a group that does nothing with the records), from its first batch to its last,
 //   2. the event side's consume throughput on the same records (decode, schema check, inbox + notifications in one
 //      transaction per chunk, commit after the effect), with and without group join, and its ratios to 1
-//      (target: at least 0.5),
+//      (target: at least 0.5 of kafkajs doing the same work, 2a; docs/events.md),
 //   2a. a hand-written kafkajs consumer writing the same rows with the same SQL (the effect's floor on this database),
 //   2b. the event side with a no-op effect (inbox only),
 //   3. end-to-end latency POST /api/messages → the notification readable at GET /api/notifications (p50/p99).
@@ -125,7 +125,7 @@ row(`event side consume, steady state (inbox + ${notifications} notifications)`,
 row('event side consume, steady state, inbox only (no-op effect)', rate(EVENTS - inboxFirstCount, inboxSeconds));
 console.log('ratios of the event side, steady state:');
 row('  to the hand-written kafkajs consumer doing the same SQL', ratio(sideSteady, plainSteady, 0.5));
-row('  to raw no-op kafkajs consume', ratio(sideSteady, rawSteady, 0.5));
+row('  to raw no-op kafkajs consume', ratio(sideSteady, rawSteady));
 row('  inbox only, to raw no-op kafkajs consume', ratio(inboxSteady, rawSteady));
 row('  (ceiling here: hand-written same SQL to raw no-op)', ratio(plainSteady, rawSteady));
 row('  from start, to raw no-op from run() (joins included)', ratio(EVENTS / sideWithStart, EVENTS / raw.withJoin));
