@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { withPostgres } from '../../scripts/testing/infra.ts';
 import { startSingleService } from '../src/platform/single-service.ts';
-import { freshDatabase } from './support/databases.ts';
+import { freshDatabase } from '../../scripts/testing/scratch-database.ts';
 import { asForm, form } from './support/forms.ts';
 import { TEST_SECRET } from './support/targets.ts';
 import type { posts as postsApi, users as usersApi } from '@socialnet/generated/server-types/index.ts';
@@ -12,7 +12,7 @@ withPostgres('services started alone, calling each other over HTTP', (adminUrl) 
   const closers: (() => Promise<void>)[] = [];
   let urls: Record<'users' | 'media' | 'posts', string>;
   beforeAll(async () => {
-    const database = await freshDatabase(adminUrl);
+    const database = await freshDatabase(adminUrl, 'ref');
     closers.push(database.drop);
     const common = { jwtSecret: TEST_SECRET, databaseUrl: database.url, logLevel: 'silent' };
     const users = await startSingleService({ ...common, service: 'users', serviceUrls: {} });

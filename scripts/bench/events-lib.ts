@@ -1,10 +1,9 @@
 // Helpers of scripts/bench/events.ts: databases, records, percentiles.
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Message } from 'kafkajs';
-import pg from 'pg';
 import { envelopeHeaders } from '../../reference/src/events/envelope.ts';
 import { createPgliteDatabase } from '../../reference/src/shared/db/pglite-database.ts';
-import { createPostgresDatabase } from '../../reference/src/shared/db/postgres-database.ts';
+import { freshPostgresDatabase } from '../testing/scratch-database.ts';
 import type { Database } from '../../reference/src/shared/db/queryable.ts';
 import type { EventHandler } from '../../reference/src/events/consumer/event-handler.ts';
 import { claimEvents } from '../../reference/src/events/consumer/inbox.ts';
@@ -12,21 +11,7 @@ import { claimEvents } from '../../reference/src/events/consumer/inbox.ts';
 /** A private database on TEST_DATABASE_URL (dropped on close), else PGlite. */
 export async function openBenchDatabase(url: string | undefined): Promise<{ db: Database; kind: string }> {
   if (!url) return { db: await createPgliteDatabase(), kind: 'PGlite (set TEST_DATABASE_URL for real PostgreSQL)' };
-  const name = `bench_events_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const db = createPostgresDatabase(target.toString());
-  return {
-    kind: 'PostgreSQL',
-    db: { ...db, close: async () => { await db.close(); await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } },
-  };
+  return { db: await freshPostgresDatabase(url, 'bench_events'), kind: 'PostgreSQL' };
 }
 
 /** `count` messages.created records as message-service's relay writes them, 3 recipients each, keyed by chat. */

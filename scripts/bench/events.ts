@@ -111,7 +111,8 @@ await embedded?.close();
 const row = (label: string, value: string) => console.log(`${label.padEnd(72)}${value}`);
 const rate = (n: number, seconds: number) => `${(n / seconds).toFixed(0).padStart(7)} events/s (${seconds.toFixed(2)} s)`;
 const ratio = (a: number, b: number, target?: number) =>
-  `${(a / b).toFixed(2)}${target === undefined ? '' : ` (target >= ${target.toFixed(2)}: ${a / b >= target ? 'met' : 'NOT met'})`}`;
+  !Number.isFinite(b) ? 'n/a (the baseline read every record in one batch: use more --events)'
+  : `${(a / b).toFixed(2)}${target === undefined ? '' : ` (target >= ${target.toFixed(2)}: ${a / b >= target ? 'met' : 'NOT met'})`}`;
 const rawSteady = EVENTS / raw.steady;
 const plainSteady = EVENTS / plainSeconds;
 const sideSteady = (EVENTS - firstCount) / sideSeconds;

@@ -12,15 +12,14 @@
 //      openapi-backend, the chat-member rule's query, the page query),
 //   6. a message send: POST /api/messages (validation, chat-member rule, message + outbox in one transaction),
 // and the read's ratio to each baseline (target: at least 0.5 of bare Express doing the same work; reference/README.md).
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import express from 'express';
-import pg from 'pg';
 import { startPlatform } from '../../reference/src/index.ts';
 import { chatsRepo } from '../../reference/src/services/chats/repositories/chats.ts';
 import { messagesRepo, messageView } from '../../reference/src/services/chats/repositories/messages.ts';
-import type { Queryable } from '../../reference/src/shared/db/queryable.ts';
+import { createPostgresDatabase } from '../../reference/src/shared/db/postgres-database.ts';
+import { freshDatabase } from '../testing/scratch-database.ts';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } } });
 const DURATION = Number(args.duration ?? 5);
@@ -28,21 +27,7 @@ const ROUNDS = Number(args.rounds ?? 3);
 const CONNECTIONS = Number(args.connections ?? 10);
 const SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
-async function freshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bench_ref_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-const database = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL) : undefined;
+const database = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL, 'bench_ref') : undefined;
 const platform = await startPlatform({ jwtSecret: SECRET, logLevel: 'silent', databaseUrl: database?.url });
 const api = `${platform.baseUrl}/api`;
 const json = { 'content-type': 'application/json' };
@@ -58,10 +43,7 @@ const bare = express();
 bare.get('/bare', (_req, res) => void res.json(page));
 // baselines with the same SQL: plain Express + pg on the reference's database, the reference's own queries
 // (its repositories, so the statements and the rows are identical), no auth, no validation, no gateway
-const barePool = database ? new pg.Pool({ connectionString: database.url, max: 10 }) : undefined;
-const bareDb: Queryable = barePool
-  ? { query: async (text, params) => { const r = await barePool.query(text, params as unknown[]); return { rows: r.rows, rowCount: r.rowCount ?? 0 }; } }
-  : platform.db;
+const bareDb = database ? createPostgresDatabase(database.url) : platform.db;
 const bareItems = async () => (await messagesRepo.page(bareDb, chat.id, 21)).slice(0, 20).map(messageView);
 bare.get('/bare-sql', async (_req, res) => void res.json({ items: await bareItems(), limit: 20, next_cursor: null }));
 bare.get('/bare-sql-member', async (_req, res) => {
@@ -114,6 +96,6 @@ console.log(`  (bare Express + 1 SQL / bare Express without I/O: ${ratio(bareSql
 console.log(`whoami (pipeline, no SQL) / bare Express without SQL: ${ratio(whoamiRow, bareRow)}`);
 
 bareServer.close();
-await barePool?.end();
+if (bareDb !== platform.db) await bareDb.close();
 await platform.close();
 await database?.drop();

@@ -12,7 +12,7 @@ import type { Database } from '../../src/shared/db/queryable.ts';
 import { enqueueEvent } from '../../src/shared/outbox/enqueue.ts';
 import { prepareDatabase, silentLogger } from './helpers/event-side-fixture.ts';
 import { eventually } from './helpers/kafka-records.ts';
-import { freshPostgresDatabase } from './helpers/postgres-database.ts';
+import { freshPostgresDatabase } from '../../../scripts/testing/scratch-database.ts';
 
 const POLL_NEVER = 600_000;
 
