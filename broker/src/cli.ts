@@ -63,8 +63,10 @@ const broker = await startBroker({
   console.error(`broker failed to start: ${err.message}`);
   process.exit(1);
 });
-console.log(`broker listening on ${broker.brokers} (started in ${Date.now() - started} ms)`);
-if (broker.controlUrl) console.log(`control interface on ${broker.controlUrl}`);
+// One write, so a reader that has seen the address line has seen the control line too.
+const ready = [`broker listening on ${broker.brokers} (started in ${Date.now() - started} ms)`];
+if (broker.controlUrl) ready.push(`control interface on ${broker.controlUrl}`);
+process.stdout.write(`${ready.join('\n')}\n`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -21,7 +21,7 @@ describe('Broker > CLI', () => {
     it(`prints its address, serves clients and exits 0 on ${signal}`, async () => {
       const p = run(['--port', '0', '--control-port', '0']);
       const address = (await waitFor('the address line', () => /listening on (127\.0\.0\.1:\d+)/.exec(p.out())?.[1]))!;
-      expect(p.out()).toMatch(/control interface on http:\/\/127\.0\.0\.1:\d+/);
+      await waitFor('the control line', () => /control interface on http:\/\/127\.0\.0\.1:\d+/.test(p.out()) || undefined);
       const admin = kafka(address).admin();
       await admin.connect();
       expect(await admin.createTopics({ topics: [{ topic: 'cli-topic' }] })).toBe(true);
