@@ -112,3 +112,40 @@ export async function plainSqlConsume(kafka: Kafka, topic: string, count: number
   await consumer.disconnect();
   return (end - started) / 1000;
 }
+
+/**
+ * What PostgreSQL alone takes to store the effect of `count` events, with no client work and no Kafka: the inbox
+ * row and three notifications per event, generated inside the server (gen_random_uuid, jsonb_build_object) into
+ * copies of the real tables (same columns, defaults, keys and indexes, logged), in `parallel` concurrent
+ * transactions like the consumer's partitions. No consumer writing this effect here can beat it. Returns seconds.
+ */
+export async function postgresAloneSeconds(db: Database, count: number, parallel = 6): Promise<number> {
+  const schema = `bench_ceiling_${Date.now()}`;
+  await db.exec(`CREATE SCHEMA ${schema};
+    CREATE TABLE ${schema}.inbox (LIKE public.inbox INCLUDING ALL);
+    CREATE TABLE ${schema}.notifications (LIKE notifications.notifications INCLUDING ALL);`);
+  const per = Math.ceil(count / parallel);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: parallel }, (_, p) =>
+      db.transaction(async (tx) => {
+        const [from, to] = [p * per + 1, Math.min(count, (p + 1) * per)];
+        await tx.query(
+          `INSERT INTO ${schema}.inbox (consumer_group, event_id, topic, partition, "offset")
+           SELECT 'notification-service', gen_random_uuid(), 'messages.created', $3, i FROM generate_series($1::int, $2::int) i`,
+          [from, to, p],
+        );
+        await tx.query(
+          `INSERT INTO ${schema}.notifications (id, user_id, kind, title, body, meta)
+           SELECT gen_random_uuid(), r, 'message', 'New message', 'message ' || i,
+                  jsonb_build_object('chat_id', i % 50 + 1, 'message_id', i, 'sender_id', 'sender', 'event_id', gen_random_uuid())
+             FROM generate_series($1::int, $2::int) i, unnest(ARRAY['r1', 'r2', 'r3']) r`,
+          [from, to],
+        );
+      }),
+    ),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  await db.exec(`DROP SCHEMA ${schema} CASCADE`);
+  return seconds;
+}

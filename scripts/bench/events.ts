@@ -8,6 +8,7 @@
 //      (target: at least 0.5 of kafkajs doing the same work, 2a; docs/events.md),
 //   2a. a hand-written kafkajs consumer writing the same rows with the same SQL (the effect's floor on this database),
 //   2b. the event side with a no-op effect (inbox only),
+//   2c. PostgreSQL alone storing the same rows, generated in the server (what no consumer of this effect can beat),
 //   3. end-to-end latency POST /api/messages → the notification readable at GET /api/notifications (p50/p99).
 import { parseArgs } from 'node:util';
 import { startBroker, type BrokerHandle } from '@socialnet/broker';
@@ -18,7 +19,7 @@ import { startEventSide } from '../../reference/src/events/index.ts';
 import { startPlatform } from '../../reference/src/platform/platform.ts';
 import { migrateAll } from '../../reference/src/platform/platform.ts';
 import { notifyChatMembers } from '../../reference/src/events/handlers/notify-chat-members.ts';
-import { messageRecords, openBenchDatabase, percentile, plainSqlConsume, produceAll, rawConsume, waitFor } from './events-lib.ts';
+import { messageRecords, openBenchDatabase, percentile, plainSqlConsume, postgresAloneSeconds, produceAll, rawConsume, waitFor } from './events-lib.ts';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const { values: args } = parseArgs({ options: { events: { type: 'string' }, 'latency-samples': { type: 'string' } } });
@@ -75,6 +76,9 @@ await waitFor('every event applied (inbox only)', async () => (await inboxRowsOf
 const inboxSeconds = (Date.now() - inboxFirstAt) / 1000;
 await inboxOnly.close();
 
+// 2c: the effect's rows with no client and no Kafka: PostgreSQL's own ceiling for this schema and durability.
+const postgresSeconds = await postgresAloneSeconds(db, EVENTS);
+
 // 3: end to end through the platform's HTTP API, relay and consumer included.
 const jwtSecret = 'bench-events-secret-0123456789abcdef';
 const platform = await startPlatform({ db, jwtSecret, logLevel: 'silent' });
@@ -121,6 +125,7 @@ console.log(`\nevent side benchmark: ${EVENTS} messages.created events (3 recipi
 row('raw kafkajs consume, no-op, from run() (group join included)', rate(EVENTS, raw.withJoin));
 row('raw kafkajs consume, no-op, steady state (first batch -> last record)', rate(EVENTS, raw.steady));
 row('hand-written kafkajs consumer, same SQL, steady state (no framework)', rate(EVENTS, plainSeconds));
+row('PostgreSQL alone, same rows made in the server (no client, no Kafka)', rate(EVENTS, postgresSeconds));
 row('event side consume, from start (join, topics, producer included)', rate(EVENTS, sideWithStart));
 row(`event side consume, steady state (inbox + ${notifications} notifications)`, rate(EVENTS - firstCount, sideSeconds));
 row('event side consume, steady state, inbox only (no-op effect)', rate(EVENTS - inboxFirstCount, inboxSeconds));
@@ -129,6 +134,7 @@ row('  to the hand-written kafkajs consumer doing the same SQL', ratio(sideStead
 row('  to raw no-op kafkajs consume', ratio(sideSteady, rawSteady));
 row('  inbox only, to raw no-op kafkajs consume', ratio(inboxSteady, rawSteady));
 row('  (ceiling here: hand-written same SQL to raw no-op)', ratio(plainSteady, rawSteady));
+row('  (ceiling here: PostgreSQL alone to raw no-op)', ratio(EVENTS / postgresSeconds, rawSteady));
 row('  from start, to raw no-op from run() (joins included)', ratio(EVENTS / sideWithStart, EVENTS / raw.withJoin));
 const sorted = latencies.sort((a, b) => a - b);
 row(`end to end POST /api/messages -> notification readable (n=${SAMPLES})`, `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`);
