@@ -19,7 +19,7 @@ import { startEventSide } from '../../reference/src/events/index.ts';
 import { startPlatform } from '../../reference/src/platform/platform.ts';
 import { migrateAll } from '../../reference/src/platform/platform.ts';
 import { notifyChatMembers } from '../../reference/src/events/handlers/notify-chat-members.ts';
-import { messageRecords, openBenchDatabase, percentile, plainSqlConsume, postgresAloneSeconds, produceAll, rawConsume, waitFor } from './events-lib.ts';
+import { messageRecords, openBenchDatabase, percentile, plainSqlConsume, postgresAloneSeconds, produceAll, rawConsume, RECIPIENTS, waitFor } from './events-lib.ts';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const { values: args } = parseArgs({ options: { events: { type: 'string' }, 'latency-samples': { type: 'string' } } });
@@ -121,7 +121,7 @@ const rawSteady = EVENTS / raw.steady;
 const plainSteady = EVENTS / plainSeconds;
 const sideSteady = (EVENTS - firstCount) / sideSeconds;
 const inboxSteady = (EVENTS - inboxFirstCount) / inboxSeconds;
-console.log(`\nevent side benchmark: ${EVENTS} messages.created events (3 recipients each), ${brokerKind}, ${dbKind}, 6 partitions\n`);
+console.log(`\nevent side benchmark: ${EVENTS} messages.created events (${RECIPIENTS.length} recipients each), ${brokerKind}, ${dbKind}, 6 partitions\n`);
 row('raw kafkajs consume, no-op, from run() (group join included)', rate(EVENTS, raw.withJoin));
 row('raw kafkajs consume, no-op, steady state (first batch -> last record)', rate(EVENTS, raw.steady));
 row('hand-written kafkajs consumer, same SQL, steady state (no framework)', rate(EVENTS, plainSeconds));
