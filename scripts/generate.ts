@@ -48,7 +48,13 @@ export async function generate(out = DEFAULT_OUT, only: string[] = Object.keys(P
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
   const out = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : DEFAULT_OUT;
-  const timings = await generate(out, values.only?.split(',').map((s) => s.trim()));
-  for (const [name, ms] of Object.entries(timings)) console.log(`generate: ${name} ${(ms / 1000).toFixed(1)} s`);
-  console.log(`generate: wrote ${out}`);
+  try {
+    const timings = await generate(out, values.only?.split(',').map((s) => s.trim()));
+    for (const [name, ms] of Object.entries(timings)) console.log(`generate: ${name} ${(ms / 1000).toFixed(1)} s`);
+    console.log(`generate: wrote ${out}`);
+  } catch (error) {
+    // A missing tool or a generator's refusal: its message says what went wrong; a stack trace would only bury it.
+    console.error(`generate: failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

@@ -1068,7 +1068,7 @@ export interface components {
              * @description when true, any signed-in user may join with POST /chats/{chat_id}/join
              * @default false
              */
-            open: boolean;
+            open?: boolean;
         };
         CreateCommentRequest: {
             /**
@@ -1245,7 +1245,7 @@ export interface components {
              * Format: int32
              * @default 900
              */
-            expiry_seconds: number;
+            expiry_seconds?: number;
             file_name: string;
             prefix?: components["schemas"]["Prefix"];
         };
@@ -1376,7 +1376,7 @@ export interface components {
         TestNotificationRequest: {
             body: string;
             /** @default message */
-            kind: components["schemas"]["NotificationKind"];
+            kind?: components["schemas"]["NotificationKind"];
             /** @description free-form context (e.g. chat_id, message_id, post_id), ≤ 4 KiB serialised */
             meta?: {
                 [key: string]: unknown;

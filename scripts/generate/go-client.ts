@@ -1,10 +1,11 @@
 // The Go client SDK (OpenAPI Generator's `go` generator) for the gateway document. The generator jar comes from Maven
-// Central at the version pinned in openapitools.json, installed into .cache/jars by install-tools.sh; the
+// Central at the version pinned in openapitools.json, installed into .cache/jars by install-tools.sh (which generation
+// calls itself when the jar is missing); the
 // @openapitools/openapi-generator-cli wrapper runs it and never downloads (storageDir + version are set).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { headerLines, htmlHeader, tsHeader, type Header } from './output.ts';
@@ -54,9 +55,22 @@ export function goGeneratorInput(node: unknown): unknown {
   return out;
 }
 
-export async function generateGoClient(out: string): Promise<void> {
+/** The generator jar, brought by install-tools.sh when missing (it says on stderr what it does, or what is lacking). */
+async function ensureGeneratorJar(): Promise<string> {
   const jar = generatorJar();
-  if (!existsSync(jar)) throw new Error(`${jar} is missing: run scripts/generate/install-tools.sh`);
+  const installed = await new Promise<number | null>((done) => {
+    const child = spawn('bash', [join(here, 'install-tools.sh'), 'jar'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', () => done(null));
+    child.on('close', done);
+  });
+  if (installed !== 0 || !existsSync(jar)) {
+    throw new Error(`the OpenAPI Generator jar (${relative(ROOT, jar)}) is not there and scripts/generate/install-tools.sh could not bring it`);
+  }
+  return jar;
+}
+
+export async function generateGoClient(out: string): Promise<void> {
+  await ensureGeneratorJar();
   const work = mkdtempSync(join(tmpdir(), 'sn-go-'));
   const input = join(work, 'openapi.yaml');
   writeFileSync(input, stringify(goGeneratorInput(parse(readFileSync(gatewayDoc().file, 'utf8')))));

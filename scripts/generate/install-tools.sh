@@ -4,15 +4,18 @@
 #    @openapitools/openapi-generator-cli wrapper finds it through scripts/generate/openapitools.json (so it never
 #    downloads at generation time);
 #  - the Go modules the generated SDK (generated/go-client) depends on.
-# Called by scripts/infra/install.sh; safe to run by hand.
+# Called by scripts/infra/install.sh, and with `jar` (the jar only) by `npm run generate` when the jar is missing;
+# safe to run by hand. A missing tool stops it with one line naming what to install.
 set -euo pipefail
+only="${1:-all}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 version="$(node -p "require('$root/scripts/generate/openapitools.json')['generator-cli'].version")"
 jars="$root/.cache/jars"
 jar="$jars/$version.jar"
 
+command -v java >/dev/null || { echo "install-tools: Java is required to run the OpenAPI Generator (apt-get install -y openjdk-17-jre-headless)" >&2; exit 1; }
 if [ ! -s "$jar" ]; then
-  command -v mvn >/dev/null || { echo "install-tools: mvn is required (apt-get install -y maven)" >&2; exit 1; }
+  command -v mvn >/dev/null || { echo "install-tools: Maven is required to fetch the OpenAPI Generator jar (apt-get install -y maven)" >&2; exit 1; }
   mkdir -p "$jars"
   echo "install-tools: fetching org.openapitools:openapi-generator-cli:$version"
   mvn -q -B dependency:copy \
@@ -20,6 +23,7 @@ if [ ! -s "$jar" ]; then
     -DoutputDirectory="$jars" -Dmdep.stripVersion=true
   mv "$jars/openapi-generator-cli.jar" "$jar"
 fi
+[ "$only" = jar ] && exit 0
 
 if [ -f "$root/generated/go-client/go.mod" ]; then
   command -v go >/dev/null || { echo "install-tools: go is required to build generated/go-client" >&2; exit 1; }

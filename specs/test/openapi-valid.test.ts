@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, promises as fsPromises, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { backendFor, docFile, OPENAPI_DIR, rawDoc, REPO_DIR, SERVICES } from './helpers/openapi-docs.ts';
+import { backendFor, buildBackend, docFile, OPENAPI_DIR, rawDoc, REPO_DIR, SERVICES } from './helpers/openapi-docs.ts';
 
 const DOCS = [...SERVICES, 'gateway'];
 
@@ -23,6 +23,27 @@ describe('specs > openapi > validity', () => {
     expect(rawDoc(name).openapi).toBe('3.0.3');
     const api = await backendFor(name, { strict: true });
     expect(api.getOperations().length).toBeGreaterThan(0);
+  });
+
+  it('validates the parsed document even when its first read (the one quick init does not await) is slow', async () => {
+    // CI once saw `instancePath "" must be object` here: validateDefinition() ran before quick init's background
+    // parse had set api.document. Holding that first read back makes the race go the bad way every time.
+    const readFile = fsPromises.readFile;
+    let held = false;
+    const spy = vi.spyOn(fsPromises, 'readFile').mockImplementation(async (...args: Parameters<typeof readFile>) => {
+      if (!held && String(args[0]).endsWith('gateway.yaml')) {
+        held = true;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+      return readFile(...args);
+    });
+    try {
+      const api = await buildBackend(docFile('gateway'), true);
+      expect(held).toBe(true);
+      expect(api.document?.openapi).toBe('3.0.3');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('is really validated: a document with a response lacking its description fails to initialise', async () => {
