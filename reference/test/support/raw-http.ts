@@ -26,7 +26,7 @@ export function rawHttp(method: string, target: string, headers: [string, string
 }
 
 /** The response in `data` once it is complete, else undefined (`closed`: the server has closed its side). */
-function parseResponse(data: Buffer, closed: boolean): RawResponse | undefined {
+function parseResponse(data: Buffer, closed: boolean, head: boolean): RawResponse | undefined {
   const end = data.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const [statusLine, ...lines] = data.subarray(0, end).toString('latin1').split('\r\n');
@@ -40,7 +40,9 @@ function parseResponse(data: Buffer, closed: boolean): RawResponse | undefined {
   }
   let rest = data.subarray(end + 4);
   let body: Buffer;
-  if (headers['content-length'] !== undefined) {
+  if (head || status === 204 || status === 304 || (status >= 100 && status < 200)) {
+    body = Buffer.alloc(0);
+  } else if (headers['content-length'] !== undefined) {
     const length = Number(headers['content-length']);
     if (rest.length < length) return undefined;
     body = rest.subarray(0, length);
@@ -56,8 +58,6 @@ function parseResponse(data: Buffer, closed: boolean): RawResponse | undefined {
       rest = rest.subarray(lineEnd + 2 + size + 2);
     }
     body = Buffer.concat(chunks);
-  } else if (status === 204 || status === 304 || (status >= 100 && status < 200)) {
-    body = Buffer.alloc(0);
   } else {
     if (!closed) return undefined;
     body = rest;
@@ -72,13 +72,14 @@ function parseResponse(data: Buffer, closed: boolean): RawResponse | undefined {
  */
 export function sendRaw(url: string, request: Buffer, timeoutMs = 10_000): Promise<RawResponse> {
   const { hostname, port } = new URL(url);
+  const head = request.subarray(0, 5).toString('latin1') === 'HEAD ';
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), hostname);
     const received: Buffer[] = [];
     let settled = false;
     const settle = (closed: boolean, error?: Error) => {
       if (settled) return;
-      const response = parseResponse(Buffer.concat(received), closed);
+      const response = parseResponse(Buffer.concat(received), closed, head);
       if (!response && !closed && !error) return;
       settled = true;
       clearTimeout(timer);

@@ -16,6 +16,7 @@ export const PROBLEM_TYPES = {
   'idempotency-key-in-flight': { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Content Too Large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
+  'expectation-failed': { status: 417, title: 'Expectation Failed' },
   'idempotency-key-reused': { status: 422, title: 'Unprocessable Content' },
   'rate-limited': { status: 429, title: 'Too Many Requests' },
   'headers-too-large': { status: 431, title: 'Request Header Fields Too Large' },
