@@ -57,6 +57,23 @@ for (const file of SERVICE_DOCS) {
       expect(compared).toBeGreaterThan(100);
     });
 
+    it('parse any byte sequence in a path parameter without throwing (the library throws a URIError)', async () => {
+      const doc = await loadSpec(file);
+      let parsed = 0;
+      for (const { method, path } of operationsOf(doc).filter((e) => e.path.includes('{'))) {
+        const operation = apis.fast.router.getOperations().find((op) => op.path === path && op.method === method)!;
+        for (const value of ['%ZZ', '%C0%AE%C0%AE', '%E0%A4%A', '%', '%ED%A0%80']) {
+          for (const extra of [{}, { headers: { ...HEADERS, Cookie: 'a=1' } }, { body: '{"text":"raw"}' }]) {
+            const req = { method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, value), headers: HEADERS, query: {}, ...extra };
+            const params = apis.fast.router.parseRequest(req as never, operation).params as Record<string, string>;
+            expect(Object.values(params), `${method} ${req.path}`).toContain(value);
+            parsed++;
+          }
+        }
+      }
+      expect(parsed).toBeGreaterThan(0);
+    });
+
     it('parse every request to the same parts, with and without its operation', async () => {
       const doc = await loadSpec(file);
       for (const { method, path } of operationsOf(doc)) {

@@ -25,7 +25,7 @@ function proxy(url: string, req: Request, res: Response, path: string): void {
       answer.pipe(res);
     },
   );
-  upstream.on('error', (error) => sendProblem(res, new ProblemError('upstream-failed', `service unreachable: ${error.message}`), req.originalUrl));
+  upstream.on('error', (error) => sendProblem(res, new ProblemError('bad-gateway', `service unreachable: ${error.message}`), req.originalUrl));
   req.pipe(upstream);
 }
 

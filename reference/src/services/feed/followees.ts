@@ -16,7 +16,7 @@ async function related(deps: PlatformDeps, as: Principal, type: number): Promise
       if (error instanceof ServiceUnavailableError) throw new ProblemError('service-unavailable', error.message, { headers: { 'Retry-After': '5' } });
       throw error;
     }
-    if (answer.status !== 200) throw new ProblemError('upstream-failed', `users service answered ${answer.status}`);
+    if (answer.status !== 200) throw new ProblemError('bad-gateway', `users service answered ${answer.status}`);
     const items = (answer.body as { items: string[] }).items;
     ids.push(...items);
     if (items.length < PAGE) break;

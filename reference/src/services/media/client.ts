@@ -30,5 +30,5 @@ export async function uploadToMedia(deps: PlatformDeps, as: Principal, file: Upl
   }
   if (answer.status === 201) return answer.body as UploadedMedia;
   if (answer.status === 413 || answer.status === 415) throw new ProblemError(answer.status === 413 ? 'payload-too-large' : 'unsupported-media-type', `media-service: ${detailOf(answer.body)}`);
-  throw new ProblemError('upstream-failed', `media-service answered ${answer.status}: ${detailOf(answer.body)}`);
+  throw new ProblemError('bad-gateway', `media-service answered ${answer.status}: ${detailOf(answer.body)}`);
 }

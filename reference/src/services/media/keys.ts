@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
+import { ProblemError } from '../../shared/problem/problem.ts';
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '').slice(0, 15); // yyyyMMddTHHmmss
 
@@ -8,6 +9,16 @@ export function mediaKey(userId: string, fileName: string, prefix = '', unique =
   const base = path.basename(fileName || 'file').replace(/[^A-Za-z0-9._-]/g, '_').slice(-100) || 'file';
   const name = `${userId}_${stamp(new Date())}_${unique ? `${randomBytes(4).toString('hex')}-` : ''}${base}`;
   return prefix ? `${prefix}/${name}` : name;
+}
+
+/**
+ * The spec's prefix pattern (`[A-Za-z0-9._-]*`) lets `.` and `..` through; as a key's folder they would name the
+ * storage root or its parent, so they are refused as validation (pointer `/body/prefix` or `/multipart/prefix`).
+ */
+export function checkPrefix(prefix: string, pointer: string): void {
+  if (prefix === '.' || prefix === '..') {
+    throw new ProblemError('validation-failed', 'the prefix may not be . or ..', { errors: [{ pointer, message: 'must not be . or ..' }] });
+  }
 }
 
 /** The owner a key names: its last segment up to the first `_` (user ids never contain one). */

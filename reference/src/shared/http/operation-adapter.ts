@@ -15,7 +15,7 @@ import type { OperationEntry } from '../spec/load-spec.ts';
 import type { HandlerContext, HandlerResult, OperationHandler } from './handler-types.ts';
 import { checkFiles, fileFields, multipartSchema } from './multipart.ts';
 import { checkContentType } from './content-type.ts';
-import { rejectUnsafeIntegers } from './safe-integers.ts';
+import { rejectUnstorableValues } from './storable-values.ts';
 
 export interface AdapterDeps<Deps> {
   db: Database;
@@ -68,7 +68,7 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
     // openapi-backend re-parses path params as strings after validation; its coerced copy has the spec's types
     const params = (c.validation?.coerced as { params?: Record<string, unknown> } | undefined)?.params ?? c.request.params;
     const parts = { params, query: c.request.query, body: c.request.requestBody };
-    rejectUnsafeIntegers({ path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body }, has404);
+    rejectUnstorableValues({ path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body }, has404);
     if (rules.length > 0 && principal) await enforceAuthz(operationId, rules, parts, principal, d.lookups);
 
     let keyId: KeyId | undefined;

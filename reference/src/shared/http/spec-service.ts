@@ -24,6 +24,7 @@ import { problemErrorHandler, sendProblem } from './problem-response.ts';
 import { toFieldErrors } from './validation-errors.ts';
 import { installFastRouter } from './fast-router.ts';
 import { installFastRequestParser } from './fast-request-parser.ts';
+import { installStrictParameters } from './strict-parameters.ts';
 
 export interface SpecServiceOptions<Deps> {
   service: string;
@@ -104,6 +105,7 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
   await api.init();
   installFastRouter(api);
   installFastRequestParser(api);
+  installStrictParameters(api);
 
   const app = express();
   app.disable('x-powered-by');

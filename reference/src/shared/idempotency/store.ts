@@ -52,7 +52,7 @@ export const idempotencyStore = {
       const row = rows[0];
       if (!row) continue; // released between our insert and select: try to claim again
       if (row.fingerprint !== fingerprint) {
-        throw new ProblemError('idempotency-key-mismatch', 'this Idempotency-Key was used with a different request');
+        throw new ProblemError('idempotency-key-reused', 'this Idempotency-Key was used with a different request');
       }
       if (row.state === 'in_flight') {
         throw new ProblemError('idempotency-key-in-flight', 'a request with this Idempotency-Key is still being processed');

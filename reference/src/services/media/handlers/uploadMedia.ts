@@ -1,6 +1,6 @@
 import { caller } from '../../../shared/http/handler-types.ts';
 import type { Handler } from '../../../platform/service-module.ts';
-import { mediaKey } from '../keys.ts';
+import { checkPrefix, mediaKey } from '../keys.ts';
 import { objectsRepo } from '../repositories/objects.ts';
 
 /** Always authenticated: the key, and so the ownership, comes from the caller's token. */
@@ -9,6 +9,7 @@ export const uploadMedia: Handler = async (ctx) => {
   const file = ctx.files.find((f) => f.fieldname === 'file')!;
   const contentType = file.mimetype || 'application/octet-stream';
   const prefix = (ctx.body?.prefix as string | undefined) ?? '';
+  checkPrefix(prefix, '/multipart/prefix');
   let key = mediaKey(userId, file.originalname, prefix);
   return ctx.inTransaction(async (tx) => {
     if (!(await objectsRepo.insert(tx, { key, owner_id: userId, content_type: contentType, size: file.size }))) {
