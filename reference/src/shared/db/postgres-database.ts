@@ -1,12 +1,22 @@
 import pg from 'pg';
 import type { Database, Queryable, QueryResult } from './queryable.ts';
+import { DATABASE_TIMEOUTS } from './unavailable.ts';
 
 // bigint ids and counts come back as JS numbers (the specs type them as integers, far below 2^53 here)
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-/** Real PostgreSQL through a `pg` Pool. */
+/**
+ * Real PostgreSQL through a `pg` Pool. Connecting and each statement are bounded (DATABASE_TIMEOUTS), so while the
+ * server is down or restarting a request fails quickly (503, see unavailable.ts) instead of hanging.
+ */
 export function createPostgresDatabase(connectionString: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+    statement_timeout: DATABASE_TIMEOUTS.statementMs,
+    query_timeout: DATABASE_TIMEOUTS.queryMs,
+  });
   pool.on('error', () => undefined); // an idle client's error is reported by the next query that uses the pool
 
   const run = async <R>(q: Queryable | pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
