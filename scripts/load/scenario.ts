@@ -109,11 +109,9 @@ export function workload(call: Call, accepted: Accepted) {
   return {
     users,
     chats,
-    /** The pool the sessions act in: `userCount` users (registered four at a time) and `chatCount` chats. */
+    /** The pool the sessions act in: `userCount` users (one at a time: each costs two scrypt hashes) and `chatCount` chats. */
     async seed(userCount: number, chatCount: number): Promise<void> {
-      for (let i = 0; i < userCount; i += 4) {
-        users.push(...(await Promise.all(Array.from({ length: Math.min(4, userCount - i) }, () => register()))));
-      }
+      for (let i = 0; i < userCount; i++) users.push(await register());
       for (let i = 0; i < chatCount; i++) await createChat(users[i % users.length]!);
     },
     /** One arrival: a session drawn by weight. A failed step ends it (already recorded). */

@@ -29,6 +29,11 @@ export function createPostgresDatabase(connectionString: string, options: { max?
     query: (text, params) => run(pool, text, params),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no listener of the pool's: without this one, the server closing the connection
+      // between two statements (a restart) would be an unhandled 'error' event and end the process.
+      let lost: Error | undefined;
+      const onError = (error: Error) => void (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Queryable = { query: (text, params) => run(client, text, params) };
@@ -36,10 +41,11 @@ export function createPostgresDatabase(connectionString: string, options: { max?
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => void (lost ??= rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost); // a connection that failed is closed, not handed to the next request
       }
     },
     listen: (channel, onNotify) => listenOn(connectionString, channel, onNotify),
