@@ -2,7 +2,7 @@ import type { LoadStats } from './stats.ts';
 
 /**
  * Past this a request counts as a hang (a transport error), whatever the server does later. Far above any bound of
- * the reference's own (5 s to connect to PostgreSQL, 3-5 s for a call to another service), so that only a request
+ * the reference's own (10 s to get a PostgreSQL connection, 3-5 s for a call to another service), so that only a request
  * nothing bounds reaches it, even on a loaded machine.
  */
 export const REQUEST_TIMEOUT_MS = 20_000;

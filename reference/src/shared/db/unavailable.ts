@@ -18,8 +18,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** The bounds that keep a request from hanging on an unreachable database (`pg` Pool and server settings). */
 export const DATABASE_TIMEOUTS = {
-  /** establishing a connection (TCP + authentication); `pg` waits forever by default */
-  connectMs: 5_000,
+  /**
+   * getting a connection: waiting for a free one in the pool, or establishing one (TCP + authentication); `pg`
+   * waits forever by default. Generous, since it also bounds the queue for the pool on a starved machine.
+   */
+  connectMs: 10_000,
   /** one statement, enforced by the server (`statement_timeout`) */
   statementMs: 30_000,
   /** one statement, enforced by the client: covers a server that stopped answering without closing the socket */
