@@ -17,6 +17,8 @@ export async function runArrivals(options: {
   session: (index: number) => Promise<void>;
   /** a point in time during the run (ms from start) and what to do then, e.g. a fault */
   at?: { ms: number; run: () => void };
+  /** ends the arrivals early (the sessions in flight finish) */
+  signal?: AbortSignal;
 }): Promise<ArrivalResult> {
   const interval = 1000 / options.ratePerSecond;
   const inFlight = new Set<Promise<void>>();
@@ -26,7 +28,7 @@ export async function runArrivals(options: {
   let firedAt = false;
   for (let i = 0; ; i++) {
     const due = start + i * interval;
-    if (due - start >= options.durationMs) break;
+    if (due - start >= options.durationMs || options.signal?.aborted) break;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (options.at && !firedAt && performance.now() - start >= options.at.ms) {

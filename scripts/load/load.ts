@@ -24,6 +24,8 @@ export interface LoadOptions {
   /** how long PostgreSQL stays down during the restart */
   faultDownSeconds?: number;
   log?: (line: string) => void;
+  /** stops the arrivals early; the run still checks its invariants and cleans up */
+  signal?: AbortSignal;
 }
 
 export interface LoadReport {
@@ -71,6 +73,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       ratePerSecond: rate,
       durationMs,
       maxInFlight: 256,
+      signal: options.signal,
       session: () => load.session(),
       at: cluster && {
         ms: durationMs / 3,

@@ -11,7 +11,11 @@ if (args.fault !== undefined && args.fault !== 'postgres-restart') {
   console.error(`unknown --fault ${args.fault}: the one fault is postgres-restart`);
   process.exit(2);
 }
+// Ctrl-C ends the arrivals; the run still checks what it did and removes its scratch database and topics.
+const stop = new AbortController();
+process.once('SIGINT', () => stop.abort());
 const report: LoadReport = await runLoad({
+  signal: stop.signal,
   durationSeconds: Number(args.duration ?? 60),
   rate: args.rate === undefined ? undefined : Number(args.rate),
   databaseUrl: process.env.DATABASE_URL || undefined,
