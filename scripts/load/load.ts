@@ -12,7 +12,7 @@ import { LoadStats } from './stats.ts';
 
 export interface LoadOptions {
   durationSeconds: number;
-  /** sessions started per second (open model); each session is 1 to 6 requests */
+  /** sessions started per second (open model; default 5, what the loaded 2-core machine held); each is 1 to 6 requests */
   rate?: number;
   /** a PostgreSQL server's URL: the run makes a scratch database there and drops it after; absent: embedded PGlite */
   databaseUrl?: string;
@@ -39,7 +39,7 @@ export interface LoadReport {
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const rate = options.rate ?? 10;
+  const rate = options.rate ?? 5;
   const durationMs = options.durationSeconds * 1000;
   const cluster = options.fault === 'postgres-restart' ? faultCluster(options.faultPort ?? 5433) : undefined;
   if (cluster) log(await cluster.start());

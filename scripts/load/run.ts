@@ -1,4 +1,4 @@
-// npm run load -- [--duration 60] [--rate 10] [--fault postgres-restart [--fault-port 5433]]
+// npm run load -- [--duration 60] [--rate 5] [--fault postgres-restart [--fault-port 5433]]
 // DATABASE_URL / KAFKA_BROKERS: real PostgreSQL (a scratch database is made there and dropped) and Apache Kafka;
 // without them the embedded defaults. Exit code 0 only when every invariant holds. See docs/load.md.
 import { parseArgs } from 'node:util';
