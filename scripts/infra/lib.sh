@@ -7,12 +7,15 @@ REPO_ROOT="$(cd "$INFRA_DIR/../.." && pwd)"
 CACHE_DIR="$REPO_ROOT/.cache"
 
 # PostgreSQL (Debian's cluster manager; see README.md for why not a private initdb).
+# A second cluster beside the default one (e.g. one the load test may restart) gets its own name and port:
+#   PG_CLUSTER=fault PG_PORT=5433 bash scripts/infra/postgres.sh start|restart|stop
+PG_CLUSTER="${PG_CLUSTER:-}"   # empty: the default cluster (the one on $PG_PORT, or a new main/socialnet)
 PG_HOST=127.0.0.1
-PG_PORT=5432
+PG_PORT="${PG_PORT:-5432}"
 PG_USER=postgres
 PG_PASSWORD=socialnet-test   # test-only, loopback-only
 PG_DATABASE=socialnet_test
-PG_MARKER="$CACHE_DIR/infra/postgres.started"   # present only while this script has a cluster it started
+PG_MARKER="$CACHE_DIR/infra/postgres${PG_CLUSTER:+-$PG_CLUSTER}.started"   # present only while this script has a cluster it started
 
 # Apache Kafka (jars resolved from Maven Central by install.sh).
 KAFKA_POM="$INFRA_DIR/kafka/pom.xml"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# postgres.sh start|stop|status|reset — the tests' PostgreSQL on 127.0.0.1:5432 (database socialnet_test).
+# postgres.sh start|stop|restart|status|reset — the tests' PostgreSQL on 127.0.0.1:5432 (database socialnet_test).
 # Uses Debian's cluster manager (pg_ctlcluster): the cluster that listens on 5432, created if there is none.
-# start is a no-op when it already runs; stop stops it only if this script started it; reset empties the database.
+# start is a no-op when it already runs; stop and restart act only on a cluster this script started; reset empties
+# the database. PG_CLUSTER=NAME PG_PORT=PORT manage a second cluster of that name on that port instead (created on
+# first start), e.g. one a test restarts while others use the default one; PG_DOWN_SECONDS keeps it down that long
+# during restart (default 0).
 set -euo pipefail
 LOG_TAG=postgres
 source "$(dirname "$0")/lib.sh"
@@ -10,11 +13,20 @@ source "$(dirname "$0")/lib.sh"
 find_cluster() { pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p { print $1, $2, $4; exit }'; }
 
 ensure_cluster() {
-  [ -n "$(find_cluster)" ] && return
+  local found; found="$(find_cluster)"
+  if [ -n "$found" ]; then
+    read -r _ name _ <<<"$found"
+    [ -z "$PG_CLUSTER" ] || [ "$name" = "$PG_CLUSTER" ] || die "port $PG_PORT belongs to cluster $name, not $PG_CLUSTER: choose another PG_PORT"
+    return
+  fi
   local version; version="$(ls /usr/lib/postgresql | sort -n | tail -n1)"
   [ -n "$version" ] || die "no PostgreSQL server installed: run scripts/infra/install.sh"
   local name=main
   pg_lsclusters -h | awk '{ print $1, $2 }' | grep -qx "$version main" && name=socialnet
+  if [ -n "$PG_CLUSTER" ]; then
+    name="$PG_CLUSTER"
+    pg_lsclusters -h | awk '{ print $1, $2 }' | grep -qx "$version $name" && die "cluster $version/$name exists on another port than $PG_PORT"
+  fi
   log "creating cluster $version/$name on port $PG_PORT"
   as_root pg_createcluster "$version" "$name" --port "$PG_PORT" >/dev/null
 }
@@ -64,6 +76,14 @@ stop() {
   rm -f "$PG_MARKER"
 }
 
+# Stops and starts again a cluster this script started (never one it did not: others may be using it).
+restart() {
+  [ -f "$PG_MARKER" ] || die "not started by this script: refusing to restart a cluster others may be using"
+  stop
+  sleep "${PG_DOWN_SECONDS:-0}"
+  start
+}
+
 status() {
   local cluster; cluster="$(find_cluster)"
   if [ -n "$cluster" ] && [ "${cluster##* }" = online ]; then
@@ -80,9 +100,9 @@ reset() {
 }
 
 case "${1:-}" in
-  start | stop | reset)
+  start | stop | restart | reset)
     mkdir -p "$(dirname "$PG_MARKER")" && exec 9>"$PG_MARKER.lock" && flock -w 120 9 || die "another postgres.sh call holds the lock"
     "$1" ;;
   status) "$1" ;;
-  *) echo "usage: $0 start|stop|status|reset" >&2; exit 2 ;;
+  *) echo "usage: [PG_CLUSTER=NAME PG_PORT=PORT] $0 start|stop|restart|status|reset" >&2; exit 2 ;;
 esac

@@ -8,6 +8,8 @@ export interface PlatformWithEventsOptions extends PlatformOptions {
   kafkaBrokers?: string;
   /** The embedded broker's data directory (survives a restart); in memory when absent. */
   brokerDataDir?: string;
+  /** Prefix for every topic and consumer group (several platforms on one Kafka); default none. */
+  eventNamespace?: string;
 }
 
 export interface PlatformWithEvents extends Platform {
@@ -38,6 +40,7 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
       registry: platform.metrics.registry,
       kafkaBrokers: options.kafkaBrokers,
       brokerDataDir: options.brokerDataDir,
+      namespace: options.eventNamespace,
       defects: options.variant?.eventSide,
     });
   } catch (error) {

@@ -16,6 +16,8 @@ async function related(deps: PlatformDeps, as: Principal, type: number): Promise
       if (error instanceof ServiceUnavailableError) throw new ProblemError('service-unavailable', error.message, { headers: { 'Retry-After': '5' } });
       throw error;
     }
+    // unavailable upstream (e.g. its database restarting) is unavailable here too: the client may retry
+    if (answer.status === 503) throw new ProblemError('service-unavailable', 'users service unavailable', { headers: { 'Retry-After': answer.headers.get('retry-after') ?? '5' } });
     if (answer.status !== 200) throw new ProblemError('bad-gateway', `users service answered ${answer.status}`);
     const items = (answer.body as { items: string[] }).items;
     ids.push(...items);

@@ -3,6 +3,7 @@ import { PROBLEM_CONTENT_TYPE, ProblemError, problemBody } from '../problem/prob
 import { slugForStatus } from '../problem/problem-types.ts';
 import type { Logger } from '../observability/logger.ts';
 import { databaseProblem, isDatabaseError } from '../db/database-problems.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { InvalidUtf8Error } from './body-parsers.ts';
 
 export function sendProblem(res: Response, problem: ProblemError, instance: string): void {
@@ -21,6 +22,7 @@ interface HttpError extends Error {
 /** Maps what express, body-parser and multer throw onto problems; anything unexpected is a logged 500. */
 export function toProblem(error: unknown): ProblemError | undefined {
   if (error instanceof ProblemError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const e = error as HttpError;
   if (e?.type === 'entity.too.large' || e?.code === 'LIMIT_FILE_SIZE' || e?.code === 'LIMIT_FIELD_VALUE') {
     return new ProblemError('payload-too-large', 'the request body is larger than this operation accepts');
@@ -36,6 +38,11 @@ export function toProblem(error: unknown): ProblemError | undefined {
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new ProblemError(slugForStatus(status), e.message);
   return undefined;
+}
+
+/** 503 while the database cannot be reached; `Retry-After` in seconds (a restart takes a few). */
+function databaseUnavailable(): ProblemError {
+  return new ProblemError('service-unavailable', 'the database is unavailable; retry later', { headers: { 'Retry-After': '2' } });
 }
 
 export function problemErrorHandler(log: Logger) {
