@@ -41,6 +41,8 @@ export interface DoubleRequest {
 export interface DoubleResponse {
   status: number;
   json?: unknown;
+  /** Raw bytes instead of JSON (a file). */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -65,3 +67,19 @@ export interface RunningDouble {
 
 /** Where a double exposes what it recorded (not a spec path: no service serves it). */
 export const RECORDINGS_PATH = '/__conformance/requests';
+
+const PROBLEM_SLUGS: Record<number, [string, string]> = {
+  400: ['validation-failed', 'Bad Request'],
+  401: ['unauthorized', 'Unauthorized'],
+  404: ['not-found', 'Not Found'],
+  413: ['payload-too-large', 'Content Too Large'],
+  415: ['unsupported-media-type', 'Unsupported Media Type'],
+  500: ['internal-error', 'Internal Server Error'],
+  501: ['not-implemented', 'Not Implemented'],
+};
+
+/** An RFC 9457 answer in the spec's problem shape (docs/problems.md). */
+export function problem(status: number, detail: string, headers?: Record<string, string>): DoubleResponse {
+  const [slug, title] = PROBLEM_SLUGS[status] ?? ['internal-error', 'Internal Server Error'];
+  return { status, headers, json: { type: `https://socialnet.dev/problems/${slug}`, title, status, detail } };
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DoubleDefinition, DoubleRequest, DoubleResponse } from './double.ts';
+import { problem, type DoubleDefinition, type DoubleRequest } from './double.ts';
 
 /**
  * The media service as specs/openapi/media.yaml describes it, kept in memory: keys are
@@ -14,7 +14,6 @@ export function mediaDouble(): DoubleDefinition {
     const base = fileName.replace(/[^A-Za-z0-9._-]/g, '_') || 'file';
     return `${prefix ? `${prefix}/` : ''}${sub}_${stamp}_${randomBytes(2).toString('hex')}${base}`;
   };
-  const problem = (status: number, title: string): DoubleResponse => ({ status, json: { type: 'about:blank', title, status } });
 
   return {
     name: 'media',
@@ -59,7 +58,7 @@ export function mediaDouble(): DoubleDefinition {
       },
       getMediaContent(req) {
         const file = stored.get(req.params.key!);
-        return file ? { status: 200, json: undefined, headers: { 'content-type': file.contentType } } : problem(404, 'no such key');
+        return file ? { status: 200, raw: file.content, headers: { 'content-type': file.contentType } } : problem(404, 'no such key');
       },
       deleteMedia(req) {
         const key = req.params.key!;

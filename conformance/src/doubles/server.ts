@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { decodeJwt, jwtVerify } from 'jose';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
-import { RECORDINGS_PATH, type Caller, type DoubleDefinition, type DoubleResponse, type Recorded, type RunningDouble } from './double.ts';
+import { problem, RECORDINGS_PATH, type Caller, type DoubleDefinition, type DoubleResponse, type Recorded, type RunningDouble } from './double.ts';
 
 const MAX_BODY = 11 * 1024 * 1024;
 const MAX_RECORDED_BODY = 64 * 1024;
@@ -31,7 +31,7 @@ export async function startDouble(spec: Spec, definition: DoubleDefinition, opti
     const url = new URL(req.url ?? '/', 'http://double');
     const send = (r: DoubleResponse) => {
       const headers: Record<string, string> = { ...r.headers };
-      let body = '';
+      let body: string | Buffer = r.raw ?? '';
       if (r.json !== undefined) {
         body = JSON.stringify(r.json);
         headers['content-type'] ??= r.status >= 400 ? 'application/problem+json' : 'application/json';
@@ -44,7 +44,7 @@ export async function startDouble(spec: Spec, definition: DoubleDefinition, opti
     try {
       body = await readBody(req);
     } catch {
-      return send({ status: 413, json: { type: 'about:blank', title: 'body too large', status: 413 } });
+      return send(problem(413, 'the body is over 11 MiB'));
     }
     const authorization = req.headers.authorization;
     const entry: Recorded = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, authorization, status: 0, body: body.subarray(0, MAX_RECORDED_BODY).toString('utf8') };
@@ -54,23 +54,23 @@ export async function startDouble(spec: Spec, definition: DoubleDefinition, opti
       send(r);
     };
     const route = routes.find((r) => r.op.method === req.method?.toLowerCase() && r.regex.test(url.pathname));
-    if (!route) return answer({ status: 404, json: { type: 'about:blank', title: `no ${definition.service} operation at ${req.method} ${url.pathname}`, status: 404 } });
+    if (!route) return answer(problem(404, `no ${definition.service} operation at ${req.method} ${url.pathname}`));
     entry.operationId = route.op.operationId;
     let caller: Caller | undefined;
     if (route.op.secured) {
       caller = await authenticate(authorization, options.jwtSecret);
-      if (!caller) return answer({ status: 401, json: { type: 'about:blank', title: 'a valid bearer token is required', status: 401 }, headers: { 'www-authenticate': 'Bearer' } });
+      if (!caller) return answer(problem(401, 'a valid bearer token is required', { 'www-authenticate': 'Bearer' }));
       entry.sub = caller.sub;
     }
     const handler = definition.handlers[route.op.operationId];
-    if (!handler) return answer({ status: 501, json: { type: 'about:blank', title: `the ${definition.name} double does not implement ${route.op.operationId}`, status: 501 } });
+    if (!handler) return answer(problem(501, `the ${definition.name} double does not implement ${route.op.operationId}`));
     const match = route.regex.exec(url.pathname)!;
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
     try {
       answer(await handler({ method: req.method!, path: url.pathname, params, query: url.searchParams, headers, body, caller, baseUrl }));
     } catch (error) {
-      answer({ status: 500, json: { type: 'about:blank', title: `double: ${(error as Error).message}`, status: 500 } });
+      answer(problem(500, `double: ${(error as Error).message}`));
     }
   });
   await new Promise<void>((resolve, reject) => {

@@ -136,6 +136,12 @@ export class HttpClient {
       try {
         const res = await this.attempt(req, method, headers);
         res.attempts = attempt;
+        // A keyed retry that overtook its first attempt (still running after a time-out) gets 409: wait for the first.
+        if (res.status === 409 && attempt > 1 && keyHeader && attempt <= retries) {
+          this.stats.retries++;
+          await sleep(this.options.backoffMs * 2 ** (attempt - 1));
+          continue;
+        }
         return res;
       } catch (error) {
         if (!(error instanceof TransportError)) throw error;
