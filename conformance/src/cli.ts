@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
 import { CHECKS } from './checks/index.ts';
+import { doubleDefinition, DOUBLES } from './doubles/index.ts';
+import { startDouble } from './doubles/server.ts';
+import { loadSpec } from './spec/load.ts';
 import { exitCode } from './engine/findings.ts';
 import { parseServiceOption } from './engine/target.ts';
 import { proveMatrix, proveText } from './prove.ts';
@@ -31,6 +34,7 @@ program
   .option('--skip <ids>', 'skip these check ids, families or tags (comma-separated)', list, [])
   .option('--timeout <ms>', 'per-request timeout in ms', positive('--timeout'), 10_000)
   .option('--concurrency <n>', 'check targets run at once', positive('--concurrency'), 8)
+  .option('--double <name[=url]>', `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`, repeat, [])
   .option('--report <formats>', 'also write reports: junit,json,sarif,html')
   .option('--out <dir>', 'folder for --report files', 'conformance-report')
   .addOption(new Option('--split', 'with no target: start the reference split into services (tested through --service URLs)'))
@@ -47,6 +51,7 @@ program
       skip: opts.skip,
       timeoutMs: opts.timeout,
       concurrency: opts.concurrency,
+      doubles: opts.double,
       split: opts.split,
       onProgress: progressPrinter(),
       onStarted: (t) => process.stderr.write(`testing ${t.baseUrl ?? Object.values(t.services).join(', ')}\n`),
@@ -73,6 +78,20 @@ program
     });
     process.stdout.write(proveText(result));
     process.exitCode = result.problems.length ? 1 : 0;
+  });
+
+program
+  .command('double <name>')
+  .description(`serve a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}) until interrupted; point the services under test at it, then run with --double <name>=URL`)
+  .option('--port <n>', 'port to listen on (0: any free port)', (v) => Number(v), 0)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--spec <path>', 'a folder of service documents or one bundled document (default: specs/openapi)')
+  .option('--jwt-secret <secret>', 'verify bearers with this HS256 secret (without it a bearer needs only sub and an unexpired exp)', process.env.JWT_SECRET)
+  .action(async (name: string, opts) => {
+    const spec = await loadSpec(opts.spec);
+    const double = await startDouble(spec, doubleDefinition(name), { port: opts.port, host: opts.host, jwtSecret: opts.jwtSecret });
+    process.stdout.write(`${JSON.stringify({ double: double.name, url: double.url, recordings: `${double.url}/__conformance/requests` })}\n`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void double.close().then(() => process.exit(0)));
   });
 
 program

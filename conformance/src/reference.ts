@@ -14,6 +14,8 @@ export interface ReferenceOptions {
   /** A PlatformVariant of the reference (defect fixtures). */
   variant?: unknown;
   jwtSecret?: string;
+  /** Dependencies the services call at these URLs instead of their own (recording doubles), by service name. */
+  serviceUrls?: Record<string, string>;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function startReference(options: ReferenceOptions = {}): Promise<St
   }
   const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url');
   // The event side too (outbox relay and consumers, on the embedded broker): without it no post reaches a feed.
-  const platform = await mod.startPlatformWithEvents({ jwtSecret, split: options.split, variant: options.variant, logLevel: 'silent' });
+  const platform = await mod.startPlatformWithEvents({ jwtSecret, split: options.split, variant: options.variant, serviceUrls: options.serviceUrls, logLevel: 'silent' });
   await platform.events.ready();
   const target: Target = options.split ? { services: { ...platform.services } } : { baseUrl: `${platform.baseUrl}`, services: {} };
   return { target, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: () => platform.close() };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CHECKS } from './checks/index.ts';
 import type { AnyCheck } from './engine/check.ts';
 import type { RunOptions } from './engine/context.ts';
@@ -5,6 +6,7 @@ import type { RunResult } from './engine/findings.ts';
 import { runChecks, type ProgressEvent } from './engine/runner.ts';
 import { selectChecks } from './engine/select.ts';
 import type { Target } from './engine/target.ts';
+import { openDoubles } from './doubles/index.ts';
 import { startReference } from './reference.ts';
 import { loadSpec } from './spec/load.ts';
 
@@ -18,6 +20,11 @@ export interface ConformanceOptions {
   skip?: string[];
   timeoutMs?: number;
   concurrency?: number;
+  /**
+   * Recording doubles of downstream dependencies: `media` starts one here (the started reference calls it as its
+   * media service; a deployment must be configured to), `media=URL` reads one the deployment started itself.
+   */
+  doubles?: string[];
   /** With no target: start the reference split into services instead of behind its gateway. */
   split?: boolean;
   /** With no target: a PlatformVariant for the started reference (defect fixtures). */
@@ -35,7 +42,15 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   let jwtSecret = options.jwtSecret;
   let kafkaBrokers = options.kafkaBrokers;
   const noTarget = !target.baseUrl && Object.keys(target.services).length === 0;
-  const reference = noTarget ? await startReference({ split: options.split, variant: options.variant, jwtSecret }) : undefined;
+  jwtSecret ??= noTarget ? randomBytes(32).toString('base64url') : undefined;
+  const doubles = await openDoubles(spec, options.doubles ?? [], { jwtSecret });
+  const serviceUrls = Object.fromEntries(doubles.map((d) => [d.service, d.url]));
+  const reference = noTarget
+    ? await startReference({ split: options.split, variant: options.variant, jwtSecret, serviceUrls }).catch(async (error) => {
+        await Promise.all(doubles.map((d) => d.close()));
+        throw error;
+      })
+    : undefined;
   if (reference) {
     target = reference.target;
     jwtSecret = reference.jwtSecret;
@@ -50,8 +65,9 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     eventDeadlineMs: 10_000,
   };
   try {
-    return await runChecks({ spec, target, checks, options: runOptions, startedReference: Boolean(reference), onProgress: options.onProgress });
+    return await runChecks({ spec, target, checks, options: runOptions, startedReference: Boolean(reference), doubles, onProgress: options.onProgress });
   } finally {
     await reference?.close();
+    await Promise.all(doubles.map((d) => d.close()));
   }
 }

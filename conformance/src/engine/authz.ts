@@ -44,7 +44,7 @@ export async function strangerAttempt(
   const resolver = ctx.resolver(owner);
   const request = (await resolver.fill(op))!;
   await before?.(resolver, request);
-  const response = await ctx.send(op, request, { as: stranger });
+  const response = await ctx.send(op, request, { as: stranger, refusalExpected: true });
   if (response.status === 401) ctx.block(`the stranger's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
   return { owner, stranger, resolver, request, response, rule };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RunningDouble } from '../doubles/double.ts';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
 import type { Finding, Observation, Severity } from './findings.ts';
@@ -15,6 +16,8 @@ export class Skipped extends Error {}
 
 export interface RunOptions {
   timeoutMs: number;
+  /** Floor of set-up steps' time-outs (registration, resources a check needs); default max(60 s, timeoutMs). */
+  setupTimeoutMs?: number;
   concurrency: number;
   jwtSecret?: string;
   kafkaBrokers?: string[];
@@ -30,6 +33,10 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** Replace the filled body with a raw text. */
   raw?: string;
+  /** A set-up step (creating what a check needs): generous time-out, retries with backoff. */
+  setup?: boolean;
+  /** Only a refusal is acceptable (a stranger, a bad token, an invalid body): a lost answer may be re-sent. */
+  refusalExpected?: boolean;
 }
 
 export interface FailInput {
@@ -48,6 +55,8 @@ export interface Environment {
   http: HttpClient;
   identities: Identities;
   resolvers: Map<string, Resolver>;
+  /** Recording doubles of downstream dependencies, by the spec service they stand in for. */
+  doubles: Map<string, RunningDouble>;
   observe(o: Observation): void;
 }
 
@@ -64,7 +73,6 @@ export class CheckContext {
     readonly checkId: string,
     private readonly clauseId: string,
     private readonly failure: string,
-    private readonly users: Map<string, Promise<User>>,
     readonly operation?: Operation,
   ) {
     this.spec = env.spec;
@@ -75,13 +83,7 @@ export class CheckContext {
 
   /** A test user named `label` (owner, stranger, …), registered once per run and shared by the checks. */
   user(label: string): Promise<User> {
-    let user = this.users.get(label);
-    if (!user) {
-      user = this.env.identities.create(label);
-      this.users.set(label, user);
-      user.catch(() => this.users.delete(label));
-    }
-    return user.catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
+    return this.env.identities.shared(label).catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
   }
 
   /** A user only this target uses. */
@@ -91,6 +93,11 @@ export class CheckContext {
 
   admin(user: User): Promise<User> {
     return this.env.identities.admin(user);
+  }
+
+  /** The recording double standing in for `service`, when the run has one (`--double`). */
+  double(service: string): RunningDouble | undefined {
+    return this.env.doubles.get(service);
   }
 
   get secret(): string | undefined {
@@ -135,6 +142,9 @@ export class CheckContext {
       raw: options.raw,
       form: options.raw === undefined ? req.form : undefined,
       identity: options.as?.label ?? 'anonymous',
+      idempotencyHeader: op.idempotency?.header,
+      setup: options.setup,
+      refusalExpected: options.refusalExpected,
     });
   }
 

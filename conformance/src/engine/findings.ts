@@ -1,4 +1,5 @@
 import type { Clause, SpecLocation } from '../spec/types.ts';
+import type { TransportStats } from './http.ts';
 
 /**
  * A security failure means access was granted, data leaked or a bad token was accepted. A deviation means the
@@ -77,6 +78,8 @@ export interface RunResult {
   checks: CheckResult[];
   observations: Observation[];
   specFiles: string[];
+  /** Lost answers, retries and replaced set-up steps: reported so that a flaky target is visible. */
+  transport?: TransportStats;
 }
 
 const ORDER: Status[] = ['fail', 'error', 'blocked', 'pass', 'skipped'];

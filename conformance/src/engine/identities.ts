@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import type { Spec } from '../spec/load.ts';
 import { sample } from '../spec/sample.ts';
 import type { Operation } from '../spec/types.ts';
-import type { HttpClient } from './http.ts';
+import { TransportError, type HttpClient } from './http.ts';
 import { reachable, urlFor, type Target } from './target.ts';
 import { mintToken } from './tokens.ts';
 
@@ -14,12 +14,21 @@ export interface User {
   label: string;
 }
 
+/** Registrations in flight at once: each runs the target's password KDF (scrypt N=2^17 on the reference). */
+const REGISTRATIONS_AT_ONCE = 2;
+/** Registration attempts, each with a new identity: a lost answer is never re-sent (registration is not idempotent). */
+const REGISTRATION_ATTEMPTS = 3;
+
 /**
  * Test users: registered through the users API (the public operation whose 201 response returns an access_token),
- * or, when that is not reachable, minted with --jwt-secret for a random subject.
+ * or, when that is not reachable, minted with --jwt-secret for a random subject. Users named by a label form the
+ * run's pool: each is created once and shared by every check that asks for it (`shared`).
  */
 export class Identities {
   private readonly register: Operation | undefined;
+  private readonly pool = new Map<string, Promise<User>>();
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(
     spec: Spec,
@@ -30,6 +39,22 @@ export class Identities {
     this.register = spec.operations.find(
       (op) => op.method === 'post' && !op.secured && tokenField(op) !== undefined && reachable(target, op),
     );
+  }
+
+  /** The pool's user `label`: created on first use, then shared; a failed creation is forgotten so a later ask retries. */
+  shared(label: string): Promise<User> {
+    let user = this.pool.get(label);
+    if (!user) {
+      user = this.create(label);
+      this.pool.set(label, user);
+      user.catch(() => this.pool.delete(label));
+    }
+    return user;
+  }
+
+  /** Creates the pool's users before the checks start, so registrations do not compete with check traffic. */
+  async warm(labels: string[]): Promise<void> {
+    await Promise.allSettled(labels.map((l) => this.shared(l)));
   }
 
   async create(label: string): Promise<User> {
@@ -61,6 +86,37 @@ export class Identities {
   }
 
   private async registerUser(op: Operation, label: string): Promise<User> {
+    await this.acquire();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.registerOnce(op, label);
+        } catch (error) {
+          // The answer was lost: the first identity may exist or not; a new one is registered instead (never a re-send).
+          if (!(error instanceof TransportError) || attempt >= REGISTRATION_ATTEMPTS) throw error;
+          this.http.stats.replaced.push(`registration of ${label}: ${error.message.split(';')[0]}`);
+        }
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.inFlight < REGISTRATIONS_AT_ONCE) {
+      this.inFlight++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+
+  private async registerOnce(op: Operation, label: string): Promise<User> {
     const unique = randomBytes(5).toString('hex');
     const schema = op.requestBody?.content['application/json']?.schema;
     const body = sample(schema, 'user', {
@@ -69,7 +125,7 @@ export class Identities {
     for (const [k, prop] of Object.entries<any>(schema?.properties ?? {})) {
       if (prop.format === 'email' || k === 'email') body[k] = `conf-${unique}@example.com`;
     }
-    const res = await this.http.send({ method: 'POST', url: urlFor(this.target, op), json: body, identity: `register ${label}` });
+    const res = await this.http.send({ method: 'POST', url: urlFor(this.target, op), json: body, identity: `register ${label}`, setup: true });
     const token = res.json?.[tokenField(op)!];
     if (res.status >= 300 || typeof token !== 'string') {
       throw new Error(`registering a test user through ${op.operationId} failed: ${res.status} ${res.text.slice(0, 200)}`);

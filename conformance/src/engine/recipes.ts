@@ -1,7 +1,7 @@
 import { sample } from '../spec/sample.ts';
 import type { JsonSchema, Operation } from '../spec/types.ts';
 import type { CheckContext } from './context.ts';
-import type { FormField } from './http.ts';
+import { TransportError, type FormField, type HttpResponse } from './http.ts';
 import type { User } from './identities.ts';
 import { ID_FIELDS, RECIPES, USER_ID } from './recipes.data.ts';
 import { creatorOf, kindOf } from './recipe-lookup.ts';
@@ -92,9 +92,8 @@ export class Resolver {
   private async create(kind: string): Promise<unknown> {
     const op = creatorOf(this.ctx.spec.operations, kind);
     if (!op) this.ctx.block(`no operation in the spec creates a ${kind} (add it to engine/recipes.data.ts)`);
-    const req = (await this.fill(op))!;
     const as = op.authz.some((r) => r.rule === 'admin') ? await this.ctx.admin(this.user) : this.user;
-    const res = await this.ctx.send(op, req, { as });
+    const res = await this.createOnce(op, as, kind);
     if (res.status < 200 || res.status >= 300) {
       this.ctx.block(`creating a ${kind} as ${this.user.label} through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
     }
@@ -102,6 +101,20 @@ export class Resolver {
     if (!field) this.ctx.block(`the ${op.operationId} response has no id field`);
     this.created.push({ kind, id: res.json[field], operation: op, body: res.json });
     return res.json[field];
+  }
+
+  /**
+   * Sends a creation as a set-up step. When its answer is lost and it could not be re-sent (no Idempotency-Key),
+   * one new creation replaces it: nothing is judged on either, and the replacement is reported with the run.
+   */
+  private async createOnce(op: Operation, as: User, kind: string): Promise<HttpResponse> {
+    try {
+      return await this.ctx.send(op, (await this.fill(op))!, { as, setup: true });
+    } catch (error) {
+      if (!(error instanceof TransportError) || !error.notResent) throw error;
+      this.ctx.http.stats.replaced.push(`${kind} of ${this.user.label} via ${op.operationId}: ${error.message.split(';')[0]}`);
+      return this.ctx.send(op, (await this.fill(op))!, { as, setup: true });
+    }
   }
 
   private async valueFor(op: Operation, name: string, existingOnly?: boolean): Promise<unknown> {

@@ -1,10 +1,11 @@
+import type { RunningDouble } from '../doubles/double.ts';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
 import type { AnyCheck } from './check.ts';
 import { Blocked, CheckContext, Skipped, type Environment, type RunOptions } from './context.ts';
 import { worst, type CheckResult, type Observation, type RunResult, type TargetResult } from './findings.ts';
 import { HttpClient, TransportError } from './http.ts';
-import { Identities, type User } from './identities.ts';
+import { Identities } from './identities.ts';
 import { runPool } from './pool.ts';
 import type { Target } from './target.ts';
 
@@ -21,16 +22,18 @@ export interface RunInput {
   checks: AnyCheck[];
   options: RunOptions;
   startedReference?: boolean;
+  doubles?: RunningDouble[];
   onProgress?: (e: ProgressEvent) => void;
 }
 
 const VERSION = '0.1.0';
+const SHARED_USERS = ['owner', 'stranger'];
 
 /** Expands every selected check into its targets and runs them all through one pool of `concurrency` workers. */
 export async function runChecks(input: RunInput): Promise<RunResult> {
   const started = Date.now();
   const observations: Observation[] = [];
-  const http = new HttpClient(input.options.timeoutMs);
+  const http = new HttpClient({ timeoutMs: input.options.timeoutMs, setupTimeoutMs: input.options.setupTimeoutMs });
   const env: Environment = {
     spec: input.spec,
     target: input.target,
@@ -38,10 +41,10 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     http,
     identities: new Identities(input.spec, input.target, http, input.options.jwtSecret),
     resolvers: new Map(),
+    doubles: new Map((input.doubles ?? []).map((d) => [d.service, d])),
     observe: (o) => observations.push(o),
   };
   const results = new Map<string, TargetResult[]>();
-  const users = new Map<string, Promise<User>>();
   const reasons = new Map<string, string>();
   const tasks: Array<() => Promise<void>> = [];
   for (const check of input.checks) {
@@ -55,13 +58,15 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
       const op = isOperation(t) ? t : undefined;
       const label = check.label?.(t) ?? (op ? `${op.method.toUpperCase()} ${op.gatewayPath}` : String(t));
       tasks.push(async () => {
-        const result = await runTarget(env, check, t, label, op, users);
+        const result = await runTarget(env, check, t, label, op);
         results.get(check.id)!.push(result);
         input.onProgress?.({ checkId: check.id, target: result, done: ++done, total: tasks.length });
       });
     }
   }
   let done = 0;
+  // The users nearly every check shares, created once before the checks start (registration is the slowest step).
+  if (tasks.length > 0) await env.identities.warm(SHARED_USERS);
   await runPool(tasks, input.options.concurrency);
   const checks: CheckResult[] = input.checks.map((check) => {
     const targets = results.get(check.id)!.sort((a, b) => a.label.localeCompare(b.label));
@@ -77,12 +82,13 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     checks,
     observations,
     specFiles: input.spec.files,
+    transport: http.stats,
   };
 }
 
-async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: string, op: Operation | undefined, users: Map<string, Promise<User>>): Promise<TargetResult> {
+async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: string, op: Operation | undefined): Promise<TargetResult> {
   const started = Date.now();
-  const ctx = new CheckContext(env, check.id, check.clause, check.failure, users, op);
+  const ctx = new CheckContext(env, check.id, check.clause, check.failure, op);
   const base = { label, operationId: op?.operationId, service: op?.service };
   try {
     await check.run(ctx, t);

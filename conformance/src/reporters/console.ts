@@ -36,7 +36,20 @@ export function consoleReport(result: RunResult, options: { verbose?: boolean } 
   const c = counts(result);
   const checksPerSecond = result.checks.reduce((n, ch) => n + ch.targets.length, 0) / Math.max(0.001, result.durationMs / 1000);
   out.push('', `${c.pass} passed, ${c.fail} failed, ${c.blocked} blocked, ${c.error} errors, ${c.skipped} skipped · ${(result.durationMs / 1000).toFixed(1)} s (${checksPerSecond.toFixed(1)} check targets/s)`);
+  const transport = transportLine(result);
+  if (transport) out.push(transport);
   return `${out.join('\n')}\n`;
+}
+
+/** Lost answers are never hidden: what was retried, what was not re-sent, what was replaced. */
+export function transportLine(result: RunResult): string | undefined {
+  const t = result.transport;
+  if (!t || (t.resets === 0 && t.timeouts === 0 && t.refused === 0)) return undefined;
+  const lines = [`transport: ${t.requests} requests; answers lost: ${t.resets} connection resets, ${t.timeouts} time-outs, ${t.refused} refused connections; ${t.retries} re-sent safely (idempotent, or with the same Idempotency-Key); slowest answer ${t.slowestMs} ms`];
+  for (const r of t.replaced) lines.push(`  replaced set-up step: ${r}`);
+  for (const r of t.resentRefusals) lines.push(`  re-sent, only a refusal being acceptable: ${r}`);
+  for (const r of t.notResent) lines.push(`  not re-sent (not idempotent): ${r}`);
+  return lines.join('\n');
 }
 
 function checkLine(check: CheckResult): string {

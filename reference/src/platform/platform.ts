@@ -42,6 +42,11 @@ export interface PlatformOptions {
   logLevel?: string;
   /** Only these services (default: all). */
   services?: ServiceName[];
+  /**
+   * Where the services call a dependency instead of the platform's own (e.g. media → a conformance recording double);
+   * the platform still serves its own copy of that service to clients.
+   */
+  serviceUrls?: Partial<Record<ServiceName, string>>;
   /** Extra readiness checks (e.g. the event side's consumers), evaluated on every /readyz. */
   readiness?: ReadinessCheck[];
 }
@@ -82,6 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const mediaDir = options.mediaDir ?? (await mkdtemp(path.join(os.tmpdir(), 'socialnet-media-')));
   const urls = {} as Record<ServiceName, string>;
   let baseUrl = '';
+  const callUrl = (name: ServiceName) => options.serviceUrls?.[name] ?? urls[name];
   const depsFor = (from: ServiceName): PlatformDeps => ({
     db,
     log,
@@ -89,8 +95,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     storage: diskStorage(mediaDir),
     mediaSigningKey: mediaSigningKeyFrom(options.jwtSecret),
     publicApiUrl: () => `${baseUrl}/api`,
-    serviceUrl: (name) => urls[name],
-    client: (to) => createServiceClient(to, () => urls[to], forwardsBearer(options.variant, from, to)),
+    serviceUrl: callUrl,
+    client: (to) => createServiceClient(to, () => callUrl(to), forwardsBearer(options.variant, from, to)),
   });
   const context = (from: ServiceName) => ({ db, log, metrics, jwtSecret: options.jwtSecret, variant: options.variant, deps: depsFor(from), extraReadiness: options.readiness ?? [] });
   const apps = {} as Record<ServiceName, Express>;

@@ -22,7 +22,7 @@ export default defineCheck({
         continue;
       }
       const token = await tokenFor(variant, owner.id, ctx.secret, owner.token);
-      const res = await ctx.send(op, req, { as: owner, token: token ?? null });
+      const res = await ctx.send(op, req, { as: owner, token: token ?? null, refusalExpected: true });
       const accepted = res.status < 400;
       ctx.observe('token-matrix', { service: op.service, operationId: op.operationId, variant, status: res.status, outcome: accepted ? 'accepted' : res.status === 401 ? 'refused' : 'other' });
       const what = VARIANT_LABELS[variant];

@@ -23,7 +23,7 @@ export default defineCheck({
     const owner = await ctx.user('owner');
     const valid = (await ctx.sharedResolver(owner).fill(op))!;
     for (const m of mutations(valid, op.requestBody?.content['application/json']?.schema, op.parameters)) {
-      const res: HttpResponse = await ctx.send(op, m.request, { as: owner, raw: m.raw });
+      const res: HttpResponse = await ctx.send(op, m.request, { as: owner, raw: m.raw, refusalExpected: true });
       if (res.status < 400 || res.status >= 500) {
         ctx.fail({ severity: 'deviation', expected: `a 4xx for ${m.what}`, received: `${res.status}: ${res.text.slice(0, 160)}`, response: res });
       }

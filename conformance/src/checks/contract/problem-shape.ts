@@ -18,11 +18,11 @@ export default defineCheck({
     const req = await fillOrSample(ctx, op, owner, true);
     // Only errors are judged here: whether they should have been errors is the other checks' business.
     const judge = (res: HttpResponse, what: string) => res.status >= 400 && judgeProblem(ctx, res, what);
-    if (op.secured) judge(await ctx.send(op, req, { as: null }), 'a request without a token');
-    if (op.requestBody?.content['application/json']) judge(await ctx.send(op, req, { as: owner, raw: '{"malformed json' }), 'a malformed JSON body');
+    if (op.secured) judge(await ctx.send(op, req, { as: null, refusalExpected: true }), 'a request without a token');
+    if (op.requestBody?.content['application/json']) judge(await ctx.send(op, req, { as: owner, raw: '{"malformed json', refusalExpected: true }), 'a malformed JSON body');
     const numeric = op.parameters.find((p) => p.in === 'path' && /integer|number/.test(p.schema?.type ?? ''));
     if (numeric) {
-      judge(await ctx.send(op, { ...req, path: { ...req.path, [numeric.name]: '999999999' } }, { as: owner }), `${numeric.name} of a resource that does not exist`);
+      judge(await ctx.send(op, { ...req, path: { ...req.path, [numeric.name]: '999999999' } }, { as: owner, refusalExpected: true }), `${numeric.name} of a resource that does not exist`);
     }
   },
 });
