@@ -12,6 +12,8 @@ export interface FilledRequest {
   headers: Record<string, string>;
   body?: unknown;
   form?: Record<string, FormField>;
+  /** Filled with sample values because the resources could not be created (a 404 then proves nothing). */
+  sampled?: boolean;
 }
 
 export interface Created {
