@@ -27,7 +27,9 @@ export interface ProveOptions {
  * with one deviation of the original), and compares the failing checks with the `defect:*` tags.
  */
 export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResult> {
-  const { DEFECTS } = await import('../test/defects/index.ts');
+  const { DEFECTS } = await import('../test/defects/index.ts').catch((error: Error) => {
+    throw new Error(`prove runs in the socialnet-contracts repository: it needs the reference implementation and its defect fixtures (${error.message})`);
+  });
   const checks = selectChecks(CHECKS, options.only, options.skip);
   const columns = ['reference', ...DEFECTS.map((d) => d.id)];
   const runs: Record<string, RunResult> = {};
