@@ -12,8 +12,8 @@ export interface FilledRequest {
   headers: Record<string, string>;
   body?: unknown;
   form?: Record<string, FormField>;
-  /** Filled with sample values because the resources could not be created (a 404 then proves nothing). */
-  sampled?: boolean;
+  /** Filled with sample values because the resources could not be created, and why (a 404 then proves nothing). */
+  sampled?: string;
 }
 
 export interface Created {

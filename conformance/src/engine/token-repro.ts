@@ -7,7 +7,7 @@ import { NEEDS_SECRET, VARIANT_LABELS, type TokenVariant } from './tokens.ts';
  * its signature is never printed.
  */
 export function badTokenCurl(curl: string, variant: TokenVariant, token: string | undefined): string {
-  if (token === undefined) return `# ${VARIANT_LABELS[variant]}: the request carries no Authorization header\n${curl}`;
+  if (token === undefined) return `# ${VARIANT_LABELS[variant]}\n${curl}`;
   if (!NEEDS_SECRET.has(variant)) return `# ${VARIANT_LABELS[variant]}\n${curl.replace('$TOKEN', token)}`;
   const dot = token.lastIndexOf('.');
   const signed = token.slice(0, dot);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decodeJwt, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 
 /**
  * A gateway in front of the reference that makes it behave like another team's implementation
@@ -99,7 +99,9 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
     const admin = behaviour.adminHeader;
     if (admin && admin.path.test(path)) {
       if (req.headers[admin.name.toLowerCase()] !== admin.value) return send(403, { error: 'admin only' });
-      if (claims?.sub) {
+      // Only a token the platform would accept becomes an admin one; any other goes on as it came (and is refused).
+      const verified = token ? await jwtVerify(token, new TextEncoder().encode(admin.secret), { algorithms: ['HS256'] }).then(() => true, () => false) : false;
+      if (verified && claims?.sub) {
         const minted = await new SignJWT({ ...claims, roles: ['admin'] }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(admin.secret));
         headers.authorization = `Bearer ${minted}`;
       }

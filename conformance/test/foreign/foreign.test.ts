@@ -46,8 +46,13 @@ describe('foreign-style targets get the verdicts they deserve', () => {
     expect(outcomes(result, 'authn.rejects-bad-tokens')[missing]).toBe('not-implemented');
     expect(outcomes(result, 'authn.rejects-bad-tokens')[redirected]).toBe('blocked');
     expect(reasonOf(result, 'authn.rejects-bad-tokens', redirected)).toMatch(/^valid token redirected: 301 redirect to http:\/\/gateway.other.example\/friends/);
+    // Marking a notification read needs a notification, which only the missing operation creates: no control.
+    const dependent = 'POST /api/notifications/{notification_id}/read';
+    expect(outcomes(result, 'authn.rejects-bad-tokens')[dependent]).toBe('blocked');
+    expect(reasonOf(result, 'authn.rejects-bad-tokens', dependent)).toMatch(/^no control request possible: the resources it needs could not be created \(creating a notification .* got 404/);
     for (const id of ['authn.accepts-valid-jwt', 'authn.rejects-bad-tokens']) {
-      expect(new Set(allOther(result, id, [missing, redirected])), explain(result)).toEqual(new Set(['pass']));
+      const others = Object.entries(outcomes(result, id)).filter(([label, o]) => ![missing, redirected, ...(id === 'authn.rejects-bad-tokens' ? [dependent] : [])].includes(label) && o !== 'pass');
+      expect(others.map(([label, o]) => `${label}: ${o}: ${reasonOf(result, id, label)}`)).toEqual([]);
     }
     const matrix = result.observations.filter((o) => o.kind === 'token-matrix');
     expect(matrix.filter((o) => o.data.outcome === 'accepted' && o.data.variant !== 'valid')).toEqual([]);
@@ -89,11 +94,19 @@ describe('foreign-style targets get the verdicts they deserve', () => {
       { rateLimit: { max: 0, windowMs: 60_000, retryAfterS: 3600, path: /^\/api\/chats\/[^/]+\/messages$/ } },
       { only: ['authz.chat-membership'], rateLimit: { perRequestMs: 5_000, perRunMs: 10_000 } },
     );
+    // The history read answers 429 for an hour: its own target, and every write target (whose owner re-reads the
+    // history before and after the stranger's attempt) are rate-limited; nothing else, and nothing is judged on a 429.
     const history = 'GET /api/chats/{chat_id}/messages';
-    expect(outcomes(result, 'authz.chat-membership')[history], explain(result)).toBe('rate-limited');
-    expect(reasonOf(result, 'authz.chat-membership', history)).toMatch(/429 \(Retry-After: 3600\) beyond the rate-limit budget/);
-    expect(new Set(allOther(result, 'authz.chat-membership', [history])), explain(result)).toEqual(new Set(['pass']));
-    expect(exitVerdict(result)).toEqual({ code: 2, why: '1 rate-limited target' });
+    const all = outcomes(result, 'authz.chat-membership');
+    expect(all[history], explain(result)).toBe('rate-limited');
+    for (const [label, outcome] of Object.entries(all)) {
+      const readsHistory = label === history || !label.startsWith('GET ');
+      expect(outcome, `${label}: ${reasonOf(result, 'authz.chat-membership', label)}`).toBe(readsHistory ? 'rate-limited' : 'pass');
+      if (outcome === 'rate-limited') expect(reasonOf(result, 'authz.chat-membership', label)).toMatch(/429 \(Retry-After: 3600\) beyond the rate-limit budget/);
+    }
+    expect(received(result, 'authz.chat-membership')).toEqual([]);
+    expect(exitVerdict(result).code).toBe(2);
+    expect(exitVerdict(result).why).toMatch(/^\d+ rate-limited targets$/);
   });
 
   it('behaviour 7: a required extra claim blocks the token matrix (never "refused") until --token-claim gives it', { timeout: 300_000 }, async () => {
@@ -140,5 +153,29 @@ describe('foreign-style targets get the verdicts they deserve', () => {
       expect(posts(id).map(([, o]) => o), explain(result)).toEqual(['pass']);
       expect(received(result, id)).toEqual(['the consumer has no observable effect: nothing else about it can be judged']);
     }
+  });
+
+  it('behaviour 2: a target that goes down mid-run: errors and blocked targets with their cause, no verdict, no crash', { timeout: 300_000 }, async () => {
+    const result = await against({ dieAfter: 60 }, { only: ['authn'] });
+    const ran = result.checks.flatMap((c) => c.targets.filter((t) => t.status !== 'skipped'));
+    const down = ran.filter((t) => t.status !== 'pass');
+    expect(down.length).toBeGreaterThan(0);
+    for (const t of down) {
+      expect(['error', 'blocked'], `${t.label}: ${t.status}: ${t.reason}`).toContain(t.status);
+      expect(t.reason).toMatch(/the target is unreachable|the target closed the connection/);
+    }
+    expect(exitVerdict(result).code).toBe(2);
+  });
+
+  it('behaviour 2: a broker that is down: the event checks error with the cause, the run ends with a report', { timeout: 300_000 }, async () => {
+    const result = await runConformance({ baseUrl: reference.target.baseUrl, jwtSecret: reference.jwtSecret, kafkaBrokers: ['127.0.0.1:1'], only: ['events'] });
+    const ran = result.checks.flatMap((c) => c.targets.filter((t) => t.status !== 'skipped'));
+    expect(ran.length).toBeGreaterThan(0);
+    for (const t of ran) {
+      expect(t.status, `${t.label}: ${t.reason}`).toBe('error');
+      expect(t.reason).toMatch(/ECONNREFUSED|Connection error|broker/i);
+      expect(t.reason).not.toMatch(/\n\s+at /);
+    }
+    expect(exitVerdict(result).code).toBe(2);
   });
 });

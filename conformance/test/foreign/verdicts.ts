@@ -14,7 +14,9 @@ export function labelsWith(result: RunResult, checkId: string, outcome: Outcome)
 
 /** The reason of one target. */
 export function reasonOf(result: RunResult, checkId: string, label: string): string {
-  return result.checks.find((c) => c.id === checkId)?.targets.find((t) => t.label === label)?.reason ?? '';
+  // Labels can repeat across services (GET /api/whoami), and the ones without a URL are skipped: take one that ran.
+  const targets = result.checks.find((c) => c.id === checkId)?.targets.filter((t) => t.label === label) ?? [];
+  return (targets.find((t) => t.status !== 'skipped') ?? targets[0])?.reason ?? '';
 }
 
 /** Every finding's `received` text of one check. */

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../engine/check.ts';
+import type { Finding } from '../../engine/findings.ts';
 import { judgeControl, requireControl } from '../../engine/control.ts';
 import { fillOrSample } from '../../engine/fill-or-sample.ts';
 import type { HttpResponse } from '../../engine/http.ts';
@@ -43,7 +44,17 @@ export default defineCheck({
 
     const controlReq = op.method === 'get' ? req : await fillOrSample(ctx, op, owner);
     const control = judgeControl(op, controlReq, await ctx.send(op, controlReq, { as: caller }));
-    if (!control.ok) for (const { variant, res } of sent) matrix(variant, control.outcome, res.status);
+
+    // A 2xx to a bad token is evidence by itself (access granted to a token the spec refuses), whatever the control
+    // got; a refusal means something only when the control succeeded.
+    for (const { variant, token, res } of sent) {
+      if (res.status < 200 || res.status >= 300) continue;
+      matrix(variant, 'accepted', res.status);
+      const before = ctx.findings.length;
+      ctx.fail({ severity: 'security', clause: VARIANT_CLAUSES[variant], expected: `401 for ${VARIANT_LABELS[variant]}`, received: `${res.status}: the token was accepted (the valid token got ${control.response.status} on the same operation)`, response: res });
+      withTokenRepro(ctx.findings.slice(before), variant, token);
+    }
+    if (!control.ok) for (const { variant, res } of sent) if (res.status < 200 || res.status >= 300) matrix(variant, control.outcome, res.status);
     requireControl(ctx, control);
 
     for (const { variant, token, res } of sent) {
@@ -51,8 +62,7 @@ export default defineCheck({
       const clause = VARIANT_CLAUSES[variant];
       const before = ctx.findings.length;
       if (res.status >= 200 && res.status < 300) {
-        matrix(variant, 'accepted', res.status);
-        ctx.fail({ severity: 'security', clause, expected: `401 for ${what}`, received: `${res.status}: the token was accepted (the valid token got ${control.response.status} on the same operation)`, response: res });
+        continue;
       } else if (isRedirect(res.status)) {
         matrix(variant, 'other', res.status);
         ctx.fail({ severity: 'deviation', clause, expected: `401 for ${what}`, received: `${redirectText(res)}: neither a refusal nor access`, response: res });
@@ -73,9 +83,14 @@ export default defineCheck({
           });
         }
       }
-      for (const finding of ctx.findings.slice(before)) {
-        if (finding.exchange) finding.exchange = { ...finding.exchange, curl: badTokenCurl(finding.exchange.curl, variant, token) };
-      }
+      withTokenRepro(ctx.findings.slice(before), variant, token);
     }
   },
 });
+
+/** The curl of a bad-token finding sends that token (or rebuilds it), never an unexplained $TOKEN. */
+function withTokenRepro(findings: Finding[], variant: TokenVariant, token: string | undefined): void {
+  for (const finding of findings) {
+    if (finding.exchange) finding.exchange = { ...finding.exchange, curl: badTokenCurl(finding.exchange.curl, variant, token) };
+  }
+}
