@@ -3,7 +3,7 @@
 // .cache/node once (docs/decisions/0011). So README command 1 keeps working on a machine whose Node is 20.
 // Plain JavaScript that Node 20 runs as it is: this file decides before anything that needs a newer Node is loaded.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import semver from 'semver';
@@ -12,6 +12,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Resolves when this Node is supported; otherwise runs the command on the pinned Node and exits as it does. */
 export async function onSupportedNode(name) {
+  // installed from the packed tarball, outside this repository: the package's own engines decide (npm warns)
+  if (!existsSync(join(ROOT, 'scripts/runtime/node.sh'))) return;
   const range = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node;
   if (semver.satisfies(process.versions.node, range)) return;
   const pinned = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();

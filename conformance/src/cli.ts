@@ -1,10 +1,14 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { CHECKS } from './checks/index.ts';
+import { adminOf, jwtSecretOf, loadConfig, type ConfigFile } from './config.ts';
 import { doubleDefinition, DOUBLES } from './doubles/index.ts';
 import { startDouble } from './doubles/server.ts';
+import { exitVerdict, type RunResult } from './engine/findings.ts';
 import { loadSpec } from './spec/load.ts';
-import { exitCode } from './engine/findings.ts';
 import { parseServiceOption } from './engine/target.ts';
+import { parseClaims } from './engine/tokens.ts';
+import { UsageError } from './engine/usage.ts';
+import { VERSION } from './version.ts';
 import { proveMatrix, proveText } from './prove.ts';
 import { consoleReport, progressPrinter } from './reporters/console.ts';
 import { parseFormats, writeReports } from './reporters/index.ts';
@@ -19,21 +23,27 @@ const positive = (name: string) => (value: string) => {
 };
 
 const program = new Command('conformance')
-  .description('Checks that an implementation of the socialnet platform keeps its contracts (specs/openapi, specs/asyncapi).')
-  .showHelpAfterError();
+  .description('Checks that an implementation of the socialnet platform keeps its contracts (specs/openapi, specs/asyncapi).\nExit codes: 0 every selected check passed; 1 a check failed or an operation is not implemented; 2 usage error, or nothing decisive (errors, blocked or rate-limited targets only, or no check target executed).')
+  .version(VERSION, '-V, --version')
+  .showHelpAfterError()
+  .exitOverride();
 
 program
   .command('run', { isDefault: true })
   .description('run the checks; with no --base-url or --service, start the reference on embedded defaults and test it')
+  .option('--config <file>', 'conformance.yaml: base URL or per-service URLs, token claims, admin header, rate-limit budget, path prefix, only/skip (conformance.schema.json); options given here win')
   .option('--base-url <url>', 'the gateway (operations under their x-gateway-prefix, e.g. /api)')
   .option('--service <name=url>', 'a service on its own URL (repeatable); wins over --base-url for that service', repeat, [])
-  .option('--spec <path>', 'a folder of service documents or one bundled document (default: specs/openapi)')
+  .option('--path-prefix <prefix>', "replaces the first segment of the spec's gateway prefix under --base-url (/api → /v2)")
+  .option('--spec <path>', 'a folder of service documents or one bundled document (default: the specs shipped with this package)')
   .option('--jwt-secret <secret>', 'the platform HS256 secret, to mint test tokens (needed for most bad-token variants and admin)', process.env.JWT_SECRET)
+  .option('--token-claim <name=value>', 'a claim every minted token carries (repeatable), e.g. --token-claim sh=0', repeat, [])
+  .option('--admin-header <name=value>', "the target's admin credential: a header sent with admin requests, e.g. X-Admin-Token=...")
   .option('--kafka-brokers <list>', 'comma-separated brokers; enables the event checks', list)
   .option('--only <ids>', 'run only these check ids, families or tags (comma-separated)', list, [])
   .option('--skip <ids>', 'skip these check ids, families or tags (comma-separated)', list, [])
-  .option('--timeout <ms>', 'per-request timeout in ms', positive('--timeout'), 10_000)
-  .option('--concurrency <n>', 'check targets run at once', positive('--concurrency'), 8)
+  .option('--timeout <ms>', 'per-request timeout in ms (default 10000)', positive('--timeout'))
+  .option('--concurrency <n>', 'check targets run at once (default 8)', positive('--concurrency'))
   .option('--double <name[=url]>', `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`, repeat, [])
   .option('--report <formats>', 'also write reports: junit,json,sarif,html')
   .option('--out <dir>', 'folder for --report files', 'conformance-report')
@@ -41,25 +51,61 @@ program
   .option('--verbose', 'print every finding, not one per group')
   .action(async (opts) => {
     const formats = parseFormats(opts.report);
-    const result = await runConformance({
-      baseUrl: opts.baseUrl,
-      services: parseServiceOption(opts.service),
-      spec: opts.spec,
-      jwtSecret: opts.jwtSecret,
-      kafkaBrokers: opts.kafkaBrokers,
-      only: opts.only,
-      skip: opts.skip,
-      timeoutMs: opts.timeout,
-      concurrency: opts.concurrency,
-      doubles: opts.double,
-      split: opts.split,
-      onProgress: progressPrinter(),
-      onStarted: (t) => process.stderr.write(`testing ${t.baseUrl ?? Object.values(t.services).join(', ')}\n`),
-    });
+    const config: ConfigFile = opts.config ? loadConfig(opts.config) : {};
+    const services = { ...config.services, ...parseServiceOption(opts.service) };
+    const admin = opts.adminHeader ? parseAdminHeader(opts.adminHeader) : adminOf(config);
+    const tokenClaims = { ...config.tokenClaims, ...parseClaims(opts.tokenClaim) };
+    const only = opts.only.length ? opts.only : config.only ?? [];
+    const skip = opts.skip.length ? opts.skip : config.skip ?? [];
+    let result: RunResult;
+    try {
+      result = await runConformance({
+        baseUrl: opts.baseUrl ?? config.baseUrl,
+        services,
+        pathPrefix: opts.pathPrefix ?? config.pathPrefix,
+        spec: opts.spec,
+        jwtSecret: opts.jwtSecret ?? jwtSecretOf(config),
+        tokenClaims,
+        admin,
+        rateLimit: config.rateLimit,
+        kafkaBrokers: opts.kafkaBrokers ?? config.kafkaBrokers,
+        only,
+        skip,
+        timeoutMs: opts.timeout ?? config.timeout,
+        concurrency: opts.concurrency ?? config.concurrency,
+        doubles: opts.double,
+        split: opts.split,
+        onProgress: progressPrinter(),
+        onStarted: (t) => process.stderr.write(`testing ${t.baseUrl ?? Object.values(t.services).join(', ')}\n`),
+      });
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      // The run itself could not happen (the reference did not start, the spec cannot be read...): still a report.
+      result = failedRun(error as Error, opts.baseUrl ?? config.baseUrl, services);
+    }
     process.stdout.write(consoleReport(result, { verbose: opts.verbose }));
     for (const path of writeReports(result, formats, opts.out)) process.stdout.write(`wrote ${path}\n`);
-    process.exitCode = exitCode(result);
+    process.exitCode = exitVerdict(result).code;
   });
+
+/** A run that could not start, as a result every reporter can write: one errored target with its cause. */
+function failedRun(error: Error, baseUrl: string | undefined, services: Record<string, string>): RunResult {
+  return {
+    tool: { name: 'socialnet-conformance', version: VERSION },
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    target: { baseUrl, services, startedReference: false },
+    checks: [{ id: 'conformance.run', title: 'The run could start', tags: ['conformance'], clause: '-', status: 'error', reason: error.message, targets: [{ label: 'start', status: 'error', reason: error.message, findings: [], durationMs: 0 }] }],
+    observations: [],
+    specFiles: [],
+  };
+}
+
+function parseAdminHeader(value: string) {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--admin-header expects name=value, got "${value}"`);
+  return { header: value.slice(0, eq), value: value.slice(eq + 1) };
+}
 
 program
   .command('prove')
@@ -101,7 +147,17 @@ program
     for (const c of CHECKS) process.stdout.write(`${c.id.padEnd(36)} ${c.clause.padEnd(30)} ${c.tags.join(' ')}\n`);
   });
 
+// A rejection nobody handled is a defect of a check, not a reason to end the run before its report is written.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`conformance: internal error (reported, run continues): ${(reason as Error)?.stack ?? reason}\n`);
+});
+
 program.parseAsync(process.argv).catch((error: Error) => {
+  if (error instanceof CommanderError) {
+    // --help and --version end here with 0; unknown options and bad values with 2 (commander printed them).
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    return;
+  }
   process.stderr.write(`conformance: ${error.message}\n`);
-  process.exitCode = 64;
+  process.exitCode = 2;
 });

@@ -27,7 +27,9 @@ export interface ProveOptions {
  * with one deviation of the original), and compares the failing checks with the `defect:*` tags.
  */
 export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResult> {
-  const { DEFECTS } = await import('../test/defects/index.ts');
+  const { DEFECTS } = await import('../test/defects/index.ts').catch((error: Error) => {
+    throw new Error(`prove runs in the socialnet-contracts repository: it needs the reference implementation and its defect fixtures (${error.message})`);
+  });
   const checks = selectChecks(CHECKS, options.only, options.skip);
   const columns = ['reference', ...DEFECTS.map((d) => d.id)];
   const runs: Record<string, RunResult> = {};
@@ -57,7 +59,22 @@ export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResu
   return { columns, rows, problems, notRun: [...skipped], runs };
 }
 
-const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', blocked: 'blocked', skipped: '–', error: 'ERROR' };
+const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', 'not-implemented': 'not-impl', 'rate-limited': 'rate-lim', blocked: 'blocked', skipped: '–', error: 'ERROR' };
+
+/** Why each ERROR, blocked, rate-limited or not-implemented cell is what it is (its first such target's cause). */
+export function cellReasons(result: ProveResult): string[] {
+  const out: string[] = [];
+  for (const row of result.rows) {
+    for (const column of result.columns) {
+      const status = row.cells[column]!;
+      if (status === 'pass' || status === 'fail' || status === 'skipped') continue;
+      const check = result.runs[column]?.checks.find((c) => c.id === row.id);
+      const target = check?.targets.find((t) => t.status === status);
+      out.push(`${row.id} ${MARK[status]} on ${column}: ${target ? `${target.label}: ${(target.reason ?? '').split('\n')[0]}` : check?.reason ?? ''}`);
+    }
+  }
+  return out;
+}
 
 /** The check × fixture matrix as text; `*` marks the cells where the check must fail. */
 export function proveText(result: ProveResult): string {
@@ -66,6 +83,8 @@ export function proveText(result: ProveResult): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   const out = [fmt(header), ...lines.map(fmt), '', '* = the check is tagged for this defect and must fail against its fixture'];
+  const reasons = cellReasons(result);
+  if (reasons.length) out.push('', 'why (the first target of each cell that is not pass or FAIL):', ...reasons.map((r) => `  ${r}`));
   if (result.notRun.length) out.push(`not run here, so not proven by this matrix: ${result.notRun.join('; ')}`);
   out.push(result.problems.length ? `\n${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}` : '\nEvery defect is caught by exactly its tagged checks; the reference passes.');
   return `${out.join('\n')}\n`;

@@ -9,6 +9,10 @@ import type { Target } from './engine/target.ts';
 import { openDoubles } from './doubles/index.ts';
 import { startReference } from './reference.ts';
 import { loadSpec } from './spec/load.ts';
+import { checkServiceNames, pathAliases } from './engine/usage.ts';
+import type { AdminCredential } from './engine/identities.ts';
+import { DEFAULT_RATE_LIMIT_BUDGET, type RateLimitBudget } from './engine/rate-limit.ts';
+import type { ExtraClaims } from './engine/tokens.ts';
 
 export interface ConformanceOptions {
   baseUrl?: string;
@@ -30,6 +34,13 @@ export interface ConformanceOptions {
   /** With no target: a PlatformVariant for the started reference (defect fixtures). */
   variant?: unknown;
   checks?: AnyCheck[];
+  /** Replaces the first segment of the spec's gateway prefix under baseUrl. */
+  pathPrefix?: string;
+  /** Claims every minted token carries (a shard number the target requires...). */
+  tokenClaims?: ExtraClaims;
+  /** The target's own admin credential (a static header). */
+  admin?: AdminCredential;
+  rateLimit?: Partial<RateLimitBudget>;
   onProgress?: (e: ProgressEvent) => void;
   onStarted?: (target: Target) => void;
 }
@@ -37,8 +48,9 @@ export interface ConformanceOptions {
 /** The library entry point: everything `conformance run` does except printing. */
 export async function runConformance(options: ConformanceOptions = {}): Promise<RunResult> {
   const spec = await loadSpec(options.spec);
+  checkServiceNames(Object.keys(options.services ?? {}), spec.services, pathAliases(spec.operations));
   const checks = selectChecks(options.checks ?? CHECKS, options.only, options.skip);
-  let target: Target = { baseUrl: options.baseUrl?.replace(/\/$/, ''), services: options.services ?? {} };
+  let target: Target = { baseUrl: options.baseUrl?.replace(/\/$/, ''), services: options.services ?? {}, pathPrefix: options.pathPrefix };
   let jwtSecret = options.jwtSecret;
   let kafkaBrokers = options.kafkaBrokers;
   const noTarget = !target.baseUrl && Object.keys(target.services).length === 0;
@@ -63,6 +75,9 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     jwtSecret,
     kafkaBrokers,
     eventDeadlineMs: 10_000,
+    tokenClaims: options.tokenClaims,
+    admin: options.admin,
+    rateLimit: { ...DEFAULT_RATE_LIMIT_BUDGET, ...options.rateLimit },
   };
   try {
     return await runChecks({ spec, target, checks, options: runOptions, startedReference: Boolean(reference), doubles, onProgress: options.onProgress });

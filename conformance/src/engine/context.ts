@@ -3,16 +3,21 @@ import type { RunningDouble } from '../doubles/double.ts';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
 import type { Finding, Observation, Severity } from './findings.ts';
-import type { HttpClient, HttpResponse } from './http.ts';
-import type { Identities, User } from './identities.ts';
+import type { HttpRequest, HttpResponse } from './http.ts';
+import type { AdminCredential, Identities, User } from './identities.ts';
+import type { ExtraClaims } from './tokens.ts';
 import { poll } from './poll.ts';
 import { Resolver, type FilledRequest } from './recipes.ts';
 import { urlFor, type Target } from './target.ts';
+import type { Transport } from './transport.ts';
+import type { RateLimitBudget } from './rate-limit.ts';
 
 /** The check cannot be evaluated because a precondition failed (e.g. the owner could not create the resource). */
 export class Blocked extends Error {}
 /** The check does not apply to this target. */
 export class Skipped extends Error {}
+/** The operation answered 404/405/501 even to a request that should succeed: the target does not implement it. */
+export class NotImplemented extends Error {}
 
 export interface RunOptions {
   timeoutMs: number;
@@ -23,6 +28,11 @@ export interface RunOptions {
   kafkaBrokers?: string[];
   /** Deadline for asynchronous effects. */
   eventDeadlineMs: number;
+  /** Claims every minted token carries. */
+  tokenClaims?: ExtraClaims;
+  admin?: AdminCredential;
+  /** How long 429s may be waited out (Retry-After) before a target is reported rate-limited. */
+  rateLimit?: RateLimitBudget;
 }
 
 export interface SendOptions {
@@ -52,11 +62,13 @@ export interface Environment {
   spec: Spec;
   target: Target;
   options: RunOptions;
-  http: HttpClient;
+  http: Transport;
   identities: Identities;
   resolvers: Map<string, Resolver>;
   /** Recording doubles of downstream dependencies, by the spec service they stand in for. */
   doubles: Map<string, RunningDouble>;
+  /** Results computed once per run and shared by the checks (ctx.once). */
+  shared?: Map<string, Promise<unknown>>;
   observe(o: Observation): void;
 }
 
@@ -66,7 +78,7 @@ export class CheckContext {
   readonly spec: Spec;
   readonly target: Target;
   readonly options: RunOptions;
-  readonly http: HttpClient;
+  readonly http: Transport;
 
   constructor(
     private readonly env: Environment,
@@ -104,6 +116,16 @@ export class CheckContext {
     return this.env.identities.secret;
   }
 
+  /** Whether an admin can be made (an admin header in the config, or --jwt-secret for a roles: [admin] token). */
+  get canAdmin(): boolean {
+    return this.env.identities.canAdmin;
+  }
+
+  /** Claims every token must carry for this target (config tokenClaims, --token-claim). */
+  get tokenClaims(): ExtraClaims {
+    return this.options.tokenClaims ?? {};
+  }
+
   /** Creates resources as `user` (a fresh set per resolver). */
   resolver(user: User): Resolver {
     return new Resolver(this, user);
@@ -122,6 +144,20 @@ export class CheckContext {
     return resolver;
   }
 
+  /**
+   * A result computed once per run for `key` and shared by every check that asks (e.g. whether a consumer has any
+   * observable effect), so all of them judge from the same observation and say the same thing.
+   */
+  once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    this.env.shared ??= new Map();
+    let value = this.env.shared.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.env.shared.set(key, value);
+    }
+    return value;
+  }
+
   canary(label = 'canary'): string {
     return `cnry-${label}-${randomBytes(6).toString('hex')}`;
   }
@@ -132,7 +168,7 @@ export class CheckContext {
 
   send(op: Operation, req: FilledRequest, options: SendOptions): Promise<HttpResponse> {
     const token = options.token !== undefined ? options.token : options.as?.token;
-    const headers: Record<string, string> = { ...req.headers, ...options.headers };
+    const headers: Record<string, string> = { ...options.as?.headers, ...req.headers, ...options.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     return this.http.send({
       method: op.method,
@@ -145,7 +181,8 @@ export class CheckContext {
       idempotencyHeader: op.idempotency?.header,
       setup: options.setup,
       refusalExpected: options.refusalExpected,
-    });
+      documentedStatuses: Object.keys(op.responses),
+    } as HttpRequest);
   }
 
   fail(input: FailInput): void {
@@ -172,6 +209,10 @@ export class CheckContext {
 
   skip(reason: string): never {
     throw new Skipped(reason);
+  }
+
+  notImplemented(reason: string): never {
+    throw new NotImplemented(reason);
   }
 
   observe(kind: string, data: Record<string, unknown>): void {

@@ -8,7 +8,17 @@ import type { TransportStats } from './http.ts';
  */
 export type Severity = 'security' | 'deviation';
 
-export type Status = 'pass' | 'fail' | 'blocked' | 'skipped' | 'error';
+/**
+ * The outcome of one check target (docs/checks.md#outcomes). `fail` is told apart by its findings' severity
+ * (fail-security, fail-deviation: `outcomeOf`). `not-implemented`: the operation answered 404/405/501 even with a
+ * valid token. `rate-limited`: the target kept answering 429 beyond the rate-limit budget, so nothing was judged.
+ */
+export type Status = 'pass' | 'fail' | 'not-implemented' | 'rate-limited' | 'blocked' | 'skipped' | 'error';
+
+/** The seven outcomes a user reads: a failure split by the severity of what it proves. */
+export type Outcome = 'pass' | 'fail-security' | 'fail-deviation' | 'not-implemented' | 'rate-limited' | 'blocked' | 'error' | 'skipped';
+
+export const STATUSES: Status[] = ['pass', 'fail', 'not-implemented', 'rate-limited', 'blocked', 'error', 'skipped'];
 
 export interface RecordedRequest {
   method: string;
@@ -82,24 +92,66 @@ export interface RunResult {
   transport?: TransportStats;
 }
 
-const ORDER: Status[] = ['fail', 'error', 'blocked', 'pass', 'skipped'];
+const ORDER: Status[] = ['fail', 'error', 'blocked', 'rate-limited', 'not-implemented', 'pass', 'skipped'];
 
-/** fail beats error beats blocked beats pass; a check with no targets is skipped. */
+/** fail beats error beats blocked beats rate-limited beats not-implemented beats pass; no targets is skipped. */
 export function worst(statuses: Status[]): Status {
   for (const s of ORDER) if (statuses.includes(s)) return s;
   return 'skipped';
 }
 
+export function outcomeOf(t: { status: Status; findings: Finding[] }): Outcome {
+  if (t.status !== 'fail') return t.status;
+  return t.findings.some((f) => f.severity === 'security') ? 'fail-security' : 'fail-deviation';
+}
+
+function zero(): Record<Status, number> {
+  return { pass: 0, fail: 0, 'not-implemented': 0, 'rate-limited': 0, blocked: 0, skipped: 0, error: 0 };
+}
+
+/** Checks per status (a check's status is the worst of its targets). */
 export function counts(result: RunResult): Record<Status, number> {
-  const out: Record<Status, number> = { pass: 0, fail: 0, blocked: 0, skipped: 0, error: 0 };
+  const out = zero();
   for (const c of result.checks) out[c.status]++;
   return out;
 }
 
-/** 0 when every selected check passed (skipped ones were not selected), 1 on a failure, 2 on blocked/errors only. */
-export function exitCode(result: RunResult): number {
+/** Check targets per status. */
+export function targetCounts(result: RunResult): Record<Status, number> {
+  const out = zero();
+  for (const c of result.checks) for (const t of c.targets) out[t.status]++;
+  return out;
+}
+
+/** How many check targets actually ran against the implementation (not skipped). */
+export function executedTargets(result: RunResult): number {
+  return result.checks.reduce((n, c) => n + c.targets.filter((t) => t.status !== 'skipped').length, 0);
+}
+
+export interface ExitVerdict {
+  code: 0 | 1 | 2;
+  why: string;
+}
+
+/**
+ * 0: every selected check passed. 1: a check failed or an operation is not implemented (the implementation does
+ * not keep the contract). 2: nothing decisive could be said: errors, blocked or rate-limited targets only, or no
+ * check target executed at all (never a silent green).
+ */
+export function exitVerdict(result: RunResult): ExitVerdict {
   const c = counts(result);
-  if (c.fail > 0) return 1;
-  if (c.error > 0 || c.blocked > 0) return 2;
-  return 0;
+  const t = targetCounts(result);
+  const parts = (entries: Array<[number, string]>) => entries.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+  if (c.fail > 0 || c['not-implemented'] > 0) {
+    return { code: 1, why: parts([[c.fail, `failed check${c.fail === 1 ? '' : 's'}`], [t['not-implemented'], `operation target${t['not-implemented'] === 1 ? '' : 's'} not implemented`]]) };
+  }
+  if (executedTargets(result) === 0) return { code: 2, why: 'no check target executed (every check was skipped)' };
+  if (c.error > 0 || c.blocked > 0 || c['rate-limited'] > 0) {
+    return { code: 2, why: parts([[t.error, 'errored'], [t.blocked, 'blocked'], [t['rate-limited'], 'rate-limited']]) + ` target${t.error + t.blocked + t['rate-limited'] === 1 ? '' : 's'}` };
+  }
+  return { code: 0, why: 'every selected check passed' };
+}
+
+export function exitCode(result: RunResult): number {
+  return exitVerdict(result).code;
 }

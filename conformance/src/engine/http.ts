@@ -104,6 +104,10 @@ const MAX_TIMEOUT_MS = 300_000;
  * carrying the operation's Idempotency-Key. Time-outs adapt to the slowest answer the target has given.
  */
 export class HttpClient {
+  get losses(): TransportStats {
+    return this.stats;
+  }
+
   readonly stats: TransportStats = { requests: 0, retries: 0, resets: 0, timeouts: 0, refused: 0, slowestMs: 0, notResent: [], resentRefusals: [], replaced: [] };
   private readonly options: Required<TransportOptions>;
 

@@ -3,15 +3,30 @@ import { decodeJwt } from 'jose';
 import type { Spec } from '../spec/load.ts';
 import { sample } from '../spec/sample.ts';
 import type { Operation } from '../spec/types.ts';
-import { TransportError, type HttpClient } from './http.ts';
+import { TransportError } from './http.ts';
+import type { Transport } from './transport.ts';
 import { reachable, urlFor, type Target } from './target.ts';
-import { mintToken } from './tokens.ts';
+import { mintToken, type ExtraClaims } from './tokens.ts';
 
 export interface User {
   /** The token's sub. */
   id: string;
   token: string;
   label: string;
+  /** Headers sent with every request of this user (an admin credential of the target's own kind). */
+  headers?: Record<string, string>;
+}
+
+/** How the target recognises an administrator besides the token's `roles: [admin]`: a static header. */
+export interface AdminCredential {
+  header: string;
+  value: string;
+}
+
+export interface IdentityOptions {
+  /** Claims every minted token carries (a shard number the target requires...). */
+  claims?: ExtraClaims;
+  admin?: AdminCredential;
 }
 
 /** Registrations in flight at once: each runs the target's password KDF (scrypt N=2^17 on the reference). */
@@ -33,8 +48,9 @@ export class Identities {
   constructor(
     spec: Spec,
     private readonly target: Target,
-    private readonly http: HttpClient,
+    private readonly http: Transport,
     readonly secret: string | undefined,
+    private readonly options: IdentityOptions = {},
   ) {
     this.register = spec.operations.find(
       (op) => op.method === 'post' && !op.secured && tokenField(op) !== undefined && reachable(target, op),
@@ -61,7 +77,16 @@ export class Identities {
     if (this.register) return this.registerUser(this.register, label);
     if (!this.secret) throw new Error('no way to get a test user: the spec has no reachable registration operation and no --jwt-secret was given');
     const id = `conf-${randomBytes(6).toString('hex')}`;
-    return { id, label, token: await mintToken(this.secret, id) };
+    return { id, label, token: await this.mint(id) };
+  }
+
+  private mint(sub: string, roles?: string[]): Promise<string> {
+    return mintToken(this.secret!, sub, roles, this.options.claims);
+  }
+
+  /** Whether an admin can be made: from the admin header of the config, or a role minted with the secret. */
+  get canAdmin(): boolean {
+    return Boolean(this.options.admin || this.secret);
   }
 
   /**
@@ -74,15 +99,21 @@ export class Identities {
     this.template ??= this.register ? this.create('id template') : undefined;
     const shape = (await this.template)?.id ?? 'conf-000000000000';
     const id = shape.replace(/[0-9a-f]+$/i, (tail) => randomBytes(tail.length).toString('hex').slice(0, tail.length));
-    return { id, label, token: await mintToken(this.secret, id) };
+    return { id, label, token: await this.mint(id) };
   }
 
   private template: Promise<User> | undefined;
 
   /** The same user with the admin role (needs the secret). */
   async admin(user: User): Promise<User> {
-    if (!this.secret) throw new Error('an admin token needs --jwt-secret');
-    return { ...user, label: `${user.label} (admin)`, token: await mintToken(this.secret, user.id, ['admin']) };
+    const label = `${user.label} (admin)`;
+    const { admin } = this.options;
+    if (admin) {
+      const token = this.secret ? await this.mint(user.id, ['admin']) : user.token;
+      return { ...user, label, token, headers: { ...user.headers, [admin.header]: admin.value } };
+    }
+    if (!this.secret) throw new Error('an admin needs --jwt-secret (a roles: [admin] token) or an admin header in the config');
+    return { ...user, label, token: await this.mint(user.id, ['admin']) };
   }
 
   private async registerUser(op: Operation, label: string): Promise<User> {
@@ -94,7 +125,7 @@ export class Identities {
         } catch (error) {
           // The answer was lost: the first identity may exist or not; a new one is registered instead (never a re-send).
           if (!(error instanceof TransportError) || attempt >= REGISTRATION_ATTEMPTS) throw error;
-          this.http.stats.replaced.push(`registration of ${label}: ${error.message.split(';')[0]}`);
+          this.http.losses?.replaced.push(`registration of ${label}: ${error.message.split(';')[0]}`);
         }
       }
     } finally {
@@ -130,8 +161,11 @@ export class Identities {
     if (res.status >= 300 || typeof token !== 'string') {
       throw new Error(`registering a test user through ${op.operationId} failed: ${res.status} ${res.text.slice(0, 200)}`);
     }
-    const sub = decodeJwt(token).sub ?? res.json.user_id ?? res.json.id;
-    return { id: String(sub), token, label };
+    const claims = decodeJwt(token);
+    const sub = String(claims.sub ?? res.json.user_id ?? res.json.id);
+    // A target that needs claims its own registration does not issue gets them in a token minted with the secret.
+    const missing = Object.keys(this.options.claims ?? {}).some((name) => !(name in claims));
+    return { id: sub, token: missing && this.secret ? await this.mint(sub) : token, label };
   }
 }
 

@@ -55,14 +55,18 @@ async function collectRecords(
   });
   const records: SeenRecord[] = [];
   await consumer.connect();
+  let timer: NodeJS.Timeout | undefined;
   try {
     const joined = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the conformance consumer did not join a group on ${topic} within ${deadlineMs} ms`)), deadlineMs);
+      timer = setTimeout(() => reject(new Error(`the conformance consumer did not join a group on ${topic} within ${deadlineMs} ms (does the topic exist?)`)), deadlineMs);
       consumer.on(consumer.events.GROUP_JOIN, () => {
         clearTimeout(timer);
         resolve();
       });
     });
+    // subscribe or run may throw before `joined` is awaited: its later rejection must not go unhandled (it once
+    // ended the process before any report was written).
+    joined.catch(() => {});
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
@@ -74,7 +78,8 @@ async function collectRecords(
     for (const end of options.from ?? []) consumer.seek({ topic, partition: end.partition, offset: end.offset });
     await joined;
   } catch (error) {
-    await consumer.disconnect();
+    clearTimeout(timer);
+    await consumer.disconnect().catch(() => {});
     throw error;
   }
   return { records, close: () => consumer.disconnect() };

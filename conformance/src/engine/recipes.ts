@@ -12,6 +12,8 @@ export interface FilledRequest {
   headers: Record<string, string>;
   body?: unknown;
   form?: Record<string, FormField>;
+  /** Filled with sample values because the resources could not be created, and why (a 404 then proves nothing). */
+  sampled?: string;
 }
 
 export interface Created {
@@ -112,7 +114,7 @@ export class Resolver {
       return await this.ctx.send(op, (await this.fill(op))!, { as, setup: true });
     } catch (error) {
       if (!(error instanceof TransportError) || !error.notResent) throw error;
-      this.ctx.http.stats.replaced.push(`${kind} of ${this.user.label} via ${op.operationId}: ${error.message.split(';')[0]}`);
+      this.ctx.http.losses?.replaced.push(`${kind} of ${this.user.label} via ${op.operationId}: ${error.message.split(';')[0]}`);
       return this.ctx.send(op, (await this.fill(op))!, { as, setup: true });
     }
   }

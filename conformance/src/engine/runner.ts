@@ -2,12 +2,15 @@ import type { RunningDouble } from '../doubles/double.ts';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
 import type { AnyCheck } from './check.ts';
-import { Blocked, CheckContext, Skipped, type Environment, type RunOptions } from './context.ts';
-import { worst, type CheckResult, type Observation, type RunResult, type TargetResult } from './findings.ts';
+import { Blocked, CheckContext, NotImplemented, Skipped, type Environment, type RunOptions } from './context.ts';
+import { worst, type CheckResult, type Observation, type RunResult, type Status, type TargetResult } from './findings.ts';
 import { HttpClient, TransportError } from './http.ts';
 import { Identities } from './identities.ts';
 import { runPool } from './pool.ts';
+import { RateLimitedError, RateLimitLayer } from './rate-limit.ts';
+import { RedirectLayer } from './redirects.ts';
 import type { Target } from './target.ts';
+import { VERSION } from '../version.ts';
 
 export interface ProgressEvent {
   checkId: string;
@@ -26,20 +29,20 @@ export interface RunInput {
   onProgress?: (e: ProgressEvent) => void;
 }
 
-const VERSION = '0.1.0';
 const SHARED_USERS = ['owner', 'stranger'];
 
 /** Expands every selected check into its targets and runs them all through one pool of `concurrency` workers. */
 export async function runChecks(input: RunInput): Promise<RunResult> {
   const started = Date.now();
   const observations: Observation[] = [];
-  const http = new HttpClient({ timeoutMs: input.options.timeoutMs, setupTimeoutMs: input.options.setupTimeoutMs });
+  const client = new HttpClient({ timeoutMs: input.options.timeoutMs, setupTimeoutMs: input.options.setupTimeoutMs });
+  const http = new RateLimitLayer(new RedirectLayer(client), input.options.rateLimit);
   const env: Environment = {
     spec: input.spec,
     target: input.target,
     options: input.options,
     http,
-    identities: new Identities(input.spec, input.target, http, input.options.jwtSecret),
+    identities: new Identities(input.spec, input.target, http, input.options.jwtSecret, { claims: input.options.tokenClaims, admin: input.options.admin }),
     resolvers: new Map(),
     doubles: new Map((input.doubles ?? []).map((d) => [d.service, d])),
     observe: (o) => observations.push(o),
@@ -82,7 +85,7 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     checks,
     observations,
     specFiles: input.spec.files,
-    transport: http.stats,
+    transport: client.stats,
   };
 }
 
@@ -96,12 +99,38 @@ async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: s
     return { ...base, status, findings: ctx.findings, durationMs: Date.now() - started };
   } catch (error) {
     const findings = ctx.findings;
-    const status = findings.length > 0 ? 'fail' : error instanceof Blocked ? 'blocked' : error instanceof Skipped ? 'skipped' : 'error';
-    const reason = error instanceof TransportError || error instanceof Blocked || error instanceof Skipped
-      ? (error as Error).message
-      : `${(error as Error).stack ?? error}`;
-    return { ...base, status, reason, findings, durationMs: Date.now() - started };
+    const status = findings.length > 0 ? 'fail' : statusOf(error);
+    return { ...base, status, reason: reasonOf(error), findings, durationMs: Date.now() - started };
   }
+}
+
+function statusOf(error: unknown): Status {
+  if (error instanceof Blocked) return 'blocked';
+  if (error instanceof Skipped) return 'skipped';
+  if (error instanceof NotImplemented) return 'not-implemented';
+  if (error instanceof RateLimitedError) return 'rate-limited';
+  return 'error';
+}
+
+/** The cause in one line for what the target did or the run could not do; a stack only for a defect of a check. */
+function reasonOf(error: unknown): string {
+  if (error instanceof TransportError || error instanceof Blocked || error instanceof Skipped || error instanceof NotImplemented || error instanceof RateLimitedError) return annotate(error.message);
+  if (error instanceof Error && isInfrastructure(error)) return annotate(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
+  return `${(error as Error)?.stack ?? error}`;
+}
+
+/** Unreachable targets and time-outs say so, and what to try. */
+export function annotate(message: string): string {
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN/.test(message)) return `${message} (the target is unreachable)`;
+  if (/bad port/.test(message)) return `${message} (the target is unreachable: fetch refuses this port, as the Fetch standard blocks it)`;
+  if (/ECONNRESET|UND_ERR_SOCKET|other side closed/.test(message)) return `${message} (the target closed the connection)`;
+  if (/timeout|aborted/i.test(message)) return `${message} (no answer in time: try a larger --timeout or a smaller --concurrency)`;
+  return message;
+}
+
+/** Errors of the broker client or the network, whose stack says nothing about the target. */
+function isInfrastructure(error: Error): boolean {
+  return /^Kafka|KafkaJS/.test(error.name) || /did not join a group|broker|ECONNREFUSED|topic/i.test(error.message);
 }
 
 function unmet(check: AnyCheck, options: RunOptions): string | undefined {

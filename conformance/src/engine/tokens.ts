@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { UsageError } from './usage.ts';
 
 /**
  * The negative-token matrix of RFC 8725 and docs/spec-conventions.md (SN-AUTHN-*), plus the valid token.
@@ -61,13 +62,19 @@ export const NEEDS_SECRET: ReadonlySet<TokenVariant> = new Set(['hs384', 'hs512'
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
-/** undefined = send no Authorization header. */
-export async function tokenFor(variant: TokenVariant, sub: string, secret: string | undefined, valid: string): Promise<string | undefined> {
+/** Claims a target needs in every token besides sub/iat/exp (e.g. a shard number: `--token-claim sh=0`). */
+export type ExtraClaims = Record<string, unknown>;
+
+/**
+ * undefined = send no Authorization header. Every variant carries the target's extra claims, so each bad token
+ * differs from the valid one only by its defect (and is refused for that reason, not for a missing claim).
+ */
+export async function tokenFor(variant: TokenVariant, sub: string, secret: string | undefined, valid: string, extra: ExtraClaims = {}): Promise<string | undefined> {
   const now = Math.floor(Date.now() / 1000);
   const key = secret ? new TextEncoder().encode(secret) : undefined;
   const sign = (claims: Record<string, unknown>, alg = 'HS256', signingKey = key) => {
     if (!signingKey) throw new Error(`token variant ${variant} needs --jwt-secret`);
-    return new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT' }).sign(signingKey);
+    return new SignJWT({ ...extra, ...claims }).setProtectedHeader({ alg, typ: 'JWT' }).sign(signingKey);
   };
   switch (variant) {
     case 'none':
@@ -80,7 +87,7 @@ export async function tokenFor(variant: TokenVariant, sub: string, secret: strin
       return sign({ sub, iat: now, exp: now + 3600 }, 'HS256', randomBytes(32));
     case 'alg-none':
     case 'alg-none-no-dot': {
-      const unsigned = `${b64(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64(JSON.stringify({ sub, iat: now, exp: now + 3600 }))}`;
+      const unsigned = `${b64(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64(JSON.stringify({ ...extra, sub, iat: now, exp: now + 3600 }))}`;
       return variant === 'alg-none' ? `${unsigned}.` : unsigned;
     }
     case 'hs384':
@@ -108,9 +115,21 @@ export function homemadeToken(userId: string, secret: string | undefined): strin
 }
 
 /** A valid token minted with the secret (for users created without the users API, or with extra roles). */
-export function mintToken(secret: string, sub: string, roles?: string[]): Promise<string> {
+export function mintToken(secret: string, sub: string, roles?: string[], extra: ExtraClaims = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const claims: Record<string, unknown> = { sub, iat: now, exp: now + 3600 };
+  const claims: Record<string, unknown> = { ...extra, sub, iat: now, exp: now + 3600 };
   if (roles) claims.roles = roles;
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+}
+
+/** `name=value` pairs of --token-claim; numbers and booleans are typed (sh=0 is the number 0). */
+export function parseClaims(values: string[] = []): ExtraClaims {
+  const out: ExtraClaims = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--token-claim expects name=value, got "${value}"`);
+    const raw = value.slice(eq + 1);
+    out[value.slice(0, eq)] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
+  }
+  return out;
 }

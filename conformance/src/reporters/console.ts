@@ -1,9 +1,9 @@
 import type { CheckResult, Finding, RunResult, Status } from '../engine/findings.ts';
-import { counts } from '../engine/findings.ts';
+import { exitVerdict, outcomeOf, targetCounts } from '../engine/findings.ts';
 import type { ProgressEvent } from '../engine/runner.ts';
 import { tokenTable, tokenTableText } from './token-table.ts';
 
-const SYMBOL: Record<Status, string> = { pass: '✔', fail: '✘', blocked: '◌', skipped: '–', error: '!' };
+const SYMBOL: Record<Status, string> = { pass: '✔', fail: '✘', 'not-implemented': '∅', 'rate-limited': '⧗', blocked: '◌', skipped: '–', error: '!' };
 
 /** One line per finished target on a TTY (overwritten), nothing on a pipe until the summary. */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e: ProgressEvent) => void {
@@ -33,9 +33,7 @@ export function consoleReport(result: RunResult, options: { verbose?: boolean } 
       if (options.verbose) for (const more of group.slice(1)) out.push(`  also: ${more.message.split('\n').slice(1).join(' / ')}`);
     }
   }
-  const c = counts(result);
-  const checksPerSecond = result.checks.reduce((n, ch) => n + ch.targets.length, 0) / Math.max(0.001, result.durationMs / 1000);
-  out.push('', `${c.pass} passed, ${c.fail} failed, ${c.blocked} blocked, ${c.error} errors, ${c.skipped} skipped · ${(result.durationMs / 1000).toFixed(1)} s (${checksPerSecond.toFixed(1)} check targets/s)`);
+  out.push('', ...summaryLines(result));
   const transport = transportLine(result);
   if (transport) out.push(transport);
   return `${out.join('\n')}\n`;
@@ -52,13 +50,64 @@ export function transportLine(result: RunResult): string | undefined {
   return lines.join('\n');
 }
 
+/**
+ * The tallies (check targets by outcome), the targets skipped for lack of a URL, and why the exit code is what it
+ * is, with what to try.
+ */
+export function summaryLines(result: RunResult): string[] {
+  const t = targetCounts(result);
+  const outcomes = new Map<string, number>();
+  for (const c of result.checks) for (const target of c.targets) outcomes.set(outcomeOf(target), (outcomes.get(outcomeOf(target)) ?? 0) + 1);
+  const n = (o: string) => outcomes.get(o) ?? 0;
+  const total = result.checks.reduce((sum, c) => sum + c.targets.length, 0);
+  const perSecond = total / Math.max(0.001, result.durationMs / 1000);
+  const lines = [
+    `${t.pass} passed, ${t.fail} failed (${n('fail-security')} security, ${n('fail-deviation')} deviation), ${t['not-implemented']} not implemented, ${t['rate-limited']} rate-limited, ${t.blocked} blocked, ${t.error} errors, ${t.skipped} skipped (check targets) · ${(result.durationMs / 1000).toFixed(1)} s (${perSecond.toFixed(1)} check targets/s)`,
+  ];
+  const noUrl = new Map<string, number>();
+  for (const c of result.checks) {
+    for (const target of c.targets) {
+      const service = /^no URL for service (\S+)/.exec(target.reason ?? '')?.[1];
+      if (target.status === 'skipped' && service) noUrl.set(service, (noUrl.get(service) ?? 0) + 1);
+    }
+  }
+  if (noUrl.size) {
+    const count = [...noUrl.values()].reduce((a, b) => a + b, 0);
+    const services = [...noUrl.keys()].sort();
+    const why = result.target.baseUrl
+      ? `operations of ${services.join(', ')} that the gateway does not serve (x-gateway: false) and no --service URL for them (pass --service ${services[0]}=URL)`
+      : `no --base-url and no --service for ${services.join(', ')} (pass --base-url or --service ${services[0]}=URL)`;
+    lines.push(`${count} check targets skipped for lack of a URL: ${why}`);
+  }
+  const notSelected = result.checks.filter((c) => c.status === 'skipped' && c.reason?.startsWith('not selected'));
+  if (notSelected.length) lines.push(`${notSelected.length} checks not run: ${[...new Set(notSelected.map((c) => c.reason!.replace('not selected: ', '')))].join('; ')}`);
+  const verdict = exitVerdict(result);
+  lines.push(`exit ${verdict.code}: ${verdict.why}`);
+  const hints = tryHints(result);
+  if (verdict.code !== 0 && hints.length) lines.push(`try: ${hints.join('; ')}`);
+  return lines;
+}
+
+function tryHints(result: RunResult): string[] {
+  const reasons = result.checks.flatMap((c) => c.targets.filter((t) => t.status === 'error' || t.status === 'blocked' || t.status === 'rate-limited').map((t) => t.reason ?? ''));
+  const hints: string[] = [];
+  if (reasons.some((r) => /timeout|aborted|no answer in time/i.test(r))) hints.push('a larger --timeout (e.g. --timeout 30000) or a smaller --concurrency (e.g. --concurrency 2)');
+  if (reasons.some((r) => /unreachable|ECONNREFUSED/.test(r))) hints.push('check that the target is running and the URL is right (--base-url, --service name=URL)');
+  if (reasons.some((r) => /429|rate-limit/.test(r))) hints.push('--concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config');
+  if (reasons.some((r) => /valid token refused|valid token was refused/.test(r))) hints.push('the claims the target needs (--token-claim name=value) or the right --jwt-secret');
+  if (reasons.some((r) => /did not join a group|broker|topic/i.test(r))) hints.push('check --kafka-brokers and that the topics the spec names exist');
+  return hints;
+}
+
 function checkLine(check: CheckResult): string {
   const tally = (s: Status) => check.targets.filter((t) => t.status === s).length;
+  const parts: Array<[Status, string]> = [['fail', 'failing'], ['not-implemented', 'not implemented'], ['rate-limited', 'rate-limited'], ['blocked', 'blocked'], ['error', 'errors']];
   const detail = check.status === 'skipped'
     ? check.reason ?? ''
-    : `${check.targets.length} targets${tally('fail') ? `, ${tally('fail')} failing` : ''}${tally('blocked') ? `, ${tally('blocked')} blocked` : ''}${tally('error') ? `, ${tally('error')} errors` : ''}`;
-  const why = check.status === 'blocked' || check.status === 'error' ? `\n      ${check.targets.find((t) => t.status === check.status)?.reason?.split('\n')[0] ?? ''}` : '';
-  return `  ${SYMBOL[check.status]} ${check.status.padEnd(7)} ${check.id.padEnd(36)} ${detail}${why}`;
+    : `${check.targets.length} targets${parts.map(([s, word]) => (tally(s) ? `, ${tally(s)} ${word}` : '')).join('')}`;
+  const explained: Status[] = ['blocked', 'error', 'rate-limited', 'not-implemented'];
+  const why = explained.includes(check.status) ? `\n      ${check.targets.find((t) => t.status === check.status)?.reason?.split('\n')[0] ?? ''}` : '';
+  return `  ${SYMBOL[check.status]} ${check.status.padEnd(15)} ${check.id.padEnd(36)} ${detail}${why}`;
 }
 
 /** Findings grouped by operation × severity × status class, as Schemathesis and RESTler bucket them. */

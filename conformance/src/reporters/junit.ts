@@ -18,9 +18,12 @@ export function junitReport(result: RunResult): string {
       if (t.status === 'fail') {
         s.failures++;
         body = t.findings.map(failure).join('');
-      } else if (t.status === 'error' || t.status === 'blocked') {
+      } else if (t.status === 'not-implemented') {
+        s.failures++;
+        body = `<failure type="not-implemented" message="${escapeXml(t.reason ?? t.status)}"/>`;
+      } else if (t.status === 'error' || t.status === 'blocked' || t.status === 'rate-limited') {
         s.errors++;
-        body = `<error type="${t.status}" message="${escapeXml(t.reason ?? t.status)}"/>`;
+        body = `<error type="${t.status}" message="${escapeXml(t.reason ?? t.status)}">${escapeXml(t.reason ?? '')}</error>`;
       } else if (t.status === 'skipped') {
         s.skipped++;
         body = `<skipped message="${escapeXml(t.reason ?? check.reason ?? 'skipped')}"/>`;

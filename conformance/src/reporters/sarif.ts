@@ -1,5 +1,7 @@
 import type { Finding, RunResult } from '../engine/findings.ts';
 
+const UNJUDGED = new Set(['blocked', 'error', 'rate-limited', 'not-implemented']);
+
 /** SARIF 2.1.0: a rule per check; each finding located at the operation (or clause) in the spec files. */
 export function sarifReport(result: RunResult): string {
   const rules = result.checks.map((c) => ({
@@ -9,7 +11,17 @@ export function sarifReport(result: RunResult): string {
     helpUri: `docs/checks.md#${c.id.replace('.', '')}`,
     properties: { tags: c.tags, clause: c.clause },
   }));
-  const results = result.checks.flatMap((c) => c.targets.flatMap((t) => t.findings.map((f) => toResult(f))));
+  const results = [
+    ...result.checks.flatMap((c) => c.targets.flatMap((t) => t.findings.map((f) => toResult(f)))),
+    // Targets that could not be judged are notes with their cause, so code scanning shows what was not checked.
+    ...result.checks.flatMap((c) => c.targets.filter((t) => UNJUDGED.has(t.status)).map((t) => ({
+      ruleId: c.id,
+      level: t.status === 'not-implemented' ? 'warning' : 'note',
+      message: { text: `${t.status}: ${t.label}: ${t.reason ?? ''}` },
+      locations: [],
+      properties: { outcome: t.status, operationId: t.operationId, service: t.service },
+    }))),
+  ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -17,7 +29,7 @@ export function sarifReport(result: RunResult): string {
       {
         tool: { driver: { name: result.tool.name, version: result.tool.version, informationUri: 'docs/checks.md', rules } },
         originalUriBaseIds: { SRCROOT: { description: { text: 'the repository root (spec files are relative to it)' } } },
-        invocations: [{ executionSuccessful: true, startTimeUtc: result.startedAt }],
+        invocations: [{ executionSuccessful: !result.checks.some((c) => c.status === 'error'), startTimeUtc: result.startedAt }],
         results,
       },
     ],

@@ -8,8 +8,10 @@ export interface TokenTable {
 
 /**
  * Service × token variant, from the authn checks' observations. A cell is "refused" (401 on every operation),
- * "ACCEPTED n/m" when some operations let the request through, "other n/m" for other refusals, "–" when not run.
- * For the valid token the expectation flips: "accepted" everywhere, "REFUSED n/m" otherwise.
+ * else the tallies of what differs: "ACCEPTED n/m" (operations that let the request through), "other n/m" (other
+ * refusals, redirects), "blocked n/m" (the valid token was refused too, so the refusal proves nothing),
+ * "not impl n/m" (the operation answers 404/405/501 even to the valid token); "–" when not run. For the valid
+ * token the expectation flips: "accepted" everywhere, else "REFUSED n/m", "other n/m", "not impl n/m".
  */
 export function tokenTable(result: RunResult): TokenTable | undefined {
   const seen = result.observations.filter((o) => o.kind === 'token-matrix');
@@ -21,11 +23,13 @@ export function tokenTable(result: RunResult): TokenTable | undefined {
       const mine = seen.filter((o) => o.data.service === service && o.data.variant === variant);
       const run = mine.filter((o) => o.data.outcome !== 'not run');
       const n = (outcome: string) => run.filter((o) => o.data.outcome === outcome).length;
+      const tallies = (wanted: string, shown: Array<[string, string]>) => {
+        const parts = shown.filter(([o]) => n(o)).map(([o, label]) => `${label} ${n(o)}/${run.length}`);
+        return parts.length ? parts.join(', ') : wanted;
+      };
       if (run.length === 0) cells[variant] = '–';
-      else if (variant === 'valid') cells[variant] = n('refused') ? `REFUSED ${n('refused')}/${run.length}` : 'accepted';
-      else if (n('accepted')) cells[variant] = `ACCEPTED ${n('accepted')}/${run.length}`;
-      else if (n('other')) cells[variant] = `other ${n('other')}/${run.length}`;
-      else cells[variant] = 'refused';
+      else if (variant === 'valid') cells[variant] = tallies('accepted', [['refused', 'REFUSED'], ['other', 'other'], ['not-implemented', 'not impl']]);
+      else cells[variant] = tallies('refused', [['accepted', 'ACCEPTED'], ['other', 'other'], ['blocked', 'blocked'], ['not-implemented', 'not impl']]);
     }
     return { service, cells };
   });

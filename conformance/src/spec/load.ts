@@ -7,7 +7,9 @@ import { loadClauses } from './clauses.ts';
 import { lineOf, toPointer } from './locate.ts';
 import type { Clause, HttpMethod, Operation, Parameter } from './types.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where specs/ is: inside the installed package (npm pack ships it), else the repository around the package. */
+export const REPO_ROOT = existsSync(join(PACKAGE_ROOT, 'specs/openapi')) ? PACKAGE_ROOT : resolve(PACKAGE_ROOT, '..');
 export const DEFAULT_SPEC_DIR = join(REPO_ROOT, 'specs/openapi');
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'patch'];

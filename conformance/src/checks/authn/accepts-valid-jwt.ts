@@ -1,5 +1,7 @@
 import { defineCheck } from '../../engine/check.ts';
+import { NOT_IMPLEMENTED } from '../../engine/control.ts';
 import { fillOrSample } from '../../engine/fill-or-sample.ts';
+import { isRedirect, redirectText } from '../../engine/redirects.ts';
 import { reachable } from '../../engine/target.ts';
 
 /** The standard HS256 JWT issued by the users service is accepted by every secured operation of every service. */
@@ -14,11 +16,17 @@ export default defineCheck({
     if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
     const owner = await ctx.user('owner');
     const req = await fillOrSample(ctx, op, owner);
-    const as = op.authz.some((r) => r.rule === 'admin') && ctx.secret ? await ctx.admin(owner) : owner;
+    const as = op.authz.some((r) => r.rule === 'admin') && ctx.canAdmin ? await ctx.admin(owner) : owner;
     const res = await ctx.send(op, req, { as });
-    ctx.observe('token-matrix', { service: op.service, operationId: op.operationId, variant: 'valid', status: res.status, outcome: res.status === 401 ? 'refused' : 'accepted' });
+    const notImplemented = NOT_IMPLEMENTED.has(res.status) && !(res.status === 404 && req.sampled);
+    const outcome = res.status === 401 ? 'refused' : notImplemented ? 'not-implemented' : isRedirect(res.status) ? 'other' : 'accepted';
+    ctx.observe('token-matrix', { service: op.service, operationId: op.operationId, variant: 'valid', status: res.status, outcome });
     if (res.status === 401) {
       ctx.fail({ severity: 'deviation', expected: 'the request is authenticated (any status but 401)', received: '401: the valid token was refused', response: res });
+    } else if (isRedirect(res.status)) {
+      ctx.fail({ severity: 'deviation', expected: 'the request is authenticated and answered (a redirect is not an answer)', received: redirectText(res), response: res });
+    } else if (notImplemented) {
+      ctx.notImplemented(`${op.method.toUpperCase()} ${op.gatewayPath} answered ${res.status} to a valid token and real resources: the operation is not implemented here`);
     }
   },
 });

@@ -10,6 +10,6 @@ export default defineCheck({
   failure: 'An admin operation was not refused to a user without the admin role',
   targets: (spec) => spec.operations.filter((op) => hasRule(op, 'admin')),
   async run(ctx, op) {
-    judgeStranger(ctx, await strangerAttempt(ctx, op));
+    await judgeStranger(ctx, await strangerAttempt(ctx, op));
   },
 });

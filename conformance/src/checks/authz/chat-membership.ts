@@ -10,6 +10,6 @@ export default defineCheck({
   failure: 'A user who is not a member of the chat was not refused as the spec says',
   targets: (spec) => spec.operations.filter((op) => hasRule(op, 'chat-member', 'message-chat-member', 'chat-joinable', 'chat-owner')),
   async run(ctx, op) {
-    judgeStranger(ctx, await strangerAttempt(ctx, op));
+    await judgeStranger(ctx, await strangerAttempt(ctx, op));
   },
 });

@@ -10,6 +10,6 @@ export default defineCheck({
   failure: "Another user's resource was not protected as the spec says",
   targets: (spec) => spec.operations.filter((op) => hasRule(op, 'owner')),
   async run(ctx, op) {
-    judgeStranger(ctx, await strangerAttempt(ctx, op));
+    await judgeStranger(ctx, await strangerAttempt(ctx, op));
   },
 });

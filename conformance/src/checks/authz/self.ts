@@ -10,6 +10,6 @@ export default defineCheck({
   failure: "Another user's self-only operation was not refused as the spec says",
   targets: (spec) => spec.operations.filter((op) => hasRule(op, 'self')),
   async run(ctx, op) {
-    judgeStranger(ctx, await strangerAttempt(ctx, op));
+    await judgeStranger(ctx, await strangerAttempt(ctx, op));
   },
 });

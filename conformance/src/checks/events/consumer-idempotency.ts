@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineCheck } from '../../engine/check.ts';
+import { requireGoodEventEffect } from './baseline.ts';
 import { consumerTargets, type ConsumerTarget } from './consumer-spec.ts';
 import { countEffect, effectReaders } from './effect-read.ts';
 import type { CheckContext } from '../../engine/context.ts';
@@ -24,6 +25,7 @@ export default defineCheck<ConsumerTarget>({
   label: (t) => `${t.topic} → ${t.group} (${t.operationId})`,
   async run(ctx, t) {
     const brokers = ctx.options.kafkaBrokers!;
+    await requireGoodEventEffect(ctx, t);
     const scenario = await createScenario(ctx, t);
     const duplicated = newPayload(ctx, t, scenario);
     const record = envelope(t, duplicated, randomUUID());

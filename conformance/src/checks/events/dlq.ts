@@ -1,5 +1,6 @@
 import { defineCheck } from '../../engine/check.ts';
 import type { SeenRecord } from '../../engine/kafka.ts';
+import { requireGoodEventEffect } from './baseline.ts';
 import { headerProblems } from './dlq-headers.ts';
 import { consumerTargets, type ConsumerTarget } from './consumer-spec.ts';
 import { countEffect, effectReaders, type EffectCount } from './effect-read.ts';
@@ -25,6 +26,7 @@ export default defineCheck<ConsumerTarget>({
   label: (t) => `${t.topic} → ${t.dlqTopic} (${t.operationId})`,
   async run(ctx, t) {
     const brokers = ctx.options.kafkaBrokers!;
+    await requireGoodEventEffect(ctx, t);
     const scenario = await createScenario(ctx, t);
     const good = newPayload(ctx, t, scenario);
     const valid = envelope(t, good);

@@ -1,0 +1,76 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HttpRequest, HttpResponse } from './http.ts';
+import type { Transport } from './transport.ts';
+
+/** The target kept answering 429 beyond the rate-limit budget: nothing was judged (outcome `rate-limited`). */
+export class RateLimitedError extends Error {
+  constructor(
+    message: string,
+    readonly response: HttpResponse,
+  ) {
+    super(message);
+  }
+}
+
+export interface RateLimitBudget {
+  /** Longest total wait for one request (sum of its Retry-After waits). */
+  perRequestMs: number;
+  /** Longest total wait over the whole run; once spent, a 429 is reported at once. */
+  perRunMs: number;
+  /** Wait used when a 429 has no (or an unreadable) Retry-After. */
+  defaultWaitMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT_BUDGET: RateLimitBudget = { perRequestMs: 65_000, perRunMs: 300_000, defaultWaitMs: 1_000 };
+
+/** Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * A layer over the HTTP transport that never lets a 429 reach a verdict: it waits as Retry-After says (within a
+ * per-request and a per-run budget) and sends the request again, since a 429 means the request was not processed
+ * (RFC 6585 §4). Past the budget it throws RateLimitedError, which the runner turns into the `rate-limited` outcome.
+ */
+export class RateLimitLayer implements Transport {
+  private spentMs = 0;
+  /** 429s seen and waits made, for the summary. */
+  readonly stats = { limited: 0, waitedMs: 0, gaveUp: 0 };
+
+  get losses() {
+    return this.inner.losses;
+  }
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly budget: RateLimitBudget = DEFAULT_RATE_LIMIT_BUDGET,
+    private readonly wait: (ms: number) => Promise<unknown> = sleep,
+  ) {}
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    let waited = 0;
+    for (;;) {
+      const res = await this.inner.send(req);
+      if (res.status !== 429) return res;
+      this.stats.limited++;
+      const ms = retryAfterMs(res.headers['retry-after']) ?? this.budget.defaultWaitMs;
+      if (waited + ms > this.budget.perRequestMs || this.spentMs + ms > this.budget.perRunMs) {
+        this.stats.gaveUp++;
+        const header = res.headers['retry-after'] ? `Retry-After: ${res.headers['retry-after']}` : 'no Retry-After';
+        throw new RateLimitedError(
+          `${req.method.toUpperCase()} ${req.url}: 429 (${header}) beyond the rate-limit budget (${this.budget.perRequestMs} ms per request, ${this.budget.perRunMs} ms per run, ${Math.round(this.spentMs)} ms spent); raise rateLimit in the config or run fewer checks at once (--concurrency 1, --only)`,
+          res,
+        );
+      }
+      waited += ms;
+      this.spentMs += ms;
+      this.stats.waitedMs += ms;
+      await this.wait(ms);
+    }
+  }
+}
