@@ -42,7 +42,7 @@ export function eventFields(tree: SpecTree): EventField[] {
       const parts: Array<['headers' | 'payload', Resolved[]]> = [['headers', headerSchemas], ['payload', [payload]]];
       return parts.flatMap(([part, schemas]) =>
         schemas.flatMap((s) => properties(tree, s)).map(({ name, schema }) => ({
-          key: `${channel.address}|${messageId}|${part}|${name}`,
+          key: `${channel.file}#${channel.id}|${messageId}|${part}|${name}`, // the channel id: a renamed topic is another rule's finding
           channel: channel.address,
           part,
           name,

@@ -28,8 +28,8 @@ export interface ReviewReport {
   acks: Ack[];
   lint?: LintResult;
   drift: DriftResult;
-  /** the class of the change as a whole (its worst unacknowledged finding); `none` when nothing changed */
-  verdict: ChangeClass | 'none';
+  /** the class of the change as a whole: its worst unacknowledged finding; non-breaking when none is security-weakening or breaking */
+  verdict: ChangeClass;
   /** unacknowledged security-weakening and breaking findings: the reason for exit 1 */
   blocking: Finding[];
   exitCode: 0 | 1;
@@ -53,7 +53,7 @@ export async function reviewTrees(base: SpecTree, head: SpecTree) {
   const findings = sortFindings(applyAcks(raw, acks));
   const open = findings.filter((f) => !f.acknowledged);
   const blocking = open.filter((f) => GATING.has(f.class));
-  const verdict: ChangeClass | 'none' = worst(open.map((f) => f.class)) ?? 'none';
+  const verdict: ChangeClass = worst(blocking.map((f) => f.class)) ?? 'non-breaking';
   return { findings, compared, acks, blocking, verdict };
 }
 

@@ -9,7 +9,16 @@ import type { ChangeClass, RawFinding } from '../types.ts';
 
 const parser = new Parser();
 
-async function dereferenced(tree: SpecTree, file: string): Promise<unknown> {
+/** Parsing validates the whole document (slow): one parse per version of a file and its directory's components. */
+const parsed = new Map<string, Promise<unknown>>();
+
+function dereferenced(tree: SpecTree, file: string): Promise<unknown> {
+  const key = JSON.stringify([tree.root, file, tree.text(file), tree.files('specs/asyncapi/components').map((f) => tree.text(f))]);
+  if (!parsed.has(key)) parsed.set(key, parse(tree, file));
+  return parsed.get(key)!;
+}
+
+async function parse(tree: SpecTree, file: string): Promise<unknown> {
   const { document, diagnostics } = await parser.parse(tree.text(file) ?? '', { source: join(tree.root, file) });
   if (!document) {
     const errors = diagnostics.filter((d) => d.severity === 0).map((d) => d.message);
