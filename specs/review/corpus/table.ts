@@ -23,7 +23,7 @@ function engineCell(ids: string[], fails: boolean, expected: string): string {
 
 export function corpusTable(results: PairResult[]): string {
   const rows = results.map((r) => {
-    const ours = [...new Set(r.findings.filter((f) => f.engine === 'socialnet').map((f) => `\`${f.id}\``))].join(' ') || '—';
+    const ours = [...new Set(r.findings.filter((f) => f.engine === 'socialnet').map((f) => `\`${f.id}\`${f.acknowledged ? ' (acknowledged)' : ''}`))].join(' ') || '—';
     const oas = r.oasdiff.map((f) => `${f.id} ${f.message.split(':')[0]}`);
     const ok = r.verdict === r.pair.expect ? '✅' : '❌';
     return `| \`${r.pair.id}\` | ${r.pair.change} | ${r.pair.expect} | ${engineCell(oas, oasdiffFails(r), r.pair.expect)} | ${engineCell(r.asyncapiDiff.map((f) => f.id), asyncapiFails(r), r.pair.expect)} | ${ok} ${r.verdict}: ${ours} |`;
