@@ -22,8 +22,12 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
     expect(rule.check(base, new SpecTree(REPO_ROOT, 'same'))).toEqual([]);
   });
 
-  it('fires exactly on the corpus pairs that list it, with its id, class, subject and base line', () => {
-    const fired = Object.fromEntries(pairs.map((p) => [p.id, rule.check(base, headOf(p.id))]));
+  it('fires exactly on the corpus pairs that list it, with its id, class, subject and base line', async () => {
+    const fired: Record<string, ReturnType<typeof rule.check>> = {};
+    for (const p of pairs) {
+      fired[p.id] = rule.check(base, headOf(p.id));
+      await new Promise(setImmediate); // one pair at a time, so the worker keeps answering vitest
+    }
     expect(Object.fromEntries(pairs.map((p) => [p.id, fired[p.id]!.length > 0]))).toEqual(Object.fromEntries(pairs.map((p) => [p.id, p.rules.includes(rule.id)])));
     for (const f of Object.values(fired).flat()) {
       expect(f).toMatchObject({ id: rule.id, engine: 'socialnet', class: rule.class });

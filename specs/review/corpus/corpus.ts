@@ -1,6 +1,6 @@
 // The labelled corpus (corpus.yaml): each pair applied to a copy of the real specs and reviewed. Also what oasdiff
 // alone and @asyncapi/diff alone say about the same pair, for the side-by-side table of docs/spec-review.md.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,9 @@ import type { ChangeClass, Finding } from '../types.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const CORPUS_FILE = fileURLToPath(new URL('./corpus.yaml', import.meta.url));
+
+/** What a spec version is made of (the rest of specs/ is code and tests). */
+export const SPEC_PARTS = ['specs/openapi', 'specs/asyncapi', 'specs/clauses.yaml', 'specs/CHANGELOG-acks.yaml'];
 
 export interface Edit {
   file: string;
@@ -35,7 +38,9 @@ export function loadCorpus(file = CORPUS_FILE): Pair[] {
 /** A copy of the real specs/ with the pair's edits applied; every `find` must occur exactly once. */
 export function applyPair(edits: Edit[], from = REPO_ROOT): { root: string; dispose(): void } {
   const root = mkdtempSync(join(tmpdir(), 'sn-spec-review-pair-'));
-  cpSync(join(from, 'specs'), join(root, 'specs'), { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes(`${join(from, 'specs', 'review')}`) });
+  for (const part of SPEC_PARTS) {
+    if (existsSync(join(from, part))) cpSync(join(from, part), join(root, part), { recursive: true });
+  }
   for (const edit of edits) {
     const path = join(root, edit.file);
     const text = readFileSync(path, 'utf8');
