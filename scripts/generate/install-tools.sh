@@ -29,3 +29,14 @@ if [ -f "$root/generated/go-client/go.mod" ]; then
   command -v go >/dev/null || { echo "install-tools: go is required to build generated/go-client" >&2; exit 1; }
   (cd "$root/generated/go-client" && go mod download)
 fi
+
+# oasdiff (github.com/oasdiff/oasdiff, Apache-2.0) for `npm run spec:review`, pinned, from the Go module proxy into
+# .cache/bin; rebuilt only when the pinned version changes.
+oasdiff_version=v1.39.0
+bin="$root/.cache/bin"
+if [ "$("$bin/oasdiff" --version 2>/dev/null | awk '{print $NF}')" != "${oasdiff_version#v}" ]; then
+  command -v go >/dev/null || { echo "install-tools: go is required to install oasdiff" >&2; exit 1; }
+  echo "install-tools: installing github.com/oasdiff/oasdiff@$oasdiff_version into .cache/bin"
+  mkdir -p "$bin"
+  GOBIN="$bin" GOFLAGS=-buildvcs=false go install "github.com/oasdiff/oasdiff@$oasdiff_version"
+fi
