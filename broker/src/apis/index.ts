@@ -6,6 +6,7 @@ import createPartitions from './create-partitions/handler.ts';
 import createTopics from './create-topics/handler.ts';
 import deleteGroups from './delete-groups/handler.ts';
 import deleteTopics from './delete-topics/handler.ts';
+import describeConfigs from './describe-configs/handler.ts';
 import describeGroups from './describe-groups/handler.ts';
 import fetch from './fetch/handler.ts';
 import findCoordinator from './find-coordinator/handler.ts';
@@ -40,6 +41,7 @@ const apis: RegisteredApi[] = [
   initProducerId,
   createPartitions,
   deleteGroups,
+  describeConfigs,
 ];
 apis.push(createApiVersions(() => apis));
 

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context.ts';
 import { code } from '../../errors.ts';
 import { TOPIC_CONFIG_NAMES } from '../../log/topic-configs.ts';
 import { invalidTopicName } from '../../log/topic-name.ts';
+import { topicConfigs } from '../../configs/described-configs.ts';
 import { defineApi } from '../api.ts';
 import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, request, response } from './schema.ts';
 
@@ -37,7 +38,8 @@ function validate(ctx: RequestContext, t: CreatableTopic): Outcome & { partition
 export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
   name: 'CreateTopics',
   minVersion: 0,
-  maxVersion: 3,
+  maxVersion: 6,
+  flexibleFrom: 5,
   request,
   response,
   handle(req, ctx) {
@@ -51,8 +53,10 @@ export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
           return { name: t.name, ...err(code.INVALID_REQUEST, `Create topics request contains multiple entries for the topic ${t.name}`) };
         }
         const { partitions, ...outcome } = validate(ctx, t);
-        if (outcome.errorCode === 0 && !req.validateOnly) ctx.broker.topics.create(t.name, partitions);
-        return { name: t.name, ...outcome };
+        if (outcome.errorCode !== 0) return { name: t.name, ...outcome };
+        if (!req.validateOnly) ctx.broker.topics.create(t.name, partitions);
+        // v5+: what was (or would be) created; the configs are the topic's as DescribeConfigs lists them.
+        return { name: t.name, ...outcome, numPartitions: partitions, replicationFactor: 1, configs: topicConfigs(ctx.broker.config) };
       }),
     };
   },
