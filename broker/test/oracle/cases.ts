@@ -146,7 +146,7 @@ export const CASES: Record<string, OracleCase> = {
     module: 'describeConfigs',
     requestArgs: { resources: [{ type: 2, name: T, configNames: ['retention.bytes'] }, { type: 4, name: '1' }], includeSynonyms: true },
     decoded: () => ({
-      resources: [{ resourceType: 2, resourceName: T, configurationKeys: ['retention.bytes'] }, { resourceType: 4, resourceName: '1', configurationKeys: [] }],
+      resources: [{ resourceType: 2, resourceName: T, configurationKeys: ['retention.bytes'] }, { resourceType: 4, resourceName: '1', configurationKeys: null }],
       includeSynonyms: true,
     }),
     response: () => ({
