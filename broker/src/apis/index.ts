@@ -7,6 +7,7 @@ import createTopics from './create-topics/handler.ts';
 import deleteGroups from './delete-groups/handler.ts';
 import deleteTopics from './delete-topics/handler.ts';
 import describeConfigs from './describe-configs/handler.ts';
+import describeTopicPartitions from './describe-topic-partitions/handler.ts';
 import describeGroups from './describe-groups/handler.ts';
 import fetch from './fetch/handler.ts';
 import findCoordinator from './find-coordinator/handler.ts';
@@ -42,6 +43,7 @@ const apis: RegisteredApi[] = [
   createPartitions,
   deleteGroups,
   describeConfigs,
+  describeTopicPartitions,
 ];
 apis.push(createApiVersions(() => apis));
 

@@ -33,8 +33,8 @@ interface BrokerSetting {
   /** The broker config name (server.properties). */
   name: string;
   type: number;
-  /** Kafka's default, as DescribeConfigs prints it. */
-  kafkaDefault: string;
+  /** Kafka's default, as DescribeConfigs prints it; null for a required config (node.id). */
+  kafkaDefault: string | null;
   value(c: BrokerConfig): string;
   /** Kafka marks configs that cannot be changed without a restart read-only. */
   readOnly: boolean;
@@ -56,7 +56,7 @@ const SETTINGS: readonly BrokerSetting[] = [
   { name: 'log.message.timestamp.type', type: ConfigType.STRING, kafkaDefault: 'CreateTime', value: () => 'CreateTime', readOnly: false, topicName: 'message.timestamp.type' },
   { name: 'log.retention.bytes', type: ConfigType.LONG, kafkaDefault: '-1', value: (c) => String(c.retentionBytes), readOnly: false, topicName: 'retention.bytes' },
   { name: 'message.max.bytes', type: ConfigType.INT, kafkaDefault: '1048588', value: (c) => String(c.maxMessageBytes), readOnly: false, topicName: 'max.message.bytes' },
-  { name: 'node.id', type: ConfigType.INT, kafkaDefault: '-1', value: (c) => String(c.nodeId), readOnly: true },
+  { name: 'node.id', type: ConfigType.INT, kafkaDefault: null, value: (c) => String(c.nodeId), readOnly: true },
   { name: 'num.partitions', type: ConfigType.INT, kafkaDefault: '1', value: (c) => String(c.defaultPartitions), readOnly: false },
 ];
 
@@ -65,7 +65,7 @@ function brokerSynonyms(s: BrokerSetting, c: BrokerConfig): Synonym[] {
   const value = s.value(c);
   const out: Synonym[] = [];
   if (value !== s.kafkaDefault) out.push({ name: s.name, value, source: ConfigSource.STATIC_BROKER_CONFIG });
-  out.push({ name: s.name, value: s.kafkaDefault, source: ConfigSource.DEFAULT_CONFIG });
+  if (s.kafkaDefault !== null) out.push({ name: s.name, value: s.kafkaDefault, source: ConfigSource.DEFAULT_CONFIG });
   return out;
 }
 

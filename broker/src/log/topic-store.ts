@@ -1,8 +1,11 @@
 // All topics of the broker, and the wake-up hook that long-polling Fetch requests wait on.
+import { randomBytes } from 'node:crypto';
 import { PartitionLog, type Retention, type StoredBatch } from './partition-log.ts';
 
 export interface Topic {
   readonly name: string;
+  /** Kafka's topic id: 16 random bytes given at creation, so a topic deleted and created again has a new one. */
+  readonly id: Buffer;
   readonly partitions: PartitionLog[];
 }
 
@@ -32,9 +35,10 @@ export class TopicStore {
     return [...this.topics.keys()];
   }
 
-  create(name: string, partitionCount: number): Topic {
+  create(name: string, partitionCount: number, id: Buffer = newTopicId()): Topic {
     const topic: Topic = {
       name,
+      id,
       partitions: Array.from({ length: partitionCount }, (_, i) => new PartitionLog(name, i, this.retention)),
     };
     this.topics.set(name, topic);
@@ -69,5 +73,15 @@ export class TopicStore {
 
   notifyAppended(): void {
     for (const wake of [...this.waiters]) wake();
+  }
+}
+
+/** A random version-4 UUID, as Kafka's Uuid.randomUuid: never one whose base64 form starts with '-'. */
+function newTopicId(): Buffer {
+  for (;;) {
+    const id = randomBytes(16);
+    id[6] = ((id[6] as number) & 0x0f) | 0x40;
+    id[8] = ((id[8] as number) & 0x3f) | 0x80;
+    if (!id.toString('base64url').startsWith('-')) return id;
   }
 }

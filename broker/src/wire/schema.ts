@@ -24,7 +24,14 @@ export interface ArrayType {
   readonly nullable: boolean;
 }
 
-export type FieldType = Primitive | ArrayType;
+/** A struct field (Kafka's "type": "Cursor"); nullable ones are written as int8 -1 (null) or 1, then the fields. */
+export interface StructType {
+  readonly kind: 'struct';
+  readonly of: Schema;
+  readonly nullable: boolean;
+}
+
+export type FieldType = Primitive | ArrayType | StructType;
 
 export interface Field {
   readonly name: string;
@@ -47,6 +54,7 @@ export function field(name: string, type: FieldType, versions = '0+', defaultVal
 
 export const array = (of: Primitive | Schema): ArrayType => ({ kind: 'array', of, nullable: false });
 export const nullableArray = (of: Primitive | Schema): ArrayType => ({ kind: 'array', of, nullable: true });
+export const nullableStruct = (of: Schema): StructType => ({ kind: 'struct', of, nullable: true });
 
 const inRange = (f: Field, version: number): boolean => version >= f.min && version <= f.max;
 
@@ -97,6 +105,10 @@ function readPrimitive(r: Reader, t: Primitive, flexible: boolean): unknown {
 
 function readType(r: Reader, t: FieldType, version: number, flexible: boolean): unknown {
   if (typeof t === 'string') return readPrimitive(r, t, flexible);
+  if (t.kind === 'struct') {
+    if (t.nullable && r.int8() < 0) return null;
+    return decodeStruct(r, t.of, version, flexible);
+  }
   const n = flexible ? r.compactArrayLength() : r.arrayLength();
   if (n < 0) {
     if (t.nullable) return null;
@@ -159,6 +171,12 @@ function writePrimitive(w: Writer, t: Primitive, v: unknown, flexible: boolean):
 
 function writeType(w: Writer, t: FieldType, v: unknown, version: number, flexible: boolean): void {
   if (typeof t === 'string') return writePrimitive(w, t, v, flexible);
+  if (t.kind === 'struct') {
+    if (t.nullable) w.int8(v === null || v === undefined ? -1 : 1);
+    if (v !== null && v !== undefined) encodeStruct(w, t.of, version, v as object, flexible);
+    else if (!t.nullable) encodeStruct(w, t.of, version, {}, flexible);
+    return;
+  }
   const items = v === null || v === undefined ? (t.nullable ? null : []) : (v as readonly unknown[]);
   if (flexible) w.compactArrayLength(items === null ? null : items.length);
   else w.int32(items === null ? -1 : items.length);
