@@ -46,11 +46,17 @@ describe('Broker > deviations', () => {
     await producer.disconnect();
   });
 
-  it('D3 does not advertise APIs outside its scope (DescribeConfigs, ACLs, DeleteRecords, transactions)', async () => {
+  it('D3 does not advertise APIs outside its scope (AlterConfigs, ACLs, DeleteRecords, transactions)', async () => {
     const admin = kafka(broker.brokers).admin();
     await admin.connect();
-    await expect(admin.describeConfigs({ resources: [{ type: 2, name: 'x' }], includeSynonyms: false })).rejects.toMatchObject({
-      name: 'KafkaJSServerDoesNotSupportApiKey',
+    const topic = unique('d3');
+    await admin.createTopics({ topics: [{ topic }] });
+    await expect(
+      admin.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: topic, configEntries: [{ name: 'retention.bytes', value: '1000' }] }] }),
+    ).rejects.toMatchObject({ name: 'KafkaJSServerDoesNotSupportApiKey' });
+    // kafkajs wraps this one: "The Kafka server does not support the requested API version".
+    await expect(admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '0' }] })).rejects.toMatchObject({
+      cause: { name: 'KafkaJSServerDoesNotSupportApiKey' },
     });
     await admin.disconnect();
   });
@@ -60,6 +66,11 @@ describe('Broker > deviations', () => {
     await admin.connect();
     const topic = unique('cfg');
     expect(await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'retention.ms', value: 'not-a-number' }] }] })).toBe(true);
+    // Not applied, so not reported either: DescribeConfigs gives the broker-wide value (Kafka: 1000, DYNAMIC_TOPIC_CONFIG).
+    const sized = unique('cfg');
+    await admin.createTopics({ topics: [{ topic: sized, configEntries: [{ name: 'retention.bytes', value: '1000' }] }] });
+    const { resources } = await admin.describeConfigs({ resources: [{ type: 2, name: sized, configNames: ['retention.bytes'] }], includeSynonyms: false });
+    expect(resources[0]?.configEntries).toEqual([expect.objectContaining({ configName: 'retention.bytes', configValue: '-1', configSource: 5 })]);
     await admin.disconnect();
   });
 
