@@ -6,7 +6,7 @@ import { TOPIC_CONFIG_NAMES } from '../../log/topic-configs.ts';
 import { invalidTopicName } from '../../log/topic-name.ts';
 import { topicConfigs } from '../../configs/described-configs.ts';
 import { defineApi } from '../api.ts';
-import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, request, response } from './schema.ts';
+import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, flexibleFrom, request, response } from './schema.ts';
 
 type Outcome = { errorCode: number; errorMessage: string | null };
 const ok: Outcome = { errorCode: 0, errorMessage: null };
@@ -39,7 +39,7 @@ export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
   name: 'CreateTopics',
   minVersion: 0,
   maxVersion: 6,
-  flexibleFrom: 5,
+  flexibleFrom,
   request,
   response,
   handle(req, ctx) {

@@ -4,6 +4,9 @@
 // broker does not have.)
 import { array, field, nullableArray } from '../../wire/schema.ts';
 
+/** The first flexible version. */
+export const flexibleFrom = 5;
+
 export const request = [
   field('topics', array([
     field('name', 'string'),

@@ -1,5 +1,6 @@
 // DescribeConfigs for topic and broker resources (configs/described-configs.ts), with Kafka's errors: an
 // unknown topic, a broker id other than this node's, a resource type this broker has no configs for.
+// As Kafka 4.4, a result without a message carries an empty string, not null.
 import { brokerConfigs, type DescribedConfig, topicConfigs } from '../../configs/described-configs.ts';
 import type { RequestContext } from '../../context.ts';
 import { code } from '../../errors.ts';
@@ -10,6 +11,7 @@ import {
   type DescribeConfigsResource,
   type DescribeConfigsResponse,
   type DescribeConfigsResult,
+  flexibleFrom,
   request,
   response,
 } from './schema.ts';
@@ -23,7 +25,8 @@ function configsOf(ctx: RequestContext, r: DescribeConfigsResource): DescribedCo
     const nameProblem = invalidTopicName(r.resourceName);
     if (nameProblem) return { errorCode: code.INVALID_TOPIC_EXCEPTION, errorMessage: nameProblem };
     if (!topics.get(r.resourceName)) {
-      return { errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `The topic '${r.resourceName}' does not exist.` };
+      // Kafka 4.4 answers an unknown topic with an empty message.
+      return { errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: '' };
     }
     return topicConfigs(config);
   }
@@ -47,14 +50,14 @@ function describe(ctx: RequestContext, req: DescribeConfigsRequest, r: DescribeC
   const configs = found
     .filter((c) => keys === null || keys.has(c.name))
     .map((c) => (req.includeSynonyms ? c : { ...c, synonyms: [] }));
-  return { ...base, errorCode: 0, errorMessage: null, configs };
+  return { ...base, errorCode: 0, errorMessage: '', configs };
 }
 
 export default defineApi<DescribeConfigsRequest, DescribeConfigsResponse>({
   name: 'DescribeConfigs',
   minVersion: 1,
   maxVersion: 4,
-  flexibleFrom: 4,
+  flexibleFrom,
   request,
   response,
   handle: (req, ctx) => ({ results: req.resources.map((r) => describe(ctx, req, r)) }),

@@ -3,6 +3,9 @@
 import { array, field, nullableArray } from '../../wire/schema.ts';
 import type { DescribedConfig } from '../../configs/described-configs.ts';
 
+/** The first flexible version. */
+export const flexibleFrom = 4;
+
 export const request = [
   field('resources', array([
     field('resourceType', 'int8'),

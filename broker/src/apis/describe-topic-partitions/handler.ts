@@ -11,6 +11,7 @@ import {
   type DescribedTopic,
   type DescribeTopicPartitionsRequest,
   type DescribeTopicPartitionsResponse,
+  flexibleFrom,
   request,
   response,
 } from './schema.ts';
@@ -69,7 +70,7 @@ export default defineApi<DescribeTopicPartitionsRequest, DescribeTopicPartitions
   name: 'DescribeTopicPartitions',
   minVersion: 0,
   maxVersion: 0,
-  flexibleFrom: 0,
+  flexibleFrom,
   request,
   response,
   handle: describe,

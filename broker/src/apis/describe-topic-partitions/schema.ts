@@ -4,6 +4,9 @@ import { array, field, nullableArray, nullableStruct } from '../../wire/schema.t
 
 const cursor = nullableStruct([field('topicName', 'string'), field('partitionIndex', 'int32')]);
 
+/** The first flexible version. */
+export const flexibleFrom = 0;
+
 export const request = [
   field('topics', array([field('name', 'string')])),
   field('responsePartitionLimit', 'int32', '0+', 2000),

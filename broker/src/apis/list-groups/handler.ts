@@ -2,7 +2,7 @@
 // group coordinator: the filters match state and type names case-insensitively, an empty filter matches all.
 // Every group here is a "classic" one (the JoinGroup/SyncGroup protocol; KIP-848 groups are not supported).
 import { defineApi } from '../api.ts';
-import { type ListGroupsRequest, type ListGroupsResponse, request, response } from './schema.ts';
+import { type ListGroupsRequest, type ListGroupsResponse, flexibleFrom, request, response } from './schema.ts';
 
 const GROUP_TYPE = 'classic';
 
@@ -13,7 +13,7 @@ export default defineApi<ListGroupsRequest, ListGroupsResponse>({
   name: 'ListGroups',
   minVersion: 0,
   maxVersion: 5,
-  flexibleFrom: 3,
+  flexibleFrom,
   request,
   response,
   handle: (req, ctx) => ({

@@ -2,6 +2,9 @@
 // (KIP-518); v5 types filter and group type (KIP-848).
 import { array, field } from '../../wire/schema.ts';
 
+/** The first flexible version. */
+export const flexibleFrom = 3;
+
 export const request = [
   field('statesFilter', array('string'), '4+'),
   field('typesFilter', array('string'), '5+'),
