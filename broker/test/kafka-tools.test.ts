@@ -62,6 +62,7 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
   consumed: ['Partition:0\tOffset:0\tkind:second\tk2\tv2', 'Partition:1\tOffset:0\ttrace:xyz\tk3\tv3', 'Partition:2\tOffset:0\ttrace:abc,kind:plain\tk1\tv1'],
   groupsListState: ['GROUP STATE', 'GROUP Empty', 'LIVE Stable'],
   groupsListStable: ['GROUP STATE', 'LIVE Stable'],
+  groupsListType: ['GROUP TYPE', 'GROUP Classic', 'LIVE Classic'],
   groupsDescribe: [
     'GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID',
     'GROUP TOPIC 0 1 1 0 - - -',
@@ -72,11 +73,11 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
   delete: [],
   exitCodes: {
     create: 0, createAgain: 1, list: 0, describe: 0, configsTopic: 0, configsTopicAll: 0, configsBrokerAll: 0, produce: 0, consume: 0,
-    groupsListState: 0, groupsListStable: 0, groupsDescribe: 0, resetOffsets: 0, delete: 0,
+    groupsListState: 0, groupsListStable: 0, groupsListType: 0, groupsDescribe: 0, resetOffsets: 0, delete: 0,
   },
 };
 
-// Each tool is a JVM start (a few seconds); a session is 15 of them.
+// Each tool is a JVM start (a few seconds); a session is 16 of them.
 const SESSION_MS = 240_000;
 
 if (hasKafkaTools()) {

@@ -48,6 +48,7 @@ export interface KafkaToolsTranscript {
   consumed: string[];
   groupsListState: string[];
   groupsListStable: string[];
+  groupsListType: string[];
   groupsDescribe: string[];
   resetOffsets: string[];
   delete: string[];
@@ -127,12 +128,15 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
     const seen = collect(member);
     let groupsListState: string[];
     let groupsListStable: string[];
+    let groupsListType: string[];
     try {
       await seen.until(3, 30_000);
       const ours = (l: string) => l.startsWith('GROUP') || l.startsWith('LIVE');
       const [header = '', ...rows] = out(await run('groupsListState', 'consumerGroups', ['--list', '--state'])).filter(ours);
       groupsListState = [header, ...rows.sort()];
       groupsListStable = out(await run('groupsListStable', 'consumerGroups', ['--list', '--state', 'Stable'])).filter(ours);
+      const [typeHeader = '', ...typeRows] = out(await run('groupsListType', 'consumerGroups', ['--list', '--type'])).filter(ours);
+      groupsListType = [typeHeader, ...typeRows.sort()];
     } finally {
       await member.disconnect();
     }
@@ -145,7 +149,7 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
     await waitFor('the topic to be gone', async () => !(await admin.listTopics()).includes(topic));
     return {
       create, createAgain, list, describe, configsTopic, configsTopicAll, configsBrokerAll, consumed,
-      groupsListState, groupsListStable, groupsDescribe, resetOffsets, delete: out(deleted), exitCodes,
+      groupsListState, groupsListStable, groupsListType, groupsDescribe, resetOffsets, delete: out(deleted), exitCodes,
       unreportedConfigs,
     };
   } finally {
