@@ -30,7 +30,7 @@ describe('Broker > flexible versions on the wire', () => {
   });
   afterAll(() => broker.close());
 
-  it('answers CreateTopics v4-6, DescribeConfigs v1-4, ListGroups v3-5 and DescribeTopicPartitions as Kafka 4.4', async () => {
+  it('answers CreateTopics v4-6, DescribeConfigs v1-4, IncrementalAlterConfigs, ListGroups v3-5 and DescribeTopicPartitions as Kafka 4.4', async () => {
     expect(await flexibleWire(broker.brokers)).toEqual({
       createV4Defaults: [[0, null]],
       createV5Result: {
@@ -48,6 +48,26 @@ describe('Broker > flexible versions on the wire', () => {
       listGroupsV4Stable: [],
       listGroupsV5Classic: emptyGroup('Empty', 'classic'),
       listGroupsV5Consumer: [],
+      createNotANumber: [[40, 'Invalid value abc for configuration retention.bytes: Not a number of type LONG']],
+      createBelowMinimum: [[40, 'Invalid value -5 for configuration max.message.bytes: Value must be at least 0']],
+      createIntTooLarge: [[40, 'Invalid value 3000000000 for configuration max.message.bytes: Not a number of type INT']],
+      createWithOverride: { name: 'retention.bytes', value: '1000', readOnly: false, configSource: 1, isSensitive: false },
+      alterV0Set: [[0, null]],
+      afterSet: [
+        ['max.message.bytes', '500000', 1, ['1:max.message.bytes=500000', '5:message.max.bytes=1048588']],
+        ['retention.bytes', '2000', 1, ['1:retention.bytes=2000', '5:log.retention.bytes=-1']],
+      ],
+      alterV1ValidateOnly: [[0, null]],
+      alterV1Delete: [[0, null]],
+      afterDelete: [
+        ['max.message.bytes', '500000', 1, ['1:max.message.bytes=500000', '5:message.max.bytes=1048588']],
+        ['retention.bytes', '-1', 5, ['5:log.retention.bytes=-1']],
+      ],
+      alterUnknownTopic: [[3, "The topic 'BASE-missing' does not exist."]],
+      alterUnknownName: [[40, 'Unknown topic config name: no.such.config']],
+      alterAppendToLong: [[40, "Can't APPEND to key retention.bytes because its type is not LIST."]],
+      alterBadValue: [[40, 'Invalid value x for configuration retention.bytes: Not a number of type LONG']],
+      alterSameNameTwice: [[42, 'Error due to duplicate config keys']],
       describePartitionsPage1: {
         topics: [
           { errorCode: 3, name: 'MISSING', hasTopicId: false, isInternal: false, partitions: [] },

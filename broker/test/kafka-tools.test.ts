@@ -29,9 +29,16 @@ const LONG_MAX = '9223372036854775807';
 const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
   create: ['Created topic TOPIC.'],
   createAgain: ["Error while executing topic command : Topic 'TOPIC' already exists."],
+  alter: ['Completed updating config for topic TOPIC.'],
   list: ['TOPIC'],
-  describe: ['Topic: TOPIC\tTopicId: ID\tPartitionCount: 3\tReplicationFactor: 1\tConfigs:', partitionLine(0), partitionLine(1), partitionLine(2)],
-  configsTopic: ['Dynamic configs for topic TOPIC are:'],
+  describe: [
+    'Topic: TOPIC\tTopicId: ID\tPartitionCount: 3\tReplicationFactor: 1\tConfigs: retention.bytes=1048576',
+    partitionLine(0), partitionLine(1), partitionLine(2),
+  ],
+  configsTopic: [
+    'Dynamic configs for topic TOPIC are:',
+    ' retention.bytes=1048576 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.bytes=1048576, DEFAULT_CONFIG:log.retention.bytes=-1}',
+  ],
   configsTopicAll: [
     'All configs for topic TOPIC are:',
     synonym('cleanup.policy', 'delete', 'log.cleanup.policy'),
@@ -40,7 +47,7 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
     synonym('message.timestamp.after.max.ms', '3600000', 'log.message.timestamp.after.max.ms'),
     synonym('message.timestamp.before.max.ms', LONG_MAX, 'log.message.timestamp.before.max.ms'),
     synonym('message.timestamp.type', 'CreateTime', 'log.message.timestamp.type'),
-    synonym('retention.bytes', '-1', 'log.retention.bytes'),
+    ' retention.bytes=1048576 sensitive=false synonyms={DYNAMIC_TOPIC_CONFIG:retention.bytes=1048576, DEFAULT_CONFIG:log.retention.bytes=-1}',
   ],
   configsBrokerAll: [
     'All configs for broker 1 are:',
@@ -72,12 +79,12 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
   resetOffsets: ['GROUP TOPIC PARTITION NEW-OFFSET', 'GROUP TOPIC 0 0', 'GROUP TOPIC 1 0', 'GROUP TOPIC 2 0'],
   delete: [],
   exitCodes: {
-    create: 0, createAgain: 1, list: 0, describe: 0, configsTopic: 0, configsTopicAll: 0, configsBrokerAll: 0, produce: 0, consume: 0,
+    create: 0, createAgain: 1, alter: 0, list: 0, describe: 0, configsTopic: 0, configsTopicAll: 0, configsBrokerAll: 0, produce: 0, consume: 0,
     groupsListState: 0, groupsListStable: 0, groupsListType: 0, groupsDescribe: 0, resetOffsets: 0, delete: 0,
   },
 };
 
-// Each tool is a JVM start (a few seconds); a session is 16 of them.
+// Each tool is a JVM start (a few seconds); a session is 17 of them.
 const SESSION_MS = 240_000;
 
 if (hasKafkaTools()) {

@@ -12,6 +12,7 @@ import describeGroups from './describe-groups/handler.ts';
 import fetch from './fetch/handler.ts';
 import findCoordinator from './find-coordinator/handler.ts';
 import heartbeat from './heartbeat/handler.ts';
+import incrementalAlterConfigs from './incremental-alter-configs/handler.ts';
 import initProducerId from './init-producer-id/handler.ts';
 import joinGroup from './join-group/handler.ts';
 import leaveGroup from './leave-group/handler.ts';
@@ -44,6 +45,7 @@ const apis: RegisteredApi[] = [
   deleteGroups,
   describeConfigs,
   describeTopicPartitions,
+  incrementalAlterConfigs,
 ];
 apis.push(createApiVersions(() => apis));
 

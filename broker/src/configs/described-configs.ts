@@ -1,7 +1,7 @@
 // The configs this broker honours, under Kafka's names, with the value, source and synonyms Kafka's
 // DescribeConfigs gives them: a broker setting equal to Kafka's default is DEFAULT_CONFIG, any other one
 // STATIC_BROKER_CONFIG (as if set in server.properties), and a topic config inherits from its broker
-// synonym. Configs Kafka has but this broker does not honour (segments, compaction, time retention,
+// synonym unless the topic overrides it (DYNAMIC_TOPIC_CONFIG, configs/topic-overrides.ts). Configs Kafka has but this broker does not honour (segments, compaction, time retention,
 // replication, ...) are left out rather than reported with values that mean nothing here.
 import type { BrokerConfig } from '../context.ts';
 
@@ -69,8 +69,9 @@ function brokerSynonyms(s: BrokerSetting, c: BrokerConfig): Synonym[] {
   return out;
 }
 
-function entry(name: string, s: BrokerSetting, c: BrokerConfig, readOnly: boolean): DescribedConfig {
+function entry(name: string, s: BrokerSetting, c: BrokerConfig, readOnly: boolean, own?: string): DescribedConfig {
   const synonyms = brokerSynonyms(s, c);
+  if (own !== undefined) synonyms.unshift({ name, value: own, source: ConfigSource.DYNAMIC_TOPIC_CONFIG });
   const [first] = synonyms as [Synonym];
   return {
     name,
@@ -89,9 +90,9 @@ export function brokerConfigs(c: BrokerConfig): DescribedConfig[] {
   return SETTINGS.map((s) => entry(s.name, s, c, s.readOnly));
 }
 
-/** A topic's configs: the topic-level names, each inheriting its broker setting. */
-export function topicConfigs(c: BrokerConfig): DescribedConfig[] {
+/** A topic's configs: the topic-level names, each its own override or else its broker setting. */
+export function topicConfigs(c: BrokerConfig, overrides: ReadonlyMap<string, string> = new Map()): DescribedConfig[] {
   return SETTINGS.filter((s) => s.topicName !== undefined)
-    .map((s) => entry(s.topicName as string, s, c, false))
+    .map((s) => entry(s.topicName as string, s, c, false, overrides.get(s.topicName as string)))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -6,6 +6,10 @@ export interface Topic {
   readonly name: string;
   /** Kafka's topic id: 16 random bytes given at creation, so a topic deleted and created again has a new one. */
   readonly id: Buffer;
+  /** Config overrides (configs/topic-overrides.ts), by Kafka name. */
+  readonly configs: Map<string, string>;
+  /** Shared by the topic's partitions; retention.bytes of the topic, else the broker's. */
+  readonly retention: Retention;
   readonly partitions: PartitionLog[];
 }
 
@@ -13,6 +17,7 @@ export interface Topic {
 export interface LogListener {
   topicCreated(name: string, partitions: number): void;
   topicDeleted(name: string): void;
+  topicConfigured(name: string): void;
   batchAppended(topic: string, partition: number, batch: StoredBatch): void;
 }
 
@@ -35,12 +40,16 @@ export class TopicStore {
     return [...this.topics.keys()];
   }
 
-  create(name: string, partitionCount: number, id: Buffer = newTopicId()): Topic {
+  create(name: string, partitionCount: number, id: Buffer = newTopicId(), configs = new Map<string, string>()): Topic {
+    const retention: Retention = { ...this.retention };
     const topic: Topic = {
       name,
       id,
-      partitions: Array.from({ length: partitionCount }, (_, i) => new PartitionLog(name, i, this.retention)),
+      configs,
+      retention,
+      partitions: Array.from({ length: partitionCount }, (_, i) => new PartitionLog(name, i, retention)),
     };
+    this.applyRetention(topic);
     this.topics.set(name, topic);
     this.listener?.topicCreated(name, partitionCount);
     return topic;
@@ -49,8 +58,24 @@ export class TopicStore {
   addPartitions(name: string, total: number): void {
     const topic = this.topics.get(name);
     if (!topic) return;
-    for (let i = topic.partitions.length; i < total; i++) topic.partitions.push(new PartitionLog(name, i, this.retention));
+    for (let i = topic.partitions.length; i < total; i++) topic.partitions.push(new PartitionLog(name, i, topic.retention));
     this.listener?.topicCreated(name, total);
+  }
+
+  /** Replaces a topic's overrides (IncrementalAlterConfigs); retention applies from the next append, as Kafka's cleaner runs later too. */
+  setConfigs(name: string, configs: ReadonlyMap<string, string>): void {
+    const topic = this.topics.get(name);
+    if (!topic) return;
+    topic.configs.clear();
+    for (const [k, v] of configs) topic.configs.set(k, v);
+    this.applyRetention(topic);
+    this.listener?.topicConfigured(name);
+  }
+
+  private applyRetention(topic: Topic): void {
+    const own = topic.configs.get('retention.bytes');
+    const bytes = own === undefined ? this.retention.maxBytes : Number(own);
+    topic.retention.maxBytes = bytes === undefined || bytes < 0 ? undefined : bytes;
   }
 
   delete(name: string): boolean {

@@ -1,6 +1,6 @@
 // Apache Kafka's own command-line tools against a broker, as a user would run them: kafka-topics
-// --create (no replication factor) / --list / --describe / --delete, kafka-configs --describe (topic and
-// broker), the console producer and consumer with keys and headers, kafka-consumer-groups --list --state
+// --create (no replication factor) / --list / --describe / --delete, kafka-configs --alter (a topic's
+// retention.bytes) and --describe (topic and broker), the console producer and consumer with keys and headers, kafka-consumer-groups --list --state
 // (with a state filter) / --describe / --reset-offsets. The transcript is normalised only where two
 // correct brokers legitimately differ (see NORMALISATIONS in ../kafka-tools.test.ts and docs/broker.md).
 import { kafkaTool, type ToolResult } from '../kafka-tools.ts';
@@ -40,6 +40,7 @@ const KAFKA_TEST_SETUP_TOPIC_CONFIGS = ['min.insync.replicas', 'segment.bytes'];
 export interface KafkaToolsTranscript {
   create: string[];
   createAgain: string[];
+  alter: string[];
   list: string[];
   describe: string[];
   configsTopic: string[];
@@ -101,6 +102,7 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
     const create = out(await run('create', 'topics', ['--create', '--topic', topic, '--partitions', '3']));
     const again = await run('createAgain', 'topics', ['--create', '--topic', topic, '--partitions', '3']);
     const createAgain = lines(names(again.stdout + again.stderr)).filter((l) => l.startsWith('Error'));
+    const alter = out(await run('alter', 'configs', ['--alter', '--entity-type', 'topics', '--entity-name', topic, '--add-config', 'retention.bytes=1048576']));
     const list = out(await run('list', 'topics', ['--list'])).filter((l) => l === 'TOPIC');
     const describe = out(await run('describe', 'topics', ['--describe', '--topic', topic])).map((l) => topicSetupConfigs(topicIds(l)).trimEnd());
     const configsTopic = out(await run('configsTopic', 'configs', ['--describe', '--entity-type', 'topics', '--entity-name', topic]));
@@ -148,7 +150,7 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
     const deleted = await run('delete', 'topics', ['--delete', '--topic', topic]);
     await waitFor('the topic to be gone', async () => !(await admin.listTopics()).includes(topic));
     return {
-      create, createAgain, list, describe, configsTopic, configsTopicAll, configsBrokerAll, consumed,
+      create, createAgain, alter, list, describe, configsTopic, configsTopicAll, configsBrokerAll, consumed,
       groupsListState, groupsListStable, groupsListType, groupsDescribe, resetOffsets, delete: out(deleted), exitCodes,
       unreportedConfigs,
     };

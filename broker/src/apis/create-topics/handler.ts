@@ -1,10 +1,12 @@
-// CreateTopics: Kafka's validations (name, duplicates, partitions, replication factor on one broker),
-// then synchronous creation, so the partitions have a leader as soon as the response is sent.
+// CreateTopics: Kafka's validations (name, duplicates, partitions, replication factor on one broker, config
+// names, and the values of the configs the broker applies), then synchronous creation, so the partitions have
+// a leader as soon as the response is sent.
 import type { RequestContext } from '../../context.ts';
 import { code } from '../../errors.ts';
 import { TOPIC_CONFIG_NAMES } from '../../log/topic-configs.ts';
 import { invalidTopicName } from '../../log/topic-name.ts';
 import { topicConfigs } from '../../configs/described-configs.ts';
+import { invalidOverride, overridesOf } from '../../configs/topic-overrides.ts';
 import { defineApi } from '../api.ts';
 import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, flexibleFrom, request, response } from './schema.ts';
 
@@ -32,6 +34,8 @@ function validate(ctx: RequestContext, t: CreatableTopic): Outcome & { partition
   }
   const unknownConfig = t.configs.find((c) => !TOPIC_CONFIG_NAMES.has(c.name));
   if (unknownConfig) return fail(err(code.INVALID_CONFIG, `Unknown topic config name: ${unknownConfig.name}`));
+  const badValue = t.configs.map((c) => invalidOverride(c.name, c.value)).find((m) => m !== null);
+  if (badValue) return fail(err(code.INVALID_CONFIG, badValue));
   return { ...ok, partitions: t.numPartitions === -1 ? ctx.broker.config.defaultPartitions : t.numPartitions };
 }
 
@@ -54,9 +58,11 @@ export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
         }
         const { partitions, ...outcome } = validate(ctx, t);
         if (outcome.errorCode !== 0) return { name: t.name, ...outcome };
-        if (!req.validateOnly) ctx.broker.topics.create(t.name, partitions);
+        const overrides = overridesOf(t.configs);
+        if (!req.validateOnly) ctx.broker.topics.create(t.name, partitions, undefined, overrides);
         // v5+: what was (or would be) created; the configs are the topic's as DescribeConfigs lists them.
-        return { name: t.name, ...outcome, numPartitions: partitions, replicationFactor: 1, configs: topicConfigs(ctx.broker.config) };
+        const configs = topicConfigs(ctx.broker.config, overrides);
+        return { name: t.name, ...outcome, numPartitions: partitions, replicationFactor: 1, configs };
       }),
     };
   },

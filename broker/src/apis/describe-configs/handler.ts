@@ -24,11 +24,10 @@ function configsOf(ctx: RequestContext, r: DescribeConfigsResource): DescribedCo
   if (r.resourceType === ResourceType.TOPIC) {
     const nameProblem = invalidTopicName(r.resourceName);
     if (nameProblem) return { errorCode: code.INVALID_TOPIC_EXCEPTION, errorMessage: nameProblem };
-    if (!topics.get(r.resourceName)) {
-      // Kafka 4.4 answers an unknown topic with an empty message.
-      return { errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: '' };
-    }
-    return topicConfigs(config);
+    const topic = topics.get(r.resourceName);
+    // Kafka 4.4 answers an unknown topic with an empty message.
+    if (!topic) return { errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: '' };
+    return topicConfigs(config, topic.configs);
   }
   if (r.resourceType === ResourceType.BROKER) {
     if (r.resourceName !== '' && r.resourceName !== String(config.nodeId)) {
