@@ -60,6 +60,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHa
     maxMessageBytes: options.maxMessageBytes ?? 1_048_588,
     messageTimestampAfterMaxMs: 3_600_000,
     messageTimestampBeforeMaxMs: Number.POSITIVE_INFINITY,
+    retentionBytes: options.retention?.maxBytes ?? -1,
     minSessionTimeoutMs: options.minSessionTimeoutMs ?? 6_000,
     maxSessionTimeoutMs: options.maxSessionTimeoutMs ?? 1_800_000,
     initialRebalanceDelayMs: options.initialRebalanceDelayMs ?? 3_000,

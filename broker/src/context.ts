@@ -18,6 +18,8 @@ export interface BrokerConfig {
   messageTimestampAfterMaxMs: number;
   /** log.message.timestamp.before.max.ms (unbounded by default). */
   messageTimestampBeforeMaxMs: number;
+  /** Kafka's log.retention.bytes (per partition), -1 when unbounded; retention by record count has no Kafka name. */
+  retentionBytes: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
   initialRebalanceDelayMs: number;

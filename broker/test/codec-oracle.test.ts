@@ -11,9 +11,12 @@ import { kafkajsApi, kafkajsDecode, kafkajsEncode } from './oracle/kafkajs-proto
 
 import * as apiVersionsSchema from '../src/apis/api-versions/schema.ts';
 
+/** APIs kafkajs does not implement: their (flexible) codecs are exercised by the Java client in kafka-tools.test.ts. */
+const NOT_IN_KAFKAJS: ReadonlySet<string> = new Set(['DescribeTopicPartitions', 'IncrementalAlterConfigs']);
+
 const rows = [...API_REGISTRY.values()].flatMap((api) => {
   const c = CASES[api.name];
-  if (!c) return [[api.name, -1] as const];
+  if (!c) return NOT_IN_KAFKAJS.has(api.name) ? [] : [[api.name, -1] as const];
   const theirs = kafkajsApi(c.module).versions.map(Number);
   const versions = [];
   for (let v = api.minVersion; v <= api.maxVersion; v++) if (theirs.includes(v)) versions.push([api.name, v] as const);

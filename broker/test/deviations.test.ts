@@ -1,6 +1,7 @@
 // Broker > known deviations from Apache Kafka (docs/broker.md lists each with this test's name).
 // Each test pins the embedded broker's behaviour and says what Kafka does instead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as iacApi from '../src/apis/incremental-alter-configs/schema.ts';
 import * as metadataApi from '../src/apis/metadata/schema.ts';
 import * as produceApi from '../src/apis/produce/schema.ts';
 import type { ProduceRequest } from '../src/apis/produce/schema.ts';
@@ -46,21 +47,37 @@ describe('Broker > deviations', () => {
     await producer.disconnect();
   });
 
-  it('D3 does not advertise APIs outside its scope (DescribeConfigs, ACLs, DeleteRecords, transactions)', async () => {
+  it('D3 does not advertise APIs outside its scope (AlterConfigs, ACLs, DeleteRecords, transactions)', async () => {
     const admin = kafka(broker.brokers).admin();
     await admin.connect();
-    await expect(admin.describeConfigs({ resources: [{ type: 2, name: 'x' }], includeSynonyms: false })).rejects.toMatchObject({
-      name: 'KafkaJSServerDoesNotSupportApiKey',
+    const topic = unique('d3');
+    await admin.createTopics({ topics: [{ topic }] });
+    await expect(
+      admin.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: topic, configEntries: [{ name: 'retention.bytes', value: '1000' }] }] }),
+    ).rejects.toMatchObject({ name: 'KafkaJSServerDoesNotSupportApiKey' });
+    // kafkajs wraps this one: "The Kafka server does not support the requested API version".
+    await expect(admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '0' }] })).rejects.toMatchObject({
+      cause: { name: 'KafkaJSServerDoesNotSupportApiKey' },
     });
     await admin.disconnect();
   });
 
-  it('D4 checks topic config names but neither validates nor applies their values (Kafka: INVALID_CONFIG for a bad value)', async () => {
+  it('D4 applies four topic configs; accepts the other names in CreateTopics unchecked, refuses them in IncrementalAlterConfigs', async () => {
     const admin = kafka(broker.brokers).admin();
     await admin.connect();
     const topic = unique('cfg');
+    // Kafka: INVALID_CONFIG for the value.
     expect(await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'retention.ms', value: 'not-a-number' }] }] })).toBe(true);
     await admin.disconnect();
+    const c = await WireClient.connect(broker.brokers);
+    const alter = async (resourceType: number, resourceName: string, name: string) =>
+      (await c.request<iacApi.IncrementalAlterConfigsResponse>(44, 1, iacApi, {
+        resources: [{ resourceType, resourceName, configs: [{ name, configOperation: 0, value: '1000' }] }], validateOnly: false,
+      })).responses.map((r) => [r.errorCode, r.errorMessage]);
+    // Kafka: both succeed (a topic's retention.ms; a dynamic broker config).
+    expect(await alter(2, topic, 'retention.ms')).toEqual([[40, expect.stringMatching(/^The embedded broker does not apply the topic config retention.ms/)]]);
+    expect(await alter(4, '1', 'log.retention.bytes')).toEqual([[42, expect.stringMatching(/no dynamic broker configs/)]]);
+    c.close();
   });
 
   it('D5 answers ListOffsets by timestamp with the batch start for snappy/lz4/zstd batches (exact for none and gzip)', async () => {

@@ -7,6 +7,7 @@ import { KAFKA_TIMING } from './helpers.ts';
 import { adminErrors } from './scenarios/admin-errors.ts';
 import { adminWire } from './scenarios/admin-wire.ts';
 import { committedOffsets } from './scenarios/committed-offsets.ts';
+import { flexibleWire } from './scenarios/flexible-wire.ts';
 import type { ScenarioEnv } from './scenarios/env.ts';
 import { groupCrash } from './scenarios/group-crash.ts';
 import { groupProtocolErrors } from './scenarios/group-protocol-errors.ts';
@@ -44,6 +45,7 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['admin requests on the wire (name rules, duplicates, assignments, validate_only)', (env) => adminWire(env.brokers)],
   ['a two-member rebalance step by step on the wire', (env) => twoMemberRebalance(env.brokers)],
   ['static membership (KIP-345) on the wire', (env) => staticMembership(env.brokers)],
+  ['flexible versions on the wire (CreateTopics v4-6, DescribeConfigs, ListGroups v3-5, DescribeTopicPartitions)', (env) => flexibleWire(env.brokers)],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {

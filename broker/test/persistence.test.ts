@@ -141,3 +141,42 @@ describe('Broker > retention', () => {
     expect(fs.statSync(path.join(dataDir, 'logs', `${topic}-0.log`)).size).toBeLessThan(1.3 * 1024 * 1024);
   });
 });
+
+describe('Broker > topic config overrides', () => {
+  it('applies retention.bytes and max.message.bytes per topic and keeps them, and the topic id, across a restart', async () => {
+    const dataDir = tempDir();
+    let b = await start({ dataDir });
+    const small = unique('small');
+    const plain = unique('plain');
+    const admin = kafka(b.brokers).admin();
+    await admin.connect();
+    await admin.createTopics({
+      topics: [{ topic: small, configEntries: [{ name: 'retention.bytes', value: '300' }, { name: 'max.message.bytes', value: '400' }] }, { topic: plain }],
+    });
+    await admin.disconnect();
+    const values = Array.from({ length: 10 }, (_, i) => `value-${i}`);
+    await produce(b, small, values, true);
+    await produce(b, plain, values, true);
+    expect(b.state.topics.partition(small, 0)?.logStartOffset).toBeGreaterThan(0);
+    expect(b.state.topics.partition(plain, 0)?.logStartOffset).toBe(0);
+    await expect(produce(b, small, ['x'.repeat(500)])).rejects.toMatchObject({ type: 'MESSAGE_TOO_LARGE' });
+    await produce(b, plain, ['x'.repeat(500)]);
+    const id = b.state.topics.get(small)?.id.toString('hex');
+
+    await b.close();
+    b = await start({ dataDir });
+    expect(b.state.topics.get(small)?.id.toString('hex')).toBe(id);
+    const after = kafka(b.brokers).admin();
+    await after.connect();
+    const { resources } = await after.describeConfigs({
+      resources: [{ type: 2, name: small, configNames: ['retention.bytes', 'max.message.bytes'] }],
+      includeSynonyms: false,
+    });
+    await after.disconnect();
+    expect(resources[0]?.configEntries.map((e) => [e.configName, e.configValue, e.configSource])).toEqual([
+      ['max.message.bytes', '400', 1],
+      ['retention.bytes', '300', 1],
+    ]);
+    await expect(produce(b, small, ['x'.repeat(500)])).rejects.toMatchObject({ type: 'MESSAGE_TOO_LARGE' });
+  }, 60_000);
+});

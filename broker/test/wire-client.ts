@@ -8,6 +8,8 @@ import { Writer } from '../src/wire/writer.ts';
 export interface ApiSchemas {
   request: Schema;
   response: Schema;
+  /** The API's first flexible version, if it has one: request header v2, response header v1, compact fields. */
+  flexibleFrom?: number;
 }
 
 export class WireClient {
@@ -40,8 +42,10 @@ export class WireClient {
   async request<T>(apiKey: number, version: number, api: ApiSchemas, body: object): Promise<T> {
     const correlationId = ++this.correlation;
     const w = new Writer();
+    const flexible = api.flexibleFrom !== undefined && version >= api.flexibleFrom;
     w.int32(0).int16(apiKey).int16(version).int32(correlationId).nullableString('wire-client');
-    encodeStruct(w, api.request, version, body);
+    if (flexible) w.emptyTaggedFields();
+    encodeStruct(w, api.request, version, body, flexible);
     w.patchInt32(0, w.length - 4);
     const frame = await new Promise<Buffer>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no response to api ${apiKey} v${version}`)), 15_000);
@@ -57,7 +61,8 @@ export class WireClient {
     });
     const r = new Reader(frame);
     if (r.int32() !== correlationId) throw new Error('correlation id mismatch');
-    return decodeStruct<T>(r, api.response, version);
+    if (flexible) r.skipTaggedFields();
+    return decodeStruct<T>(r, api.response, version, flexible);
   }
 
   close(): void {

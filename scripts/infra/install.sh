@@ -2,6 +2,7 @@
 # Installs what the tests' real infrastructure needs, checking first so that a second run takes seconds:
 #   Debian packages: PostgreSQL, kcat, a Java 17+ runtime, Maven, Python venv support (apt-get update only if one is missing)
 #   Apache Kafka broker jars from Maven Central (pinned in kafka/pom.xml) into .cache/kafka/lib
+#   Apache Kafka's command-line tools (kafka-tools/pom.xml) into .cache/kafka-tools/lib
 #   Schemathesis from PyPI into .cache/venv
 # then the code generators' tools (scripts/generate/install-tools.sh, owned by the generators) when that script exists.
 set -euo pipefail
@@ -33,20 +34,25 @@ else
   log "apt: installed in $((SECONDS - t0))s"
 fi
 
-kafka_jars() {
-  local want; want="$(sha256sum "$KAFKA_POM" | cut -d' ' -f1)"
-  if [ -f "$KAFKA_STAMP" ] && [ "$(cat "$KAFKA_STAMP")" = "$want" ] && [ -n "$(ls "$KAFKA_LIB"/kafka_2.13-*.jar 2>/dev/null)" ]; then
-    log "kafka: $(kafka_version) jars already in ${KAFKA_LIB#"$REPO_ROOT"/}"
+# maven_jars NAME POM LIB STAMP MARKER_GLOB: resolves POM's runtime dependencies into LIB, unless STAMP holds the
+# pom's hash and LIB has a MARKER_GLOB jar; into LIB.tmp first, so an interrupted run leaves LIB as it was.
+maven_jars() {
+  local name=$1 pom=$2 lib=$3 stamp=$4 marker=$5
+  local want; want="$(sha256sum "$pom" | cut -d' ' -f1)"
+  # shellcheck disable=SC2086 # the marker is a glob
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -n "$(ls "$lib"/$marker 2>/dev/null)" ]; then
+    log "$name: $(kafka_version) jars already in ${lib#"$REPO_ROOT"/}"
     return
   fi
-  log "kafka: resolving $(kafka_version) from Maven Central into ${KAFKA_LIB#"$REPO_ROOT"/}"
-  local t0=$SECONDS mvn_log="$CACHE_DIR/kafka/mvn.log"
-  rm -rf "$KAFKA_LIB.tmp"
-  mvn -B -Dstyle.color=never -f "$KAFKA_POM" dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="$KAFKA_LIB.tmp" >"$mvn_log" 2>&1 || { tail -n 40 "$mvn_log" >&2; die "Maven could not resolve Kafka (log: $mvn_log)"; }
-  rm -rf "$KAFKA_LIB" && mv "$KAFKA_LIB.tmp" "$KAFKA_LIB"
-  echo "$want" >"$KAFKA_STAMP"
-  log "kafka: $(ls "$KAFKA_LIB" | wc -l) jars, $(du -sh "$KAFKA_LIB" | cut -f1) in $((SECONDS - t0))s"
+  log "$name: resolving $(kafka_version) from Maven Central into ${lib#"$REPO_ROOT"/}"
+  local t0=$SECONDS mvn_log; mvn_log="$(dirname "$lib")/mvn.log"
+  mkdir -p "$(dirname "$lib")"
+  rm -rf "$lib.tmp"
+  mvn -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DincludeScope=runtime \
+    -DoutputDirectory="$lib.tmp" >"$mvn_log" 2>&1 || { tail -n 40 "$mvn_log" >&2; die "Maven could not resolve $name (log: $mvn_log)"; }
+  rm -rf "$lib" && mv "$lib.tmp" "$lib"
+  echo "$want" >"$stamp"
+  log "$name: $(ls "$lib" | wc -l) jars, $(du -sh "$lib" | cut -f1) in $((SECONDS - t0))s"
 }
 
 schemathesis() {
@@ -63,8 +69,10 @@ schemathesis() {
   log "schemathesis: installed in $((SECONDS - t0))s"
 }
 
-mkdir -p "$CACHE_DIR/kafka"
-kafka_jars
+tools_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$KAFKA_TOOLS_POM")"
+[ "$tools_version" = "$(kafka_version)" ] || die "kafka-tools/pom.xml pins Kafka $tools_version, kafka/pom.xml $(kafka_version): keep them equal"
+maven_jars kafka "$KAFKA_POM" "$KAFKA_LIB" "$KAFKA_STAMP" 'kafka_2.13-*.jar'
+maven_jars kafka-tools "$KAFKA_TOOLS_POM" "$KAFKA_TOOLS_LIB" "$KAFKA_TOOLS_STAMP" 'kafka-tools-[0-9]*.jar'
 schemathesis
 
 if [ -f scripts/generate/install-tools.sh ]; then

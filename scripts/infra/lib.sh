@@ -21,6 +21,11 @@ PG_MARKER="$CACHE_DIR/infra/postgres${PG_CLUSTER:+-$PG_CLUSTER}.started"   # pre
 KAFKA_POM="$INFRA_DIR/kafka/pom.xml"
 KAFKA_LIB="$CACHE_DIR/kafka/lib"
 KAFKA_STAMP="$CACHE_DIR/kafka/pom.sha256"
+# Apache Kafka's command-line tools (kafka-topics, kafka-configs, ...), in a folder of their own so that resolving
+# them never touches the jars a running broker uses; the embedded broker's tests run them (broker/test/kafka-tools.ts).
+KAFKA_TOOLS_POM="$INFRA_DIR/kafka-tools/pom.xml"
+KAFKA_TOOLS_LIB="$CACHE_DIR/kafka-tools/lib"
+KAFKA_TOOLS_STAMP="$CACHE_DIR/kafka-tools/pom.sha256"
 # A second broker beside the default one (e.g. for a benchmark) can get its own ports and folder:
 #   INFRA_KAFKA_PORT=19092 INFRA_KAFKA_CONTROLLER_PORT=19093 INFRA_KAFKA_RUN_DIR=/tmp/k2 bash scripts/infra/kafka.sh start
 KAFKA_RUN="${INFRA_KAFKA_RUN_DIR:-$CACHE_DIR/kafka-run}"

@@ -28,6 +28,10 @@ export const API_KEYS = {
   SaslAuthenticate: 36,
   CreatePartitions: 37,
   DeleteGroups: 42,
+  IncrementalAlterConfigs: 44,
+  ConsumerGroupHeartbeat: 68,
+  ConsumerGroupDescribe: 69,
+  DescribeTopicPartitions: 75,
 } as const;
 
 export type ApiName = keyof typeof API_KEYS;

@@ -6,10 +6,13 @@ import createPartitions from './create-partitions/handler.ts';
 import createTopics from './create-topics/handler.ts';
 import deleteGroups from './delete-groups/handler.ts';
 import deleteTopics from './delete-topics/handler.ts';
+import describeConfigs from './describe-configs/handler.ts';
+import describeTopicPartitions from './describe-topic-partitions/handler.ts';
 import describeGroups from './describe-groups/handler.ts';
 import fetch from './fetch/handler.ts';
 import findCoordinator from './find-coordinator/handler.ts';
 import heartbeat from './heartbeat/handler.ts';
+import incrementalAlterConfigs from './incremental-alter-configs/handler.ts';
 import initProducerId from './init-producer-id/handler.ts';
 import joinGroup from './join-group/handler.ts';
 import leaveGroup from './leave-group/handler.ts';
@@ -40,6 +43,9 @@ const apis: RegisteredApi[] = [
   initProducerId,
   createPartitions,
   deleteGroups,
+  describeConfigs,
+  describeTopicPartitions,
+  incrementalAlterConfigs,
 ];
 apis.push(createApiVersions(() => apis));
 

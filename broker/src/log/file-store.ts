@@ -48,9 +48,16 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
   const producersFile = path.join(dir, 'producers.json');
   const fileBytes = new Map<string, number>();
 
-  const saved = fs.existsSync(topicsFile) ? (JSON.parse(fs.readFileSync(topicsFile, 'utf8')) as Record<string, number>) : {};
-  for (const [name, count] of Object.entries(saved)) {
-    const topic = topics.create(name, count);
+  // Each topic: its partition count, id (base64url, as Kafka prints topic ids) and config overrides; older files
+  // hold the count only.
+  type SavedTopic = number | { partitions: number; id: string; configs?: Record<string, string> };
+  const saved = fs.existsSync(topicsFile) ? (JSON.parse(fs.readFileSync(topicsFile, 'utf8')) as Record<string, SavedTopic>) : {};
+  for (const [name, entry] of Object.entries(saved)) {
+    const count = typeof entry === 'number' ? entry : entry.partitions;
+    const topic =
+      typeof entry === 'number'
+        ? topics.create(name, count)
+        : topics.create(name, count, Buffer.from(entry.id, 'base64url'), new Map(Object.entries(entry.configs ?? {})));
     topic.partitions.forEach((log, i) => fileBytes.set(logFile(dir, name, i), loadPartition(logFile(dir, name, i), log)));
   }
   if (fs.existsSync(offsetsFile)) {
@@ -60,7 +67,15 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
   if (fs.existsSync(producersFile)) producers.restore(JSON.parse(fs.readFileSync(producersFile, 'utf8')) as ProducerSnapshot);
 
   const saveTopics = () =>
-    writeJsonAtomic(topicsFile, Object.fromEntries(topics.names().map((n) => [n, topics.get(n)?.partitions.length ?? 0])));
+    writeJsonAtomic(
+      topicsFile,
+      Object.fromEntries(
+        topics.names().flatMap((n) => {
+          const t = topics.get(n);
+          return t ? [[n, { partitions: t.partitions.length, id: t.id.toString('base64url'), configs: Object.fromEntries(t.configs) }]] : [];
+        }),
+      ),
+    );
   let offsetsDirty = false;
   const saveOffsets = () => {
     if (!offsetsDirty) return;
@@ -90,6 +105,7 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
 
   topics.listener = {
     topicCreated: () => saveTopics(),
+    topicConfigured: () => saveTopics(),
     topicDeleted(name) {
       saveTopics();
       for (const f of fs.readdirSync(path.join(dir, 'logs'))) {

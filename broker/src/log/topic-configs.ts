@@ -1,5 +1,6 @@
 // The topic-level config names Apache Kafka 4.4 accepts in CreateTopics (checked one by one against it).
-// Names are validated as Kafka does (INVALID_CONFIG); values are neither validated nor applied (docs/broker.md D4).
+// Names are validated as Kafka does (INVALID_CONFIG); the values of the four the broker applies are validated
+// too (configs/topic-overrides.ts), the others neither validated nor applied (docs/broker.md D4).
 export const TOPIC_CONFIG_NAMES: ReadonlySet<string> = new Set([
   'cleanup.policy',
   'compression.gzip.level',

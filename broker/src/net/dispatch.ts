@@ -24,6 +24,7 @@ export interface Peer {
 function frameOf(correlationId: number, api: RegisteredApi, version: number, body: object): Buffer {
   const w = new Writer(1024);
   w.int32(0).int32(correlationId);
+  if (api.flexibleResponseHeader(version)) w.emptyTaggedFields();
   api.encode(w, version, body);
   w.patchInt32(0, w.length - 4);
   return w.toBuffer();

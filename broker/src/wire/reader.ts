@@ -1,4 +1,4 @@
-// Big-endian reader for the Kafka wire primitives (classic and the few compact ones ApiVersions v3 needs).
+// Big-endian reader for the Kafka wire primitives, classic and compact (flexible versions, KIP-482).
 export class ProtocolError extends Error {}
 
 export class Reader {
@@ -95,6 +95,27 @@ export class Reader {
     const len = this.uvarint() - 1;
     if (len < 0) return null;
     return this.raw(len).toString('utf8');
+  }
+
+  compactString(): string {
+    const s = this.compactNullableString();
+    if (s === null) throw new ProtocolError('null where a string is required');
+    return s;
+  }
+
+  compactNullableBytes(): Buffer | null {
+    const len = this.uvarint() - 1;
+    if (len < 0) return null;
+    return this.raw(len);
+  }
+
+  /** Compact array length (varint of length + 1): -1 is a null array. */
+  compactArrayLength(): number {
+    return this.uvarint() - 1;
+  }
+
+  uuid(): Buffer {
+    return Buffer.from(this.raw(16));
   }
 
   /** Skips a tagged-field block (flexible versions): we know no tags, so all are ignored. */

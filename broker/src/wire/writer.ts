@@ -92,6 +92,23 @@ export class Writer {
     return this.raw(b);
   }
 
+  compactNullableString(v: string | null): this {
+    return v === null ? this.uvarint(0) : this.compactString(v);
+  }
+
+  compactNullableBytes(v: Buffer | readonly Buffer[] | null): this {
+    if (v === null) return this.uvarint(0);
+    const parts = Buffer.isBuffer(v) ? [v] : v;
+    this.uvarint(parts.reduce((n, p) => n + p.length, 0) + 1);
+    for (const p of parts) this.raw(p);
+    return this;
+  }
+
+  /** Compact array length (varint of length + 1); null is 0. */
+  compactArrayLength(n: number | null): this {
+    return this.uvarint(n === null ? 0 : n + 1);
+  }
+
   emptyTaggedFields(): this {
     return this.uvarint(0);
   }

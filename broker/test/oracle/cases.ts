@@ -142,6 +142,26 @@ export const CASES: Record<string, OracleCase> = {
     response: () => ({ errorCode: 0, groups: [{ groupId: G, protocolType: 'consumer' }] }),
     kafkajsSees: () => ({ errorCode: 0, groups: [{ groupId: G, protocolType: 'consumer' }] }),
   },
+  DescribeConfigs: {
+    module: 'describeConfigs',
+    requestArgs: { resources: [{ type: 2, name: T, configNames: ['retention.bytes'] }, { type: 4, name: '1' }], includeSynonyms: true },
+    decoded: () => ({
+      resources: [{ resourceType: 2, resourceName: T, configurationKeys: ['retention.bytes'] }, { resourceType: 4, resourceName: '1', configurationKeys: null }],
+      includeSynonyms: true,
+    }),
+    response: () => ({
+      results: [{
+        errorCode: 0, errorMessage: null, resourceType: 2, resourceName: T,
+        configs: [{ name: 'retention.bytes', value: '1000', readOnly: false, configSource: 4, isSensitive: false, synonyms: [{ name: 'log.retention.bytes', value: '1000', source: 4 }] }],
+      }],
+    }),
+    kafkajsSees: () => ({
+      resources: [{
+        errorCode: 0, resourceType: 2, resourceName: T,
+        configEntries: [{ configName: 'retention.bytes', configValue: '1000', readOnly: false, configSource: 4, isSensitive: false, configSynonyms: [{ configName: 'log.retention.bytes', configValue: '1000', configSource: 4 }] }],
+      }],
+    }),
+  },
   ApiVersions: {
     module: 'apiVersions',
     requestArgs: {},

@@ -1,11 +1,14 @@
-// CreateTopics: Kafka's validations (name, duplicates, partitions, replication factor on one broker),
-// then synchronous creation, so the partitions have a leader as soon as the response is sent.
+// CreateTopics: Kafka's validations (name, duplicates, partitions, replication factor on one broker, config
+// names, and the values of the configs the broker applies), then synchronous creation, so the partitions have
+// a leader as soon as the response is sent.
 import type { RequestContext } from '../../context.ts';
 import { code } from '../../errors.ts';
 import { TOPIC_CONFIG_NAMES } from '../../log/topic-configs.ts';
 import { invalidTopicName } from '../../log/topic-name.ts';
+import { topicConfigs } from '../../configs/described-configs.ts';
+import { invalidOverride, overridesOf } from '../../configs/topic-overrides.ts';
 import { defineApi } from '../api.ts';
-import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, request, response } from './schema.ts';
+import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, flexibleFrom, request, response } from './schema.ts';
 
 type Outcome = { errorCode: number; errorMessage: string | null };
 const ok: Outcome = { errorCode: 0, errorMessage: null };
@@ -31,13 +34,16 @@ function validate(ctx: RequestContext, t: CreatableTopic): Outcome & { partition
   }
   const unknownConfig = t.configs.find((c) => !TOPIC_CONFIG_NAMES.has(c.name));
   if (unknownConfig) return fail(err(code.INVALID_CONFIG, `Unknown topic config name: ${unknownConfig.name}`));
+  const badValue = t.configs.map((c) => invalidOverride(c.name, c.value)).find((m) => m !== null);
+  if (badValue) return fail(err(code.INVALID_CONFIG, badValue));
   return { ...ok, partitions: t.numPartitions === -1 ? ctx.broker.config.defaultPartitions : t.numPartitions };
 }
 
 export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
   name: 'CreateTopics',
   minVersion: 0,
-  maxVersion: 3,
+  maxVersion: 6,
+  flexibleFrom,
   request,
   response,
   handle(req, ctx) {
@@ -51,8 +57,12 @@ export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
           return { name: t.name, ...err(code.INVALID_REQUEST, `Create topics request contains multiple entries for the topic ${t.name}`) };
         }
         const { partitions, ...outcome } = validate(ctx, t);
-        if (outcome.errorCode === 0 && !req.validateOnly) ctx.broker.topics.create(t.name, partitions);
-        return { name: t.name, ...outcome };
+        if (outcome.errorCode !== 0) return { name: t.name, ...outcome };
+        const overrides = overridesOf(t.configs);
+        if (!req.validateOnly) ctx.broker.topics.create(t.name, partitions, undefined, overrides);
+        // v5+: what was (or would be) created; the configs are the topic's as DescribeConfigs lists them.
+        const configs = topicConfigs(ctx.broker.config, overrides);
+        return { name: t.name, ...outcome, numPartitions: partitions, replicationFactor: 1, configs };
       }),
     };
   },

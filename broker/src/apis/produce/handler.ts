@@ -1,6 +1,7 @@
 // Appends each partition's record batch as the client encoded it, after Kafka's validations
 // (unknown partition, size, framing/CRC, one batch per partition) and the idempotent-producer checks.
 import type { RequestContext } from '../../context.ts';
+import { effective } from '../../configs/topic-overrides.ts';
 import { code } from '../../errors.ts';
 import { readBatchHeader, splitBatches } from '../../log/record-batch.ts';
 import { defineApi, NO_RESPONSE } from '../api.ts';
@@ -12,7 +13,8 @@ function produceOne(ctx: RequestContext, topic: string, index: number, records: 
   const fail = (errorCode: number): PartitionProduceResponse => ({ index, errorCode, baseOffset: -1 });
   if (!log) return fail(code.UNKNOWN_TOPIC_OR_PARTITION);
   if (records === null || records.length === 0) return fail(code.INVALID_RECORD);
-  if (records.length > config.maxMessageBytes) return fail(code.MESSAGE_TOO_LARGE);
+  const overrides = topics.get(topic)?.configs ?? new Map<string, string>();
+  if (records.length > effective('max.message.bytes', overrides, config)) return fail(code.MESSAGE_TOO_LARGE);
   const split = splitBatches(records);
   if (!split.ok) return fail(split.reason === 'magic' ? code.INVALID_RECORD : code.CORRUPT_MESSAGE);
   const [batch] = split.batches;
@@ -20,7 +22,9 @@ function produceOne(ctx: RequestContext, topic: string, index: number, records: 
 
   const h = readBatchHeader(batch);
   const now = Date.now();
-  if (h.maxTimestamp > now + config.messageTimestampAfterMaxMs || h.firstTimestamp < now - config.messageTimestampBeforeMaxMs) {
+  const afterMax = effective('message.timestamp.after.max.ms', overrides, config);
+  const beforeMax = effective('message.timestamp.before.max.ms', overrides, config);
+  if (h.maxTimestamp > now + afterMax || h.firstTimestamp < now - beforeMax) {
     return fail(code.INVALID_TIMESTAMP);
   }
   const idempotent = h.producerId >= 0;
