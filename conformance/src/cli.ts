@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { CHECKS } from './checks/index.ts';
 import { exitCode } from './engine/findings.ts';
 import { parseServiceOption } from './engine/target.ts';
+import { registerPactCommands } from './pact/cli.ts';
 import { proveMatrix, proveText } from './prove.ts';
 import { consoleReport, progressPrinter } from './reporters/console.ts';
 import { parseFormats, writeReports } from './reporters/index.ts';
@@ -81,6 +82,8 @@ program
   .action(() => {
     for (const c of CHECKS) process.stdout.write(`${c.id.padEnd(36)} ${c.clause.padEnd(30)} ${c.tags.join(' ')}\n`);
   });
+
+registerPactCommands(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
   process.stderr.write(`conformance: ${error.message}\n`);

@@ -25,7 +25,6 @@ export function kafkaRecordOf(message: PactMessage): KafkaMessage {
     timestamp: '0',
     attributes: 0,
     offset: '0',
-    size: 0,
   } as KafkaMessage;
 }
 
