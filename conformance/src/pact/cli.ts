@@ -26,7 +26,7 @@ export function registerPactCommands(program: Command): void {
     .option('--jwt-secret <secret>', 'the platform HS256 secret, to mint the tokens provider states need', process.env.JWT_SECRET)
     .option('--pacts <dir>', 'folder of pact files', DEFAULT_PACTS_DIR)
     .option('--provider-version <version>', "the provider build's version for the can-i-deploy matrix (default: git HEAD)")
-    .option('--timeout <ms>', 'per-request timeout in ms', positive, 30_000)
+    .option('--timeout <ms>', 'per-request timeout in ms (provider states included)', positive, 60_000)
     .option('--report <formats>', 'also write reports: junit,json,sarif,html')
     .option('--out <dir>', 'folder for reports and the verification result (pact-verification-<provider>.json)', 'conformance-report')
     .option('--verbose', 'print every finding, not one per group')

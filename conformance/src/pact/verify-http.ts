@@ -47,7 +47,7 @@ export async function verifyHttpPact(pact: PactFile, o: HttpVerifyOptions): Prom
         if (req.headers.authorization && token) req.headers.authorization = `Bearer ${token}`;
         next();
       },
-      timeout: o.timeoutMs ?? 30_000,
+      timeout: o.timeoutMs ?? 60_000,
       logLevel: 'error',
     }).verifyProvider();
   } catch (error) {
