@@ -32,7 +32,11 @@ export function registerPactCommands(program: Command): void {
     .option('--verbose', 'print every finding, not one per group')
     .action(async (opts) => {
       const formats = parseFormats(opts.report);
-      const messagePacts = readPacts(opts.pacts, opts.provider).filter((p) => p.kind === 'message');
+      const pacts = readPacts(opts.pacts, opts.provider);
+      const messagePacts = pacts.filter((p) => p.kind === 'message');
+      if (pacts.length > 0 && pacts.length === messagePacts.length) {
+        throw new Error(`${opts.provider} has only message pacts (${messagePacts.map((p) => p.consumer).join(', ')}): they are verified in the producer's build against its producer code, not over HTTP (docs/pact.md)`);
+      }
       const report = await verifyPacts({
         provider: opts.provider, baseUrl: opts.baseUrl, jwtSecret: opts.jwtSecret, pactsDir: opts.pacts, providerVersion: opts.providerVersion, timeoutMs: opts.timeout, kind: 'http',
       });
