@@ -18,6 +18,7 @@ export default defineConfig({
       project('reference'),
       project('conformance'),
       project('scripts'),
+      project('pact'),
     ],
   },
 });

@@ -9,6 +9,7 @@ import { parseServiceOption } from './engine/target.ts';
 import { parseClaims } from './engine/tokens.ts';
 import { UsageError } from './engine/usage.ts';
 import { VERSION } from './version.ts';
+import { registerPactCommands } from './pact/cli.ts';
 import { proveMatrix, proveText } from './prove.ts';
 import { consoleReport, progressPrinter } from './reporters/console.ts';
 import { parseFormats, writeReports } from './reporters/index.ts';
@@ -146,6 +147,8 @@ program
   .action(() => {
     for (const c of CHECKS) process.stdout.write(`${c.id.padEnd(36)} ${c.clause.padEnd(30)} ${c.tags.join(' ')}\n`);
   });
+
+registerPactCommands(program);
 
 // A rejection nobody handled is a defect of a check, not a reason to end the run before its report is written.
 process.on('unhandledRejection', (reason) => {

@@ -23,7 +23,7 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   event_id: string;
   topic: string;
@@ -32,6 +32,22 @@ interface OutboxRow {
   payload: unknown;
   headers: Record<string, string> | string;
   created_at: Date | string;
+}
+
+/**
+ * The Kafka record of one outbox row: the key, the JSON payload as the value, and the CloudEvents headers
+ * (specs/asyncapi/components/envelope.yaml) with `ce_id` = the row's event id. The message pacts' provider side is
+ * verified against what this returns (pact/test/providers).
+ */
+export function outboxRecord(row: Omit<OutboxRow, 'id'>, sourceFor: (topic: string) => string | undefined = () => undefined): { key: string; value: string; headers: Record<string, string> } {
+  const extra = typeof row.headers === 'string' ? (JSON.parse(row.headers) as Record<string, string>) : row.headers;
+  const { ce_source: source = sourceFor(row.topic) ?? '/socialnet/unknown', ...rest } = extra;
+  const headers = {
+    ...rest,
+    ...envelopeHeaders({ id: row.event_id, type: row.event_type, source, time: new Date(row.created_at).toISOString(), subject: row.key }),
+  };
+  const value = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  return { key: row.key, value, headers };
 }
 
 /** The channel the outbox table's trigger notifies (reference/src/shared/db/migrations/0003_outbox_notify.sql). */
@@ -101,16 +117,9 @@ export class OutboxRelay {
     if (rows.length === 0) return 0;
     const byTopic = new Map<string, TopicMessages>();
     for (const row of rows) {
-      const extra = typeof row.headers === 'string' ? (JSON.parse(row.headers) as Record<string, string>) : row.headers;
-      const { ce_source: source = sourceFor(row.topic) ?? '/socialnet/unknown', ...rest } = extra;
-      const headers = {
-        ...rest,
-        ...envelopeHeaders({ id: row.event_id, type: row.event_type, source, time: new Date(row.created_at).toISOString(), subject: row.key }),
-      };
-      const value = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
       const topic = topicFor(row.topic);
       const entry = byTopic.get(topic) ?? { topic, messages: [] };
-      entry.messages.push({ key: row.key, value, headers });
+      entry.messages.push(outboxRecord(row, sourceFor));
       byTopic.set(topic, entry);
     }
     await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });

@@ -2,6 +2,7 @@ import type { HandlerContext, HandlerResult } from '../../../shared/http/handler
 import { enqueueEvent } from '../../../shared/outbox/enqueue.ts';
 import { ProblemError } from '../../../shared/problem/problem.ts';
 import type { PlatformDeps } from '../../../platform/deps.ts';
+import { messageCreatedEvent } from '../message-created-event.ts';
 import { chatsRepo } from '../repositories/chats.ts';
 import { messagesRepo, messageView } from '../repositories/messages.ts';
 
@@ -14,13 +15,7 @@ export function storeMessage(ctx: HandlerContext<PlatformDeps>, userId: string, 
     const message = await messagesRepo.insert(tx, { chatId, userId, text, mediaUrl });
     if (!message) throw new ProblemError('not-found', `chat ${chatId} not found`);
     const recipients = await chatsRepo.otherMembers(tx, chatId, userId);
-    await enqueueEvent(tx, {
-      topic: 'messages.created',
-      key: String(chatId),
-      type: 'dev.socialnet.messages.created.v1',
-      source: '/socialnet/message-service',
-      payload: { message_id: message.id, chat_id: chatId, user_id: userId, text, media_url: mediaUrl, send_time: message.send_time, recipient_ids: recipients },
-    });
+    await enqueueEvent(tx, messageCreatedEvent({ messageId: message.id, chatId, userId, text, mediaUrl, sendTime: message.send_time, recipients }));
     return { status: 201, body: messageView(message), headers: { Location: `/chats/${chatId}/messages/${message.id}` } };
   });
 }

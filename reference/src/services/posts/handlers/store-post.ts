@@ -1,6 +1,7 @@
 import type { HandlerContext, HandlerResult } from '../../../shared/http/handler-types.ts';
 import { enqueueEvent } from '../../../shared/outbox/enqueue.ts';
 import type { PlatformDeps } from '../../../platform/deps.ts';
+import { postCreatedEvent } from '../post-created-event.ts';
 import { postsRepo, postView } from '../repositories/posts.ts';
 
 /** Post, tags, the `posts.created` outbox record and the idempotency record: one transaction. */
@@ -8,13 +9,7 @@ export function storePost(ctx: HandlerContext<PlatformDeps>, userId: string, des
   const unique = [...new Set(tags ?? [])];
   return ctx.inTransaction(async (tx) => {
     const post = await postsRepo.insert(tx, { userId, description, media, tags: unique });
-    await enqueueEvent(tx, {
-      topic: 'posts.created',
-      key: String(post.id),
-      type: 'dev.socialnet.posts.created.v1',
-      source: '/socialnet/post-service',
-      payload: { id: post.id, user_id: userId, description, media_url: media, tags: tags ? unique : null, created_at: post.created_at.toISOString() },
-    });
+    await enqueueEvent(tx, postCreatedEvent({ id: post.id, userId, description, mediaUrl: media, tags: tags ? unique : null, createdAt: post.created_at }));
     return { status: 201, body: postView(post), headers: { Location: `/posts/${post.id}` } };
   });
 }
