@@ -75,6 +75,12 @@ start() {
     return
   fi
   command -v kcat >/dev/null && [ -n "$(ls "$KAFKA_LIB"/kafka_2.13-*.jar 2>/dev/null)" ] || die "missing kcat or Kafka jars: run scripts/infra/install.sh"
+  # a broker started elsewhere (another checkout of this project, a developer's own) that answers on the port is
+  # used as it is, as postgres.sh uses a running cluster; `stop` leaves it alone, since this script did not start it
+  if port_in_use "$KAFKA_PORT" && answers_metadata; then
+    log "a broker not started by this script already answers on $BOOTSTRAP: using it (stop leaves it running)"
+    return
+  fi
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
     port_in_use "$port" && die "something else already listens on $KAFKA_HOST:$port (not started by this script)"
   done
