@@ -11,12 +11,14 @@ import type { PactFile, PactInteraction } from './pact-files.ts';
 interface ComparatorResult {
   code: string;
   message: string;
-  type: 'error' | 'warning';
+  type: 'error' | 'warning' | 'info';
   mockDetails?: { interactionDescription?: string; location?: string };
   specDetails?: { location?: string };
 }
 // its .d.ts re-exports "./compare" without a file extension, which NodeNext resolution cannot follow: typed here
-const { Comparator } = comparatorModule as unknown as { Comparator: new (openapi: object) => { compare(pact: object): AsyncIterable<ComparatorResult> } };
+const { Comparator } = comparatorModule as unknown as {
+  Comparator: new (documents: { oas?: object; asyncapi?: object }) => { compare(pact: object): AsyncIterable<ComparatorResult> };
+};
 
 /** Findings per interaction description: where the pact expects what the provider's spec does not promise. */
 export type SpecFindings = Map<string, string[]>;
@@ -44,7 +46,7 @@ export async function checkHttpPact(pact: PactFile, specDir = join(REPO_ROOT, 's
     return findings;
   }
   const raw = JSON.parse(readFileSync(pact.path, 'utf8'));
-  for await (const result of new Comparator(doc).compare(raw)) {
+  for await (const result of new Comparator({ oas: doc }).compare(raw)) {
     if (result.type !== 'error') continue;
     const description = result.mockDetails?.interactionDescription ?? '*';
     add(findings, description, `${result.code}: ${result.message} (pact ${result.mockDetails?.location ?? ''}, spec ${result.specDetails?.location ?? ''})`);
