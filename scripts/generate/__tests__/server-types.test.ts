@@ -18,4 +18,12 @@ describe('generated/server-types', () => {
     const wrong: RequestBody<Send> = { chat_id: 7, text: 42 };
     expect([body, params, query, problem.status, wrong.chat_id]).toEqual([{ chat_id: 7, text: 'hello' }, { chat_id: 7 }, { limit: 20 }, 404, 7]);
   });
+
+  it('has the query parameters with a default present (validation fills them in), the others optional', () => {
+    expectTypeOf<QueryParams<History>['limit']>().toEqualTypeOf<number>();
+    expectTypeOf<QueryParams<History>['cursor']>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error limit has a default (50), so a handler always sees it
+    const noLimit: QueryParams<History> = { cursor: 'abc' };
+    expect(noLimit.cursor).toBe('abc');
+  });
 });
