@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { PathParams, QueryParams, RequestBody } from '@socialnet/generated/server-types/index.ts';
+import type { PathParams, QueryParams, RequestBody, ResponseBody, Status } from '@socialnet/generated/server-types/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database, Queryable } from '../db/queryable.ts';
 import type { UploadedFile } from '../idempotency/fingerprint.ts';
@@ -51,7 +51,25 @@ export interface HandlerContext<Deps, Op = any> {
 /** The context of any operation whose query has `Q`: for a helper that several handlers share (a cursor page). */
 export type ContextWithQuery<Deps, Q> = Omit<HandlerContext<Deps>, 'query'> & { query: Q };
 
-export type OperationHandler<Deps, Op = any> = (ctx: HandlerContext<Deps, Op>) => Promise<HandlerResult>;
+/** A value that `res.json` writes as `T`: the same shape, with a `Date` wherever `T` has a string (its ISO form). */
+export type Serialised<T> = T extends string
+  ? T | Date
+  : T extends (infer E)[]
+    ? Serialised<E>[]
+    : T extends object
+      ? { [K in keyof T]: Serialised<T[K]> }
+      : T;
+
+/**
+ * What a handler of `Op` returns: one of the statuses its operation documents (or only `S`), with that status's
+ * body. Without `Op`, any `HandlerResult`.
+ */
+export type OperationResult<Op, S extends Status<Op> = Status<Op>> =
+  Untyped<Op> extends true
+    ? HandlerResult
+    : { [Code in S]: Omit<HandlerResult, 'status' | 'body'> & { status: Code; body?: Serialised<ResponseBody<Op, Code>> } }[S];
+
+export type OperationHandler<Deps, Op = any> = (ctx: HandlerContext<Deps, Op>) => Promise<OperationResult<Op>>;
 
 /** The principal of a secured operation (the spec router guarantees it is there). */
 export function caller<D, Op>(ctx: HandlerContext<D, Op>): Principal {
