@@ -797,17 +797,17 @@ export type $defs = Record<string, never>;
 export interface operations {
     listChats: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -990,7 +990,7 @@ export interface operations {
     };
     listChatMessages: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
                  * @example eyJpZCI6MTIzfQ
@@ -1000,7 +1000,7 @@ export interface operations {
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
             };
             header?: never;
             path: {
@@ -1084,12 +1084,12 @@ export interface operations {
     };
     listPopularChats: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description how many ids, 1–100 (default 10)
                  * @example 10
                  */
-                top?: number;
+                top: number;
             };
             header?: never;
             path?: never;

@@ -640,7 +640,7 @@ export interface operations {
     };
     getCelebrityFeed: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
                  * @example eyJpZCI6MTIzfQ
@@ -650,7 +650,7 @@ export interface operations {
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
             };
             header?: never;
             path: {
@@ -668,7 +668,7 @@ export interface operations {
     };
     getHomeFeed: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
                  * @example eyJpZCI6MTIzfQ
@@ -678,7 +678,7 @@ export interface operations {
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -694,12 +694,12 @@ export interface operations {
     };
     rebuildHomeFeed: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description how many entries to keep, 1–1000 (default 100)
                  * @example 100
                  */
-                limit?: number;
+                limit: number;
             };
             header?: never;
             path?: never;
@@ -758,7 +758,7 @@ export interface operations {
     };
     getAuthorFeed: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
                  * @example eyJpZCI6MTIzfQ
@@ -768,7 +768,7 @@ export interface operations {
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
             };
             header?: never;
             path: {

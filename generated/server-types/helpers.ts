@@ -10,8 +10,17 @@
 type Content<T> = T extends { content: infer C } ? C : never;
 type Json<C> = C extends { 'application/json': infer J } ? J : C extends { 'multipart/form-data': infer M } ? M : never;
 
-/** The request body (JSON, or the multipart fields) of an operation; `never` when it takes none. */
-export type RequestBody<Op> = Op extends { requestBody?: infer B } ? Json<Content<NonNullable<B>>> : never;
+type OrAbsent<T> = [T] extends [never] ? never : T | undefined;
+
+/**
+ * The request body (JSON, or the multipart fields) of an operation; `never` when it takes none, and `| undefined`
+ * when the spec says `required: false` (a client may send none).
+ */
+export type RequestBody<Op> = Op extends { requestBody: infer B }
+  ? Json<Content<B>>
+  : Op extends { requestBody?: infer B }
+    ? OrAbsent<Json<Content<NonNullable<B>>>>
+    : never;
 
 /** The path parameters of an operation. */
 export type PathParams<Op> = Op extends { parameters: { path?: infer P } } ? NonNullable<P> : never;

@@ -566,12 +566,12 @@ export interface operations {
     };
     getMedia: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description lifetime of the redirect URL in seconds, 1–3600 (default 300)
                  * @example 300
                  */
-                ttl?: number;
+                ttl: number;
             };
             header?: never;
             path: {

@@ -580,7 +580,7 @@ export interface operations {
     };
     listNotifications: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
                  * @example eyJpZCI6MTIzfQ
@@ -590,7 +590,7 @@ export interface operations {
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -697,7 +697,7 @@ export interface operations {
     };
     listUserNotifications: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
                  * @example eyJpZCI6MTIzfQ
@@ -707,7 +707,7 @@ export interface operations {
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
             };
             header?: never;
             path: {

@@ -836,17 +836,17 @@ export interface operations {
     };
     listUserPosts: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
             };
             header?: never;
             path: {

@@ -765,17 +765,17 @@ export type $defs = Record<string, never>;
 export interface operations {
     listFollowing: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -845,17 +845,17 @@ export interface operations {
     };
     listFriends: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -938,17 +938,17 @@ export interface operations {
     };
     listInterests: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -1162,22 +1162,22 @@ export interface operations {
     };
     listRelationships: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
                 /**
                  * @description 1 follow, 2 friend, 3 block; absent means any type (the original's 0)
                  * @example 1
                  */
-                type?: number;
+                type: number;
             };
             header?: never;
             path?: never;
@@ -1269,17 +1269,17 @@ export interface operations {
     };
     listUsers: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit: components["parameters"]["Limit"];
                 /**
                  * @description number of items to skip (≥ 0, default 0)
                  * @example 0
                  */
-                offset?: components["parameters"]["Offset"];
+                offset: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;

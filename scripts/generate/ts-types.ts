@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createConfig, type Config, type RawUniversalConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { writeOut, tsHeader } from './output.ts';
 import { gatewayDoc, serviceDocs, type SpecDoc } from './sources.ts';
@@ -13,13 +14,43 @@ const version = (createRequire(import.meta.url)('openapi-typescript/package.json
 const generator = `openapi-typescript ${version}`;
 
 /**
+ * A service's handler receives the query after validation has filled every default in (ajv `useDefaults`), so on
+ * the server side a query parameter with a default is present: the redocly decorator below marks it `required`
+ * in the document openapi-typescript reads (the spec itself is untouched). Path parameters are always required.
+ */
+type Plugin = Exclude<NonNullable<RawUniversalConfig['plugins']>[number], string>;
+
+const serverSide: Plugin = {
+  id: 'server-side',
+  decorators: {
+    oas3: {
+      'defaulted-query-present': () => ({
+        Parameter: {
+          leave(parameter: { in?: string; required?: boolean; schema?: object }) {
+            if (parameter.in === 'query' && parameter.schema && 'default' in parameter.schema) parameter.required = true;
+          },
+        },
+      }),
+    },
+  },
+};
+
+/** The redocly configuration openapi-typescript uses by default (duplicate operationIds are errors), plus `serverSide`. */
+const serverRedocly = (): Promise<Config> =>
+  createConfig(
+    { plugins: [serverSide], decorators: { 'server-side/defaulted-query-present': 'on' }, rules: { 'operation-operationId-unique': { severity: 'error' } } },
+    { extends: ['minimal'] },
+  );
+
+/**
  * `side` decides what a property with a `default` is. A client may leave it out (the server fills it in), so in the
  * client's types it stays optional as the schema says (`defaultNonNullable: false`): otherwise
  * `api.POST('/api/chats', { body: { name } })` would not compile. A service's handler receives the body after
  * validation has filled every default in, so there it is always present (openapi-typescript's default).
  */
 async function typesOf(doc: SpecDoc, side: 'client' | 'server'): Promise<string> {
-  const ast = await openapiTS(pathToFileURL(doc.file), { alphabetize: true, exportType: false, silent: true, defaultNonNullable: side === 'server' });
+  const redocly = side === 'server' ? await serverRedocly() : undefined;
+  const ast = await openapiTS(pathToFileURL(doc.file), { alphabetize: true, exportType: false, silent: true, defaultNonNullable: side === 'server', redocly });
   return tsHeader({ generator, sources: [doc.rel] }) + astToString(ast);
 }
 

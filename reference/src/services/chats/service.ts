@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { chats } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { whoami } from '../whoami.ts';
 import { addChatMember } from './handlers/addChatMember.ts';
 import { createChat } from './handlers/createChat.ts';
@@ -24,7 +25,7 @@ export const chatsService: ServiceModule = {
   handlers: {
     createChat, listChats, listPopularChats, getChat, joinChat, addChatMember, leaveChat, listChatMessages,
     getChatMessage, sendMessage, sendMessageWithUpload, markMessageSeen, chatsWhoami: whoami,
-  },
+  } satisfies HandlersOf<chats.operations>,
   lookups: (db) => ({
     isChatMember: (chatId, userId) => chatsRepo.isMember(db, chatId, userId),
     chatOwner: async (chatId) => (await chatsRepo.byId(db, chatId))?.owner_id,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { feed } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { whoami } from '../whoami.ts';
 import { addCelebrity } from './handlers/addCelebrity.ts';
 import { getAuthorFeed } from './handlers/getAuthorFeed.ts';
@@ -14,6 +15,6 @@ export const feedService: ServiceModule = {
   name: 'feed',
   specFile: 'feed.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { getAuthorFeed, getHomeFeed, rebuildHomeFeed, listCelebrities, addCelebrity, removeCelebrity, getCelebrityFeed, feedWhoami: whoami },
+  handlers: { getAuthorFeed, getHomeFeed, rebuildHomeFeed, listCelebrities, addCelebrity, removeCelebrity, getCelebrityFeed, feedWhoami: whoami } satisfies HandlersOf<feed.operations>,
   lookups: () => ({}),
 };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { feedback } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { whoami } from '../whoami.ts';
 import { createComment } from './handlers/createComment.ts';
 import { deleteComment } from './handlers/deleteComment.ts';
@@ -15,7 +16,7 @@ export const feedbackService: ServiceModule = {
   name: 'feedback',
   specFile: 'feedback.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { getPostLikes, likePost, unlikePost, listPostComments, createComment, getPostCounts, deleteComment, feedbackWhoami: whoami },
+  handlers: { getPostLikes, likePost, unlikePost, listPostComments, createComment, getPostCounts, deleteComment, feedbackWhoami: whoami } satisfies HandlersOf<feedback.operations>,
   lookups: (db) => ({
     ownerOf: async (kind, id) => (kind === 'comment' ? feedbackRepo.commentOwner(db, id) : undefined),
   }),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { media } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { whoami } from '../whoami.ts';
 import { deleteMedia } from './handlers/deleteMedia.ts';
 import { getMedia } from './handlers/getMedia.ts';
@@ -14,7 +15,7 @@ export const mediaService: ServiceModule = {
   name: 'media',
   specFile: 'media.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { uploadMedia, presignMedia, getMedia, deleteMedia, getMediaContent, putMediaContent, mediaWhoami: whoami },
+  handlers: { uploadMedia, presignMedia, getMedia, deleteMedia, getMediaContent, putMediaContent, mediaWhoami: whoami } satisfies HandlersOf<media.operations>,
   lookups: (db) => ({
     ownerOf: async (kind, key) => (kind === 'media' ? (await objectsRepo.get(db, key))?.owner_id : undefined),
   }),

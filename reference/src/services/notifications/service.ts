@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { notifications } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { whoami } from '../whoami.ts';
 import { createTestNotification } from './handlers/createTestNotification.ts';
 import { listNotifications } from './handlers/listNotifications.ts';
@@ -12,7 +13,7 @@ export const notificationsService: ServiceModule = {
   name: 'notifications',
   specFile: 'notifications.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { listNotifications, listUserNotifications, markNotificationRead, createTestNotification, notificationsWhoami: whoami },
+  handlers: { listNotifications, listUserNotifications, markNotificationRead, createTestNotification, notificationsWhoami: whoami } satisfies HandlersOf<notifications.operations>,
   lookups: (db) => ({
     ownerOf: async (kind, id) => (kind === 'notification' ? notificationsRepo.owner(db, id) : undefined),
   }),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { posts } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { whoami } from '../whoami.ts';
 import { createPost } from './handlers/createPost.ts';
 import { getPost } from './handlers/getPost.ts';
@@ -12,6 +13,6 @@ export const postsService: ServiceModule = {
   name: 'posts',
   specFile: 'posts.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { createPost, uploadPost, getPost, listUserPosts, viewPost, postsWhoami: whoami },
+  handlers: { createPost, uploadPost, getPost, listUserPosts, viewPost, postsWhoami: whoami } satisfies HandlersOf<posts.operations>,
   lookups: () => ({}),
 };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '../../platform/service-module.ts';
+import type { users } from '@socialnet/generated/server-types/index.ts';
+import type { HandlersOf, ServiceModule } from '../../platform/service-module.ts';
 import { addFriend } from './handlers/addFriend.ts';
 import { attachInterest } from './handlers/attachInterest.ts';
 import { createInterest } from './handlers/createInterest.ts';
@@ -30,6 +31,6 @@ export const usersService: ServiceModule = {
     registerUser, loginUser, getUser, listUsers, usersWhoami, upsertProfile, getProfile, createInterest, listInterests,
     attachInterest, detachInterest, followUser, unfollowUser, listFollowing, addFriend, removeFriend, listFriends,
     createRelationship, deleteRelationship, listRelationships,
-  },
+  } satisfies HandlersOf<users.operations>,
   lookups: () => ({}),
 };

@@ -4,6 +4,12 @@ import { ProblemError } from '../problem/problem.ts';
  * Opaque cursors (spec-conventions "Pagination"): base64url JSON of the last item's sort key. A cursor the
  * service cannot decode is a 400, never a 500.
  */
+/** The query of a cursor-paged operation, as validation leaves it (`limit` has a default, so it is there). */
+export interface CursorQuery {
+  limit: number;
+  cursor?: string;
+}
+
 export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }

@@ -1,8 +1,9 @@
+import type { feed } from '@socialnet/generated/server-types/index.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { timelinesRepo } from '../repositories/timelines.ts';
 
 /** `admin` ran first. */
-export const removeCelebrity: Handler = async (ctx) => {
-  await timelinesRepo.removeCelebrity(ctx.db, ctx.params.user_id as string);
+export const removeCelebrity: Handler<feed.operations['removeCelebrity']> = async (ctx) => {
+  await timelinesRepo.removeCelebrity(ctx.db, ctx.params.user_id);
   return { status: 200, body: { status: 'ok' } };
 };

@@ -1,9 +1,10 @@
+import type { feedback } from '@socialnet/generated/server-types/index.ts';
 import { caller } from '../../../shared/http/handler-types.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { feedbackRepo } from '../repositories/feedback.ts';
 
-export const likePost: Handler = async (ctx) => {
-  const postId = ctx.params.post_id as number;
+export const likePost: Handler<feedback.operations['likePost']> = async (ctx) => {
+  const postId = ctx.params.post_id;
   await feedbackRepo.like(ctx.db, postId, caller(ctx).userId);
   return { status: 200, body: { post_id: postId, likes: await feedbackRepo.likes(ctx.db, postId), liked_by_me: true } };
 };

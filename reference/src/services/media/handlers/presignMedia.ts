@@ -1,12 +1,11 @@
+import type { media } from '@socialnet/generated/server-types/index.ts';
 import { caller } from '../../../shared/http/handler-types.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { checkPrefix, contentUrl, mediaKey, signUrl } from '../keys.ts';
 
 /** The key is always the caller's (the original let a client choose any key and overwrite anyone's object). */
-export const presignMedia: Handler = async (ctx) => {
-  const { prefix = '', file_name, content_type = 'application/octet-stream', expiry_seconds = 900 } = ctx.body as {
-    prefix?: string; file_name: string; content_type?: string; expiry_seconds?: number;
-  };
+export const presignMedia: Handler<media.operations['presignMedia']> = async (ctx) => {
+  const { prefix = '', file_name, content_type = 'application/octet-stream', expiry_seconds = 900 } = ctx.body;
   checkPrefix(prefix, '/body/prefix');
   const key = mediaKey(caller(ctx).userId, file_name, prefix);
   const expires = Math.floor(Date.now() / 1000) + expiry_seconds;

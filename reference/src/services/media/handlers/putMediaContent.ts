@@ -1,12 +1,13 @@
+import type { media } from '@socialnet/generated/server-types/index.ts';
 import { ProblemError } from '../../../shared/problem/problem.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { keyOwner, verifySignature } from '../keys.ts';
 import { objectsRepo } from '../repositories/objects.ts';
 
 /** A presigned PUT: the signature binds method, key, expiry and Content-Type; the key names its owner. */
-export const putMediaContent: Handler = async (ctx) => {
-  const key = ctx.params.key as string;
-  const { expires, signature } = ctx.query as { expires: number; signature: string };
+export const putMediaContent: Handler<media.operations['putMediaContent']> = async (ctx) => {
+  const key = ctx.params.key;
+  const { expires, signature } = ctx.query;
   const contentType = String(ctx.headers['content-type'] ?? '');
   if (!verifySignature(ctx.deps.mediaSigningKey, 'PUT', key, expires, contentType, signature)) throw new ProblemError('forbidden', 'the URL signature is wrong or expired');
   const bytes = ctx.rawBody ?? Buffer.alloc(0);

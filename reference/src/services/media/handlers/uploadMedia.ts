@@ -1,14 +1,15 @@
+import type { media } from '@socialnet/generated/server-types/index.ts';
 import { caller } from '../../../shared/http/handler-types.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { checkPrefix, mediaKey } from '../keys.ts';
 import { objectsRepo } from '../repositories/objects.ts';
 
 /** Always authenticated: the key, and so the ownership, comes from the caller's token. */
-export const uploadMedia: Handler = async (ctx) => {
+export const uploadMedia: Handler<media.operations['uploadMedia']> = async (ctx) => {
   const userId = caller(ctx).userId;
   const file = ctx.files.find((f) => f.fieldname === 'file')!;
   const contentType = file.mimetype || 'application/octet-stream';
-  const prefix = (ctx.body?.prefix as string | undefined) ?? '';
+  const prefix = ctx.body?.prefix ?? '';
   checkPrefix(prefix, '/multipart/prefix');
   let key = mediaKey(userId, file.originalname, prefix);
   return ctx.inTransaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { notifications } from '@socialnet/generated/server-types/index.ts';
 import { ProblemError } from '../../../shared/problem/problem.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { notificationsRepo, notificationView } from '../repositories/notifications.ts';
@@ -5,8 +6,8 @@ import { notificationsRepo, notificationView } from '../repositories/notificatio
 const MAX_META_BYTES = 4096;
 
 /** `self` on body.user_id ran first: nobody writes into another user's notifications. */
-export const createTestNotification: Handler = async (ctx) => {
-  const { user_id, title, body = '', kind = 'message', meta } = ctx.body as { user_id: string; title: string; body?: string; kind?: string; meta?: object };
+export const createTestNotification: Handler<notifications.operations['createTestNotification']> = async (ctx) => {
+  const { user_id, title, body = '', kind = 'message', meta } = ctx.body;
   if (meta && Buffer.byteLength(JSON.stringify(meta)) > MAX_META_BYTES) {
     throw new ProblemError('validation-failed', 'meta is larger than 4 KiB', { errors: [{ pointer: '/body/meta', message: 'larger than 4 KiB serialised' }] });
   }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { notifications } from '@socialnet/generated/server-types/index.ts';
 import type { Queryable } from '../../../shared/db/queryable.ts';
 
 export interface NotificationRow {
   id: string;
   user_id: string;
-  kind: string;
+  /** The table's CHECK constraint holds it to the spec's kinds. */
+  kind: notifications.components['schemas']['NotificationKind'];
   title: string;
   body: string;
   meta: Record<string, unknown> | null;
@@ -15,7 +17,7 @@ export interface NotificationRow {
 }
 
 export const notificationsRepo = {
-  async insert(q: Queryable, n: { userId: string; kind: string; title: string; body: string; meta?: object }): Promise<NotificationRow> {
+  async insert(q: Queryable, n: { userId: string; kind: NotificationRow['kind']; title: string; body: string; meta?: object }): Promise<NotificationRow> {
     const { rows } = await q.query<NotificationRow>(
       `INSERT INTO notifications.notifications (id, user_id, kind, title, body, meta) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
       [randomUUID(), n.userId, n.kind, n.title, n.body, n.meta && Object.keys(n.meta).length > 0 ? JSON.stringify(n.meta) : null]);

@@ -1,3 +1,4 @@
+import type { posts } from '@socialnet/generated/server-types/index.ts';
 import { ProblemError } from '../../../shared/problem/problem.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import type { PlatformDeps } from '../../../platform/deps.ts';
@@ -18,8 +19,8 @@ async function counts(deps: PlatformDeps, postId: number): Promise<{ likes: numb
   return { likes: 0, comments: 0, counts_degraded: true };
 }
 
-export const getPost: Handler = async (ctx) => {
-  const post = await postsRepo.byId(ctx.db, ctx.params.post_id as number);
+export const getPost: Handler<posts.operations['getPost']> = async (ctx) => {
+  const post = await postsRepo.byId(ctx.db, ctx.params.post_id);
   if (!post) throw new ProblemError('not-found', `post ${ctx.params.post_id} not found`);
   return { status: 200, body: { ...postView(post), ...(await counts(ctx.deps, post.id)) } };
 };

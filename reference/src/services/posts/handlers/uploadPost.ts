@@ -1,3 +1,4 @@
+import type { posts } from '@socialnet/generated/server-types/index.ts';
 import { caller } from '../../../shared/http/handler-types.ts';
 import { ProblemError } from '../../../shared/problem/problem.ts';
 import type { Handler } from '../../../platform/service-module.ts';
@@ -21,9 +22,9 @@ function parseTags(raw: string | undefined): string[] | undefined {
  * Fields are validated before anything is uploaded; the file then goes to the media service AS THE CALLER
  * (their bearer forwarded: defect D4 was the original sending none), and the post is stored only if that worked.
  */
-export const uploadPost: Handler = async (ctx) => {
+export const uploadPost: Handler<posts.operations['uploadPost']> = async (ctx) => {
   const principal = caller(ctx);
-  const { description, tags } = ctx.body as { description: string; tags?: string };
+  const { description, tags } = ctx.body;
   const parsedTags = parseTags(tags);
   const file = ctx.files.find((f) => f.fieldname === 'file')!;
   const media = await uploadToMedia(ctx.deps, principal, file, 'posts');

@@ -1,11 +1,12 @@
+import type { users } from '@socialnet/generated/server-types/index.ts';
 import { issueJwt } from '../../../shared/auth/issue-jwt.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../../shared/auth/password.ts';
 import { unauthorized } from '../../../shared/problem/unauthorized.ts';
 import type { Handler } from '../../../platform/service-module.ts';
 import { usersRepo } from '../repositories/users.ts';
 
-export const loginUser: Handler = async ({ body, db, deps }) => {
-  const { email, password } = body as { email: string; password: string };
+export const loginUser: Handler<users.operations['loginUser']> = async ({ body, db, deps }) => {
+  const { email, password } = body;
   const user = await usersRepo.byEmail(db, email);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) throw unauthorized(false, 'wrong email or password');
