@@ -48,6 +48,9 @@ const RETRY_OR_DLQ = /\.(retry\.\d+|dlq)$/;
 /** True for retry-level and dead-letter topics (`<group>.<topic>.retry.<n>`, `<group>.<topic>.dlq`). */
 export const isRetryOrDlqTopic = (topic: string): boolean => RETRY_OR_DLQ.test(topic);
 
+/** The channel id a `#/channels/<id>` reference names (percent- and pointer-decoded). */
+const channelIdOf = (ref: string): string => decodeURIComponent(ref.slice('#/channels/'.length)).replace(/~1/g, '/').replace(/~0/g, '~');
+
 /** The operations of one AsyncAPI 3 document, in document order. */
 export function asyncOperationsOf(doc: Json): AsyncOperation[] {
   return Object.entries<Json>(doc?.operations ?? {}).map(([id, op]) => {
@@ -59,7 +62,7 @@ export function asyncOperationsOf(doc: Json): AsyncOperation[] {
       id,
       action: op?.action,
       pointer: toPointer(['operations', id]),
-      channelId: channelRef?.startsWith('#/channels/') ? channelRef.slice('#/channels/'.length) : undefined,
+      channelId: channelRef?.startsWith('#/channels/') ? channelIdOf(channelRef) : undefined,
       topic: channel?.address ?? undefined,
       partitions: channel?.bindings?.kafka?.partitions,
       message: message
