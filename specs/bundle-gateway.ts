@@ -2,26 +2,23 @@
 // service documents whose `x-gateway` is not false, under the service's `info.x-gateway-prefix`, each tagged with
 // `x-service`. Shared components are merged by name; a service-local component whose name another service uses for a
 // different definition is renamed `<Service><Name>`. The output is deterministic (sorted paths and components).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { atPointer, GATEWAY_DOCUMENT, gatewayPathOf, type Json, OPENAPI_DIR, pathItemOperations, readYaml, SERVICES } from './model/index.ts';
 
-type Json = any;
-const OPENAPI_DIR = join(dirname(fileURLToPath(import.meta.url)), 'openapi');
-export const GATEWAY_FILE = join(OPENAPI_DIR, 'gateway.yaml');
-export const SERVICE_DOCS = ['users', 'posts', 'media', 'feed', 'chats', 'notifications', 'feedback'];
+export const GATEWAY_FILE = join(OPENAPI_DIR, GATEWAY_DOCUMENT);
 const SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks'];
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 const fileCache = new Map<string, Json>();
 function load(file: string): Json {
-  if (!fileCache.has(file)) fileCache.set(file, parse(readFileSync(file, 'utf8')));
+  if (!fileCache.has(file)) fileCache.set(file, readYaml(file));
   return fileCache.get(file);
 }
 function at(doc: Json, pointer: string): Json {
-  const value = pointer.split('/').slice(1).reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  const value = atPointer(doc, pointer);
   if (value === undefined) throw new Error(`unresolvable pointer ${pointer}`);
   return value;
 }
@@ -85,7 +82,7 @@ function sortKeys<T extends Record<string, unknown>>(obj: T): T {
 }
 
 /** The gateway document as YAML text, from the service documents `<dir>/<service>.yaml`. */
-export function buildGateway(dir = OPENAPI_DIR, services: readonly string[] = SERVICE_DOCS): string {
+export function buildGateway(dir = OPENAPI_DIR, services: readonly string[] = SERVICES): string {
   fileCache.clear();
   const merger = new Merger();
   const paths: Record<string, Json> = {};
@@ -100,9 +97,9 @@ export function buildGateway(dir = OPENAPI_DIR, services: readonly string[] = SE
     tags.push(...(doc.tags ?? []));
     for (const scheme of Object.keys(doc.components?.securitySchemes ?? {})) merger.componentRef(file, `/components/securitySchemes/${scheme}`, service);
     for (const [path, item] of Object.entries<Json>(doc.paths)) {
-      const exposed = METHODS.filter((m) => item[m] && item[m]['x-gateway'] !== false);
+      const exposed = pathItemOperations(path, item).filter((e) => e.operation['x-gateway'] !== false).map((e) => e.method);
       if (exposed.length === 0) continue;
-      const gatewayPath = `${prefix}${path}`;
+      const gatewayPath = gatewayPathOf(prefix, path);
       const target = (paths[gatewayPath] ??= {});
       if (item.parameters) target.parameters = merger.rewrite(item.parameters, file, service);
       for (const method of exposed) {

@@ -1,4 +1,4 @@
-// npm pack / publish: the published CLI carries the specs it checks against (specs/openapi, specs/asyncapi,
+// npm pack / publish: the published CLI carries the specs it checks against (specs/openapi, specs/asyncapi, specs/model,
 // specs/clauses.yaml), copied next to its sources before packing and removed afterwards. src/spec/load.ts finds
 // them there (an installed package has no repository around it).
 import { cpSync, existsSync, rmSync } from 'node:fs';
@@ -13,5 +13,5 @@ if (process.argv[2] === 'clean') {
   const source = join(pkg, '..', 'specs');
   if (!existsSync(join(source, 'openapi'))) throw new Error(`no specs at ${source}: pack from the socialnet-contracts repository`);
   rmSync(target, { recursive: true, force: true });
-  for (const part of ['openapi', 'asyncapi', 'clauses.yaml']) cpSync(join(source, part), join(target, part), { recursive: true });
+  for (const part of ['openapi', 'asyncapi', 'clauses.yaml', 'model']) cpSync(join(source, part), join(target, part), { recursive: true });
 }

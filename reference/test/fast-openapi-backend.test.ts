@@ -1,5 +1,6 @@
 // The reference replaces two openapi-backend internals for speed (src/shared/http/fast-router.ts and
 // fast-request-parser.ts). This holds them to the library's own answers on every operation of every service document.
+import { HTTP_METHODS } from '@socialnet/specs/model';
 import { OpenAPIBackend } from 'openapi-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installFastRequestParser } from '../src/shared/http/fast-request-parser.ts';
@@ -45,7 +46,7 @@ for (const file of SERVICE_DOCS) {
         for (const value of PARAM_VALUES) {
           const concrete = path.replace(/\{[^}]+\}/g, value);
           for (const candidate of [concrete, `${concrete}/`, `${concrete}/extra`, `/api${concrete}`]) {
-            for (const method of ['get', 'post', 'put', 'delete', 'patch']) {
+            for (const method of HTTP_METHODS) {
               const req = { method, path: candidate, headers: HEADERS, query: {} };
               const match = (api: OpenAPIBackend) => outcome(() => api.router.matchOperation(req as never, true)?.operationId);
               expect(match(apis.fast), `${method} ${candidate}`).toEqual(match(apis.library));

@@ -1,13 +1,12 @@
 // The spec documents the generators read, found the same way every time (sorted, top-level files only).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { ASYNCAPI_DIR, GATEWAY_DOCUMENT, OPENAPI_DIR, readYaml } from '@socialnet/specs/model';
 
+export { ASYNCAPI_DIR, OPENAPI_DIR };
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const OPENAPI_DIR = join(ROOT, 'specs/openapi');
-export const ASYNCAPI_DIR = join(ROOT, 'specs/asyncapi');
-export const GATEWAY = 'gateway';
+export const GATEWAY = basename(GATEWAY_DOCUMENT, '.yaml');
 
 export interface SpecDoc {
   /** file name without extension: `chats`, `gateway`, `posts` ... */
@@ -23,7 +22,7 @@ function docsIn(dir: string, marker: 'openapi' | 'asyncapi'): SpecDoc[] {
     .sort()
     .map((f) => join(dir, f))
     .filter((file) => {
-      const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+      const data = readYaml(file) as Record<string, unknown> | null;
       return data !== null && typeof data === 'object' && marker in data;
     })
     .map((file) => ({ name: basename(file, '.yaml'), file, rel: relative(ROOT, file) }));

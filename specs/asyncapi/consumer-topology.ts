@@ -1,53 +1,35 @@
 /**
  * The event topology rules that a schema validator cannot see: every consumed topic has, per consumer group, its
  * retry chain and its dead-letter topic, named as `components/dlq.yaml` says, with send and receive operations.
- * Input is a parsed, dereferenced AsyncAPI 3 document as plain JSON (`document.json()` of @asyncapi/parser).
+ * Input is an AsyncAPI 3 document as plain JSON, parsed or dereferenced (`document.json()` of @asyncapi/parser),
+ * read through the spec model (specs/model).
  */
+import { asyncOperationsOf, isRetryOrDlqTopic, type Json } from '../model/index.ts';
+
 export interface TopologyProblem {
   path: string;
   message: string;
 }
 
-interface RawOperation {
-  action: 'send' | 'receive';
-  channel: { address?: string };
-  'x-consumer'?: ConsumerExtension;
-}
-
-interface ConsumerExtension {
-  group?: string;
-  idempotencyKey?: { in?: string; name?: string };
-  retry?: { channels?: string[]; topics?: string[]; backoff?: { delaysMs?: number[] }; headersProfile?: string };
-  dlq?: { channel?: string; topic?: string; headersProfile?: string };
-}
-
-interface RawDocument {
-  channels?: Record<string, { address?: string }>;
-  operations?: Record<string, RawOperation>;
-}
-
-const RETRY_OR_DLQ = /\.(retry\.\d+|dlq)$/;
-
 /** Channel addresses that some operation receives from and that are not themselves retry or dead-letter topics. */
-export function consumedTopics(doc: RawDocument): string[] {
-  const addresses = Object.values(doc.operations ?? {})
-    .filter((op) => op.action === 'receive' && op.channel.address && !RETRY_OR_DLQ.test(op.channel.address))
-    .map((op) => op.channel.address as string);
+export function consumedTopics(doc: Json): string[] {
+  const addresses = asyncOperationsOf(doc)
+    .filter((op) => op.action === 'receive' && op.topic && !isRetryOrDlqTopic(op.topic))
+    .map((op) => op.topic as string);
   return [...new Set(addresses)];
 }
 
-export function checkConsumerTopology(doc: RawDocument): TopologyProblem[] {
+export function checkConsumerTopology(doc: Json): TopologyProblem[] {
   const problems: TopologyProblem[] = [];
-  const channels = doc.channels ?? {};
-  const operations = Object.entries(doc.operations ?? {});
-  const opsOn = (address: string, action: RawOperation['action']) =>
-    operations.filter(([, op]) => op.action === action && op.channel.address === address);
+  const channels: Record<string, { address?: string }> = doc?.channels ?? {};
+  const operations = asyncOperationsOf(doc);
+  const opsOn = (address: string, action: 'send' | 'receive') => operations.filter((op) => op.action === action && op.topic === address);
 
-  for (const [opId, op] of operations) {
-    const topic = op.channel.address;
-    if (op.action !== 'receive' || !topic || RETRY_OR_DLQ.test(topic)) continue;
-    const path = `/operations/${opId}/x-consumer`;
-    const consumer = op['x-consumer'];
+  for (const op of operations) {
+    const topic = op.topic;
+    if (op.action !== 'receive' || !topic || isRetryOrDlqTopic(topic)) continue;
+    const path = `${op.pointer}/x-consumer`;
+    const consumer = op.consumer;
     if (!consumer?.group) {
       problems.push({ path, message: `consumed topic ${topic} has no x-consumer with a group` });
       continue;

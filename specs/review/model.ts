@@ -2,8 +2,7 @@
 // AsyncAPI channels and operations, and clauses. Each keeps the file and pointer it is written at.
 import { toPointer, type Json, type SpecTree } from './spec-tree.ts';
 import { CLAUSE_FILES } from './spec-tree.ts';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+import { operationsOf } from '../model/index.ts';
 
 export interface Operation {
   id: string;
@@ -22,23 +21,19 @@ export function operations(tree: SpecTree): Map<string, Operation> {
   const all = new Map<string, Operation>();
   for (const file of tree.openapi()) {
     const doc = tree.doc(file);
-    for (const [path, item] of Object.entries<Json>(doc?.paths ?? {})) {
-      for (const method of METHODS) {
-        const op = item?.[method];
-        if (!op || typeof op !== 'object') continue;
-        const pointer = toPointer(['paths', path, method]);
-        const own = Array.isArray(op.security);
-        all.set(op.operationId ?? `${method.toUpperCase()} ${path}`, {
-          id: op.operationId ?? `${method.toUpperCase()} ${path}`,
-          method,
-          path,
-          file,
-          pointer,
-          op,
-          security: own ? op.security : Array.isArray(doc.security) ? doc.security : [],
-          securityPointer: own ? `${pointer}/security` : '/security',
-        });
-      }
+    for (const { path, method, operation: op } of operationsOf<Json>(doc)) {
+      const pointer = toPointer(['paths', path, method]);
+      const own = Array.isArray(op.security);
+      all.set(op.operationId ?? `${method.toUpperCase()} ${path}`, {
+        id: op.operationId ?? `${method.toUpperCase()} ${path}`,
+        method,
+        path,
+        file,
+        pointer,
+        op,
+        security: own ? op.security : Array.isArray(doc.security) ? doc.security : [],
+        securityPointer: own ? `${pointer}/security` : '/security',
+      });
     }
   }
   return all;

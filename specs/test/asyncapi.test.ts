@@ -5,6 +5,7 @@ import { Parser, fromFile, DiagnosticSeverity } from '@asyncapi/parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkConsumerTopology, consumedTopics } from '../asyncapi/consumer-topology.ts';
+import { gatewayPrefixOf, operationsOf } from '../model/index.ts';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../asyncapi');
 const documents = ['posts.yaml', 'messages.yaml'];
@@ -82,10 +83,8 @@ describe('specs > asyncapi', () => {
       const operations = new Map<string, { method: string; path: string; prefix: string; op: Json }>();
       for (const name of readdirSync(openapiDir).filter((f) => f.endsWith('.yaml') && f !== 'gateway.yaml')) {
         const doc = parseYaml(readFileSync(path.join(openapiDir, name), 'utf8'));
-        for (const [p, item] of Object.entries<Json>(doc.paths ?? {})) {
-          for (const [method, op] of Object.entries<Json>(item)) {
-            if (op?.operationId) operations.set(op.operationId, { method: method.toUpperCase(), path: p, prefix: doc.info['x-gateway-prefix'], op });
-          }
+        for (const { method, path: p, operation: op } of operationsOf<Json>(doc)) {
+          if (op.operationId) operations.set(op.operationId, { method: method.toUpperCase(), path: p, prefix: gatewayPrefixOf(doc), op });
         }
       }
       for (const op of Object.values<Json>(json.operations)) {

@@ -2,8 +2,8 @@ import $RefParser from '@apidevtools/json-schema-ref-parser';
 import * as comparatorModule from '@pactflow/openapi-pact-comparator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { REPO_ROOT } from '../spec/load.ts';
+import { model } from '../spec/model.ts';
 import type { JsonSchema } from '../spec/types.ts';
 import { SchemaValidator } from '../spec/validator.ts';
 import type { PactFile, PactInteraction } from './pact-files.ts';
@@ -28,7 +28,7 @@ const add = (findings: SpecFindings, description: string, message: string) => fi
 /** The OpenAPI document of a service (`info.x-service`) in `specDir`, bundled into one document (internal refs only). */
 async function serviceDocument(specDir: string, service: string): Promise<Record<string, unknown> | undefined> {
   for (const file of readdirSync(specDir).filter((f) => /\.ya?ml$/.test(f) && f !== 'gateway.yaml').sort()) {
-    const raw = parse(readFileSync(join(specDir, file), 'utf8'));
+    const raw = model.readYaml(join(specDir, file));
     if (raw?.info?.['x-service'] === service) return (await $RefParser.bundle(join(specDir, file))) as Record<string, unknown>;
   }
   return undefined;
@@ -70,7 +70,7 @@ async function asyncMessages(asyncapiDir: string): Promise<AsyncMessage[]> {
   const out: AsyncMessage[] = [];
   for (const file of readdirSync(asyncapiDir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const path = join(asyncapiDir, file);
-    const doc = (await $RefParser.dereference(path, parse(readFileSync(path, 'utf8')), { dereference: { circular: 'ignore' } })) as any;
+    const doc = await model.dereference(path, model.readYaml(path));
     for (const [name, m] of Object.entries<any>(doc?.components?.messages ?? {})) {
       if (!m?.['x-ce-type']) continue;
       const traitHeaders = (m.traits ?? []).map((t: any) => t?.headers).find(Boolean);

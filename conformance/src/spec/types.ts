@@ -1,34 +1,8 @@
 /** The operation model the checks read: one entry per OpenAPI operation, with the x- extensions of docs/spec-conventions.md. */
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
+export type { AuthzRule, Emits, HttpMethod, Idempotency, ResourceRef } from '@socialnet/specs/model';
+import type { AuthzRule, Emits, HttpMethod, Idempotency, Propagation, PublicDeclaration } from '@socialnet/specs/model';
 
 export type JsonSchema = Record<string, any>;
-
-export interface ResourceRef {
-  in: 'path' | 'query' | 'body' | 'multipart' | 'token';
-  name: string;
-}
-
-export interface AuthzRule {
-  rule: string;
-  /** One reference, or a pair `{message, chat}` for `message-in-chat`. */
-  resource?: ResourceRef | Record<string, ResourceRef>;
-  kind?: string;
-  deny?: number;
-  clause?: string;
-  why?: string;
-}
-
-export interface Idempotency {
-  header: string;
-  scope: string;
-  ttl?: string;
-  required?: boolean;
-}
-
-export interface Emits {
-  channel: string;
-  key?: string;
-}
 
 export interface Parameter {
   name: string;
@@ -67,12 +41,12 @@ export interface Operation {
   gatewayPath: string;
   summary?: string;
   secured: boolean;
-  public?: { reason: string };
+  public?: PublicDeclaration;
   authz: AuthzRule[];
   idempotency?: Idempotency;
   emits: Emits[];
   /** x-propagates: downstream calls that must carry a credential. */
-  propagates: Array<{ to: string; operationId?: string; credential?: string; clause?: string }>;
+  propagates: Propagation[];
   /** False when x-gateway: false (the operation is served on the service's own port only). */
   gateway: boolean;
   /** The component schema name of the success response (`Chat`, `Message`), for resource recipes. */

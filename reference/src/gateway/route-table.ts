@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { HTTP_METHODS, loadSpec, specPath, type OpenApiDocument } from '../shared/spec/load-spec.ts';
+import { gatewayPathOf, gatewayPrefixOf } from '@socialnet/specs/model';
+import { loadSpec, operationsOf, specPath, type OpenApiDocument } from '../shared/spec/load-spec.ts';
 import { SERVICE_NAMES, type ServiceName } from '../platform/service-names.ts';
 
 export interface GatewayRoute {
@@ -26,7 +27,7 @@ export async function loadRouteTable(): Promise<GatewayRoute[]> {
     if (!existsSync(specPath(`${name}.yaml`))) continue;
     const doc = await loadSpec(`${name}.yaml`);
     docs.set(name, doc);
-    prefixes.set(name, String((doc.info as unknown as Record<string, unknown>)['x-gateway-prefix'] ?? '/api'));
+    prefixes.set(name, gatewayPrefixOf(doc));
   }
   const routes: GatewayRoute[] = [];
   const add = (service: ServiceName, method: string, template: string) => {
@@ -34,20 +35,12 @@ export async function loadRouteTable(): Promise<GatewayRoute[]> {
   };
   if (existsSync(specPath('gateway.yaml'))) {
     const gateway = await loadSpec('gateway.yaml');
-    for (const [template, item] of Object.entries(gateway.paths ?? {})) {
-      for (const method of HTTP_METHODS) {
-        const op = item?.[method] as Record<string, unknown> | undefined;
-        if (op) add(op['x-service'] as ServiceName, method, template);
-      }
-    }
+    for (const { method, path, operation } of operationsOf(gateway)) add(operation['x-service'] as ServiceName, method, path);
   } else {
     // before the first `npm run bundle:specs`: the same table, derived from the service documents
     for (const [service, doc] of docs) {
-      for (const [template, item] of Object.entries(doc.paths ?? {})) {
-        for (const method of HTTP_METHODS) {
-          const op = item?.[method] as Record<string, unknown> | undefined;
-          if (op && op['x-gateway'] !== false) add(service, method, `${prefixes.get(service)}${template}`);
-        }
+      for (const { method, path, operation } of operationsOf(doc)) {
+        if (operation['x-gateway'] !== false) add(service, method, gatewayPathOf(prefixes.get(service)!, path));
       }
     }
   }

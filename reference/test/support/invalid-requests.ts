@@ -1,4 +1,5 @@
 import type { OpenAPIV3 } from 'openapi-types';
+import { HTTP_METHODS } from '@socialnet/specs/model';
 import type { OperationEntry } from '../../src/shared/spec/load-spec.ts';
 
 type Schema = OpenAPIV3.SchemaObject;
@@ -86,7 +87,7 @@ export function invalidRequestsFor(entry: OperationEntry, userId: string, method
     add({ why: 'broken multipart framing', headers: { 'content-type': 'multipart/form-data; boundary=zzz' }, body: '--zzz\r\nContent-Disposition: form-data; name="x"\r\n\r\nunterminated' });
     add({ why: 'JSON sent to a multipart operation', headers: { 'content-type': 'application/json' }, body: '{}', status: 415 });
   }
-  const other = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'].find((m) => !methodsOnPath.includes(m));
+  const other = HTTP_METHODS.map((m) => m.toUpperCase()).find((m) => !methodsOnPath.includes(m));
   if (other) add({ why: `method ${other} not allowed`, method: other, status: 405 });
   return cases;
 }

@@ -3,32 +3,30 @@
 // consumer's retry topics (listed in its `x-consumer.retry.channels`) is covered by the same DLQ. The DLQ must be a
 // channel of the document that some `send` operation publishes to.
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { asyncOperationsOf } from '../../model/index.ts';
 import { isObject, type JsonObject } from '../lib/operations.ts';
-
-const channelKey = (op: JsonObject): string | undefined => {
-  const ref = isObject(op.channel) ? op.channel.$ref : undefined;
-  return typeof ref === 'string' && ref.startsWith('#/channels/') ? decodeURIComponent(ref.slice('#/channels/'.length)) : undefined;
-};
 
 export default createRulesetFunction<JsonObject, null>(
   { input: { type: 'object' }, options: null },
   function consumerHasDlq(doc) {
     const operations = isObject(doc.operations) ? doc.operations : {};
     const channels = isObject(doc.channels) ? doc.channels : {};
-    const ops = Object.entries(operations).filter((e): e is [string, JsonObject] => isObject(e[1]));
-    const sentTo = new Set(ops.filter(([, op]) => op.action === 'send').map(([, op]) => channelKey(op)));
+    const ops = asyncOperationsOf({ ...doc, operations: Object.fromEntries(Object.entries(operations).filter(([, op]) => isObject(op))) });
+    const sentTo = new Set(ops.filter((op) => op.action === 'send').map((op) => op.channelId));
+    const consumerOf = (op: (typeof ops)[number]): JsonObject | undefined => (isObject(op.consumer) ? op.consumer : undefined);
     const coveredRetryChannels = new Set<string>();
-    for (const [, op] of ops) {
-      const consumer = isObject(op['x-consumer']) ? op['x-consumer'] : undefined;
+    for (const op of ops) {
+      const consumer = consumerOf(op);
       if (!consumer || !isObject(consumer.dlq) || !isObject(consumer.retry)) continue;
       const retry = consumer.retry.channels;
       if (Array.isArray(retry)) retry.forEach((c) => coveredRetryChannels.add(String(c)));
     }
     const results: IFunctionResult[] = [];
-    for (const [name, op] of ops) {
+    for (const op of ops) {
+      const name = op.id;
       if (op.action !== 'receive') continue;
-      const channel = channelKey(op) ?? '?';
-      const consumer = isObject(op['x-consumer']) ? op['x-consumer'] : undefined;
+      const channel = op.channelId ?? '?';
+      const consumer = consumerOf(op);
       const dlq = consumer && isObject(consumer.dlq) ? consumer.dlq : undefined;
       if (!dlq) {
         if (coveredRetryChannels.has(channel)) continue;

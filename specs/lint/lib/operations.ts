@@ -1,6 +1,8 @@
-// Helpers shared by the OpenAPI rule functions: walking the operations of a path item and reading what they declare.
+// Helpers shared by the OpenAPI rule functions: the spec model's walker and readers, typed for Spectral's JSON.
+import * as model from '../../model/index.ts';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export { HTTP_METHODS, isSecured, pathTemplateNames } from '../../model/index.ts';
+import { HTTP_METHODS } from '../../model/index.ts';
 
 /** JSONPath of every operation object of an OpenAPI 3 document. */
 export const OPERATIONS = `$.paths[*][${HTTP_METHODS.join(',')}]`;
@@ -19,30 +21,7 @@ export interface Operation {
 }
 
 /** The operations of one path item, each with its effective parameter list. */
-export function operationsOf(pathKey: string, pathItem: unknown): Operation[] {
-  if (!isObject(pathItem)) return [];
-  const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters.filter(isObject) : [];
-  const ops: Operation[] = [];
-  for (const method of HTTP_METHODS) {
-    const operation = pathItem[method];
-    if (!isObject(operation)) continue;
-    const own = Array.isArray(operation.parameters) ? operation.parameters.filter(isObject) : [];
-    const byKey = new Map<string, JsonObject>();
-    for (const p of [...shared, ...own]) byKey.set(`${String(p.in)}:${String(p.name)}`, p);
-    ops.push({ method, path: pathKey, operation, parameters: [...byKey.values()] });
-  }
-  return ops;
-}
-
-/** Secured = lists at least one non-empty security requirement (our convention: always `[{bearerAuth: []}]`). */
-export function isSecured(operation: JsonObject): boolean {
-  return Array.isArray(operation.security) && operation.security.some((req) => isObject(req) && Object.keys(req).length > 0);
-}
-
-/** Names of the `{template}` segments of a path, e.g. `/chats/{chat_id}/messages` -> [`chat_id`]. */
-export function pathTemplateNames(path: string): string[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
-}
+export const operationsOf = (pathKey: string, pathItem: unknown): Operation[] => model.pathItemOperations(pathKey, pathItem);
 
 export function responsesOf(operation: JsonObject): JsonObject {
   return isObject(operation.responses) ? operation.responses : {};
@@ -54,14 +33,7 @@ export function hasResponse(operation: JsonObject, status: number | string): boo
   return code in responses || `${code[0]}XX` in responses;
 }
 
-export interface AuthzRule {
-  rule?: unknown;
-  resource?: unknown;
-  deny?: unknown;
-  clause?: unknown;
-}
+export type AuthzRule = { [K in keyof model.AuthzRule]?: unknown };
 
-export function authzRules(operation: JsonObject): AuthzRule[] {
-  const list = operation['x-authz'];
-  return Array.isArray(list) ? list.filter(isObject) : [];
-}
+/** The `x-authz` entries of an operation that are objects (the lint also sees malformed documents). */
+export const authzRules = (operation: JsonObject): AuthzRule[] => model.authzOf(operation).filter(isObject);

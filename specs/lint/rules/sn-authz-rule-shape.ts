@@ -1,13 +1,8 @@
 import type { RuleDefinition } from '@stoplight/spectral-core';
 import { oas3 } from '@stoplight/spectral-formats';
 import { schema } from '@stoplight/spectral-functions';
+import { AUTHZ_RULE_NAMES } from '../../model/index.ts';
 import { OPERATIONS } from '../lib/operations.ts';
-
-/** The rule registry of docs/spec-conventions.md ("Authorization"); the reference implements one file per key. */
-export const AUTHZ_RULES = [
-  'authenticated', 'self', 'chat-member', 'chat-owner', 'chat-joinable',
-  'message-chat-member', 'message-in-chat', 'owner', 'admin',
-] as const;
 
 const location = {
   type: 'object',
@@ -32,7 +27,7 @@ export default {
           type: 'object',
           required: ['rule', 'clause'],
           properties: {
-            rule: { enum: [...AUTHZ_RULES] },
+            rule: { enum: [...AUTHZ_RULE_NAMES] },
             resource: { oneOf: [location, { type: 'object', minProperties: 1, additionalProperties: location, not: { required: ['in'] } }] },
             kind: { enum: ['comment', 'media', 'notification', 'post', 'chat', 'message'] },
             deny: { enum: [403, 404] },

@@ -1,24 +1,17 @@
 // Loading the OpenAPI documents of specs/openapi for tests: raw YAML (refs kept) and dereferenced (via openapi-backend).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import addFormatsModule from 'ajv-formats';
 import type { Ajv } from 'ajv';
 import { OpenAPIBackend } from 'openapi-backend';
-import { parse } from 'yaml';
+import { atPointer, HTTP_METHODS, OPENAPI_DIR, operationsOf as modelOperationsOf, readYaml, SERVICES, SPECS_DIR, type Service } from '../../model/index.ts';
 
 export type Json = any;
 // ajv-formats is CommonJS: under ES modules its default export may arrive wrapped once more.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export { atPointer, HTTP_METHODS, OPENAPI_DIR, readYaml, SERVICES, SPECS_DIR, type Service };
 export const REPO_DIR = join(SPECS_DIR, '..');
-export const OPENAPI_DIR = join(SPECS_DIR, 'openapi');
-export const SERVICES = ['users', 'posts', 'media', 'feed', 'chats', 'notifications', 'feedback'] as const;
-export type Service = (typeof SERVICES)[number];
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 export const docFile = (name: string) => join(OPENAPI_DIR, `${name}.yaml`);
-export const readYaml = (file: string): Json => parse(readFileSync(file, 'utf8'));
 export const rawDoc = (name: string): Json => readYaml(docFile(name));
 
 export interface OperationEntry {
@@ -30,9 +23,7 @@ export interface OperationEntry {
 
 /** Every operation of a document, in file order. */
 export function operationsOf(doc: Json, name: string): OperationEntry[] {
-  return Object.entries<Json>(doc.paths ?? {}).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((m) => item[m]).map((method) => ({ doc: name, path, method, operation: item[method] })),
-  );
+  return modelOperationsOf(doc).map(({ path, method, operation }) => ({ doc: name, path, method, operation }));
 }
 
 const apis = new Map<string, Promise<OpenAPIBackend>>();
@@ -72,13 +63,4 @@ export function backendFor(name: string, options: { definition?: Json; strict?: 
   const key = `${name}:${strict}`;
   if (!apis.has(key)) apis.set(key, buildBackend(docFile(name), strict));
   return apis.get(key)!;
-}
-
-/** Resolves a local JSON pointer (`#/a/b`) in a document. */
-export function atPointer(doc: Json, pointer: string): Json {
-  return pointer
-    .replace(/^#/, '')
-    .split('/')
-    .slice(1)
-    .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }

@@ -1,16 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import type { EffectExtension } from '@socialnet/specs/model';
 import type { Spec } from '../../spec/load.ts';
-import { lineOf, toPointer } from '../../spec/locate.ts';
+import { lineOf } from '../../spec/locate.ts';
+import { model } from '../../spec/model.ts';
 import type { JsonSchema, SpecLocation } from '../../spec/types.ts';
 
 /** An x-effect: the HTTP read that shows a consumed event's effect (docs/spec-conventions.md). */
-export interface EffectSpec {
-  read: { operationId: string; params?: Record<string, string>; caller: 'any' | { each: string } };
-  expect: { items: string; where: Record<string, string>; count: number };
-  absentFor?: string[];
-}
+export type EffectSpec = EffectExtension;
 
 /** One AsyncAPI receive operation with x-consumer and x-effect: what the consumer checks exercise. */
 export interface ConsumerTarget {
@@ -33,7 +30,7 @@ export interface ConsumerTarget {
   location: SpecLocation;
 }
 
-/** Reads the receive operations of every AsyncAPI document next to the OpenAPI folder (`specs/asyncapi`). */
+/** The model's consumed topics of every AsyncAPI document next to the OpenAPI folder (`specs/asyncapi`) that declare an x-effect. */
 export function consumerTargets(spec: Spec): ConsumerTarget[] {
   const dir = join(spec.root, 'specs/asyncapi');
   let files: string[];
@@ -42,58 +39,30 @@ export function consumerTargets(spec: Spec): ConsumerTarget[] {
   } catch {
     return [];
   }
-  const { profiles, enums } = readDlqComponents(dir);
+  const { profiles, enums } = model.loadDlqComponents(dir);
   const out: ConsumerTarget[] = [];
-  for (const file of files) {
-    const path = join(dir, file);
-    const doc = parse(readFileSync(path, 'utf8'));
-    for (const [id, op] of Object.entries<any>(doc?.operations ?? {})) {
-      const consumer = op?.['x-consumer'];
-      const effect = op?.['x-effect'];
-      if (op?.action !== 'receive' || !consumer || !effect) continue;
-      const channel = local(doc, op.channel?.$ref);
-      const message = local(doc, local(doc, op.messages?.[0]?.$ref)?.$ref) ?? local(doc, op.messages?.[0]?.$ref);
-      const pointer = toPointer(['operations', id]);
+  for (const { name, file, doc, operations } of model.loadEventDocuments(dir, files)) {
+    for (const op of operations) {
+      const consumed = model.consumedTopicOf(doc, op);
+      if (!consumed?.effect) continue;
       out.push({
-        operationId: id,
-        topic: channel.address,
-        group: consumer.group,
-        idempotencyHeader: consumer.idempotencyKey?.name ?? 'ce_id',
-        dlqTopic: consumer.dlq?.topic ?? local(doc, `#/channels/${consumer.dlq?.channel}`)?.address,
-        dlqHeaders: profiles[consumer.dlq?.headersProfile] ?? {},
+        operationId: consumed.operationId,
+        topic: consumed.topic,
+        group: consumed.group,
+        idempotencyHeader: consumed.idempotencyKey.name,
+        dlqTopic: consumed.dlqTopic,
+        dlqHeaders: profiles[consumed.dlqHeadersProfile ?? ''] ?? {},
         dlqEnums: enums,
-        ceType: message['x-ce-type'],
-        ceSource: message['x-ce-source'],
-        keyFrom: message['x-key']?.from,
-        payloadSchema: local(doc, message.payload?.$ref) ?? message.payload,
-        effect,
-        location: { file: `specs/asyncapi/${file}`, pointer, line: lineOf(path, pointer) },
+        ceType: consumed.message.ceType as string,
+        ceSource: consumed.message.ceSource as string,
+        keyFrom: consumed.message.keyFrom,
+        payloadSchema: consumed.payloadSchema,
+        effect: consumed.effect,
+        location: { file: `specs/asyncapi/${name}`, pointer: op.pointer, line: lineOf(file, op.pointer) },
       });
     }
   }
   return out;
-}
-
-function readDlqComponents(dir: string): { profiles: Record<string, Record<string, string>>; enums: Record<string, string[]> } {
-  const profiles: Record<string, Record<string, string>> = {};
-  const enums: Record<string, string[]> = {};
-  let doc: any;
-  try {
-    doc = parse(readFileSync(join(dir, 'components/dlq.yaml'), 'utf8'));
-  } catch {
-    return { profiles, enums };
-  }
-  for (const [name, profile] of Object.entries<any>(doc?.['x-header-profiles'] ?? {})) {
-    profiles[name] = Object.fromEntries(Object.entries<any>(profile.headers ?? {}).map(([h, d]) => [h, String(d.encoding)]));
-  }
-  for (const [h, schema] of Object.entries<any>(doc?.schemas?.DeadLetterHeaders?.properties ?? {})) if (Array.isArray(schema.enum)) enums[h] = schema.enum.map(String);
-  return { profiles, enums };
-}
-
-/** Follows a local `#/a/b` reference inside one document. */
-function local(doc: any, ref: string | undefined): any {
-  if (!ref?.startsWith('#/')) return undefined;
-  return ref.slice(2).split('/').reduce((node, part) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }
 
 /** The value at a `$message.payload#/a/b` expression. */

@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import type { FeedActionExtension, FeedExtension } from '@socialnet/specs/model';
+import { model } from '../../spec/model.ts';
 import type { Spec } from '../../spec/load.ts';
 import type { Operation } from '../../spec/types.ts';
 
 /** An operation the suite calls to drive a feed: which one, where the other user's id goes, and fixed body fields. */
-export interface FeedAction {
-  operationId: string;
-  target?: { in: 'body' | 'path' | 'query'; name: string };
-  body?: Record<string, unknown>;
-}
+export type FeedAction = FeedActionExtension;
 
 /** `x-feed` of a home-feed read (specs/openapi/feed.yaml; docs/decisions/0010-feed-design.md), as the checks use it. */
 export interface FeedDeclaration {
@@ -33,15 +29,10 @@ export interface FeedDeclaration {
 const raw = new Map<string, any>();
 
 /** The x-feed node of an operation, read from its spec file (the operation model carries only the shared x- keys). */
-function xFeedOf(spec: Spec, op: Operation): any {
+function xFeedOf(spec: Spec, op: Operation): FeedExtension | undefined {
   const file = join(spec.root, op.location.file);
-  if (!raw.has(file)) raw.set(file, parse(readFileSync(file, 'utf8')));
-  const node = op.location.pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((n: any, key) => n?.[key], raw.get(file));
-  return node?.['x-feed'];
+  if (!raw.has(file)) raw.set(file, model.readYaml(file));
+  return model.feedOf(model.atPointer(raw.get(file), op.location.pointer));
 }
 
 /** Every operation with an `x-feed` block. A block the suite cannot use throws at load, naming what is missing. */
@@ -61,7 +52,7 @@ export function feedDeclarations(spec: Spec): FeedDeclaration[] {
       strategy: String(x.strategy ?? ''),
       fanoutThreshold: x.fanoutThreshold,
       stalenessMs: Number(x.stalenessMs),
-      order: x.order.map((k: string) => {
+      order: x.order.map((k) => {
         const [field, direction = 'asc'] = String(k).trim().split(/\s+/);
         return { field: field!, desc: direction.toLowerCase() === 'desc' };
       }),

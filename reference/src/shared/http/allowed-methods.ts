@@ -1,4 +1,5 @@
-import { HTTP_METHODS, type OpenApiDocument } from '../spec/load-spec.ts';
+import { pathItemOperations } from '@socialnet/specs/model';
+import type { OpenApiDocument } from '../spec/load-spec.ts';
 
 /** The methods a spec path template serves for a concrete request path (for 405's `Allow`). */
 export function allowedMethods(doc: OpenApiDocument, requestPath: string): string[] {
@@ -6,7 +7,7 @@ export function allowedMethods(doc: OpenApiDocument, requestPath: string): strin
   for (const [template, item] of Object.entries(doc.paths ?? {})) {
     const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
     if (pattern.test(clean) && item) {
-      return HTTP_METHODS.filter((m) => item[m]).map((m) => m.toUpperCase());
+      return pathItemOperations(template, item).map((e) => e.method.toUpperCase());
     }
   }
   return [];
