@@ -5,7 +5,7 @@ export { dropAuthz, makePublic, type PlatformVariant } from './platform/variant.
 export type { ConsumerName, ConsumerSteps, ConsumerStepsWrapper, FailedDelivery, ReceivedEvent } from './events/consumer/consumer-steps.ts';
 export { SERVICE_NAMES, type ServiceName } from './platform/service-names.ts';
 export { ALL_SERVICES } from './platform/services.ts';
-export { mintHomemadeToken, homemadeTokenAuthenticator } from './shared/auth/homemade-token.ts';
+export { InvalidTokenError, type Authenticator, type Principal } from './shared/auth/principal.ts';
 export { jwtAuthenticator, JWT_POLICY } from './shared/auth/verify-jwt.ts';
 export { issueJwt } from './shared/auth/issue-jwt.ts';
 export { openDatabase } from './shared/db/open-database.ts';
