@@ -1,4 +1,7 @@
-/** The reference implementation's public surface: start the platform, shape it with a variant, mint test tokens. */
+/**
+ * The reference implementation's public surface: start the platform and its event side, shape it with a variant (and
+ * the pieces a variant's handlers build on), mint test tokens. Tests and conformance import only this.
+ */
 export { startPlatform, migrateAll, type Platform, type PlatformOptions } from './platform/platform.ts';
 export { startPlatformWithEvents, type PlatformWithEvents, type PlatformWithEventsOptions } from './platform/with-events.ts';
 export { dropAuthz, makePublic, type PlatformVariant } from './platform/variant.ts';
@@ -12,3 +15,14 @@ export { openDatabase } from './shared/db/open-database.ts';
 export type { Database, Queryable } from './shared/db/queryable.ts';
 export { enqueueEvent, type OutboxEvent } from './shared/outbox/enqueue.ts';
 export type { ReadinessCheck } from './shared/observability/readiness.ts';
+
+// the event side (outbox relay, consumers) on its own, for tests that swap it while the HTTP platform runs
+export { startEventSide, parseBrokerList, type EventSide, type EventSideOptions, type EventHandler } from './events/index.ts';
+
+// what a variant's handlers build on (D6 and the feed facets replace the home feed's handlers)
+export type { Handler } from './platform/service-module.ts';
+export type { PlatformDeps } from './platform/deps.ts';
+export { caller } from './shared/http/handler-types.ts';
+export { decodeCursor, encodeCursor, page } from './shared/http/pagination.ts';
+export { homeAuthors } from './services/feed/followees.ts';
+export { feedEntry, timelinesRepo, type TimelineCursor, type TimelineRow } from './services/feed/repositories/timelines.ts';

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startBroker, type BrokerHandle } from '@socialnet/broker';
-import { startPlatform, type ConsumerStepsWrapper, type Platform } from '@socialnet/reference';
+import { startEventSide, startPlatform, type ConsumerStepsWrapper, type EventSide, type Platform } from '@socialnet/reference';
 import { Registry } from 'prom-client';
-// The event side is not part of the reference's package surface yet.
-import { startEventSide, type EventSide } from '../../../reference/src/events/index.ts';
 import type { Target } from '../../src/engine/target.ts';
 
 /**
