@@ -18,6 +18,7 @@ export type { ReadinessCheck } from './shared/observability/readiness.ts';
 
 // the event side (outbox relay, consumers) on its own, for tests that swap it while the HTTP platform runs
 export { startEventSide, parseBrokerList, type EventSide, type EventSideOptions, type EventHandler } from './events/index.ts';
+export { migrateEvents } from './events/migrate-events.ts';
 
 // what a variant's handlers build on (D6 and the feed facets replace the home feed's handlers)
 export type { Handler } from './platform/service-module.ts';
@@ -26,3 +27,17 @@ export { caller } from './shared/http/handler-types.ts';
 export { decodeCursor, encodeCursor, page } from './shared/http/pagination.ts';
 export { homeAuthors } from './services/feed/followees.ts';
 export { feedEntry, timelinesRepo, type TimelineCursor, type TimelineRow } from './services/feed/repositories/timelines.ts';
+
+// what the consumer-driven contract tests (pact/) exercise: one service alone, the services' calls to each other with
+// their dependencies, the records the producers write and the consumers' processing of them
+export { startSingleService } from './platform/single-service.ts';
+export { forwardsBearer } from './platform/variant.ts';
+export type { HandlerContext } from './shared/http/handler-types.ts';
+export { createServiceClient } from './shared/http/service-client.ts';
+export { createLogger } from './shared/observability/logger.ts';
+export type { UploadedFile } from './shared/idempotency/fingerprint.ts';
+export { uploadToMedia } from './services/media/client.ts';
+export { postCreatedEvent } from './services/posts/post-created-event.ts';
+export { messageCreatedEvent } from './services/chats/message-created-event.ts';
+export { outboxRecord } from './events/outbox/outbox-relay.ts';
+export { consumeWithoutKafka, type ConsumeWithoutKafkaOptions } from './events/consume-without-kafka.ts';
