@@ -1,8 +1,7 @@
 import { Registry } from 'prom-client';
 import { startBroker, type BrokerHandle } from '@socialnet/broker';
-import { startPlatform, type Platform } from '@socialnet/reference';
+import { startEventSide, startPlatform, type Platform } from '@socialnet/reference';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEventSide } from '../../reference/src/events/index.ts';
 import emitted from '../src/checks/events/emitted.ts';
 import { runChecks } from '../src/engine/runner.ts';
 import { loadSpec } from '../src/spec/load.ts';

@@ -16,7 +16,7 @@ export interface paths {
         put?: never;
         /**
          * Create a chat; the caller becomes its owner and a member
-         * @description The creator and every listed member become members. Member ids are not checked against the users service (as in the original). `open: true` lets any signed-in user join (POST /chats/{chat_id}/join); the default is a closed chat that only the owner can add members to.
+         * @description The creator and every listed member become members. Member ids are not checked against the users service (a chat may name a user before the account exists). `open: true` lets any signed-in user join (POST /chats/{chat_id}/join); the default is a closed chat that only the owner can add members to.
          */
         post: operations["createChat"];
         delete?: never;
@@ -34,7 +34,7 @@ export interface paths {
         };
         /**
          * Get a chat's metadata (members only)
-         * @description The original served this publicly; it is member-only now (non-members get 404).
+         * @description Members only; a non-member gets 404, as for a chat that does not exist (SN-AUTHZ-CHAT-MEMBER).
          */
         get: operations["getChat"];
         put?: never;
@@ -76,7 +76,7 @@ export interface paths {
         put?: never;
         /**
          * Join an open chat (idempotent for members)
-         * @description Allowed when the chat exists and is `open: true`, or the caller is already a member. The original let anyone join any chat id, even a nonexistent one, which made every membership check bypassable.
+         * @description Allowed when the chat exists and is `open: true`, or the caller is already a member (SN-AUTHZ-CHAT-JOINABLE): joining a closed chat would bypass every membership check. A closed or missing chat is a 404.
          */
         post: operations["joinChat"];
         delete?: never;
@@ -114,7 +114,7 @@ export interface paths {
         };
         /**
          * A chat's messages, newest first (members only; cursor pagination)
-         * @description Ordered by id DESC (total and stable). Non-members get 404 and no data (the original returned every message at A and answered 400 `forbidden` at B). The original's `offset` is replaced by `cursor` (SN-PAGINATION-CURSOR): new messages arriving while a client pages no longer shift the pages.
+         * @description Ordered by id DESC (total and stable). Non-members get 404 and no data (SN-AUTHZ-CHAT-MEMBER). Pages by `cursor` (SN-PAGINATION-CURSOR), so new messages arriving while a client pages do not shift the pages.
          */
         get: operations["listChatMessages"];
         put?: never;
@@ -134,7 +134,7 @@ export interface paths {
         };
         /**
          * One message of a chat (members only)
-         * @description New in this contract (the original had no single-message read). The message must belong to the chat in the path; a message of another chat is a 404 even when the caller is a member of both.
+         * @description The message must belong to the chat in the path (SN-AUTHZ-MESSAGE-IN-CHAT); a message of another chat is a 404 even when the caller is a member of both.
          */
         get: operations["getChatMessage"];
         put?: never;
@@ -154,7 +154,7 @@ export interface paths {
         };
         /**
          * Ids of the most active open chats of the last 24 h
-         * @description Public, as in the original, but it lists only chats with `open: true` (the original listed every chat id, which together with the public chat metadata exposed private chats).
+         * @description Public, and it lists only chats with `open: true`: a closed chat's id is not disclosed to anyone outside it (SN-AUTHZ-CHAT-MEMBER).
          */
         get: operations["listPopularChats"];
         put?: never;
@@ -196,7 +196,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message to a chat (members only; idempotent with Idempotency-Key)
-         * @description The caller must be a member of `chat_id` (404 otherwise, nothing stored, no event). At least one of `text` and `media_url` must be non-empty (400). Emits `messages.created` through the outbox. Idempotency-Key: a replay returns the first 201 with `Idempotent-Replayed: true`; the original (B) answered 409 to every repeat and burned the key even when the send failed.
+         * @description The caller must be a member of `chat_id` (404 otherwise, nothing stored, no event). At least one of `text` and `media_url` must be non-empty (400). Emits `messages.created` through the outbox. Idempotency-Key: a replay returns the first 201 with `Idempotent-Replayed: true` (SN-IDEMPOTENCY-REPLAY), so a client may retry a send whose answer it lost without sending twice.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -216,7 +216,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a message as seen by the caller (members only; idempotent)
-         * @description The caller must be a member of the chat the message belongs to; a missing message and a message of a chat the caller is not in both get 404 (the original accepted any id at A and answered 400 at B).
+         * @description The caller must be a member of the chat the message belongs to; a missing message and a message of a chat the caller is not in both get 404, so the answer does not reveal whether a message id exists.
          */
         post: operations["markMessageSeen"];
         delete?: never;
@@ -254,7 +254,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["chatsMetrics"];
         put?: never;
@@ -358,7 +358,7 @@ export interface components {
             chat_id: components["schemas"]["Int64Id"];
             /**
              * Format: date-time
-             * @description never set by the original (it sent the zero time); null or absent here
+             * @description not tracked by the platform yet, so null or absent (never a zero time)
              */
             delivered_time?: string | null;
             id: components["schemas"]["Int64Id"];
@@ -763,7 +763,7 @@ export interface components {
          */
         Cursor: string;
         /**
-         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
          * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
          */
         IdempotencyKey: string;
@@ -1136,7 +1136,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1213,7 +1213,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

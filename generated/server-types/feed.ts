@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * The user ids marked as celebrities
-         * @description Public, as in the original; sorted so the answer is stable.
+         * @description Public (which authors are celebrities shows in every feed anyway); sorted so the answer is stable.
          */
         get: operations["listCelebrities"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a user as a celebrity (admin only; idempotent)
-         * @description Admin only (`roles` contains `admin` in the JWT). The original let any user promote anyone (A) or required a static X-Admin-Token that the deployment never set (B).
+         * @description Admin only (`roles` contains `admin` in the JWT, SN-AUTHZ-ADMIN): promotion changes how every follower's feed is built, so it is an operator's decision, authenticated like every other call (no separate static token).
          */
         post: operations["addCelebrity"];
         /**
@@ -74,7 +74,7 @@ export interface paths {
         };
         /**
          * The caller's home feed, newest first (cursor pagination)
-         * @description Posts of the authors the caller follows (relationships of type 1), minus the authors the caller blocked (type 3), newest first. Never needs a rebuild first (the original was empty until the caller rebuilt it, and again 24 h later). `x-feed` states the design and the observable guarantees the conformance suite checks (docs/decisions/0010-feed-design.md).
+         * @description Posts of the authors the caller follows (relationships of type 1), minus the authors the caller blocked (type 3), newest first. Never needs a rebuild first, and does not expire (SN-FEED-DESIGN). `x-feed` states the design and the observable guarantees the conformance suite checks (docs/decisions/0010-feed-design.md).
          */
         get: operations["getHomeFeed"];
         put?: never;
@@ -134,7 +134,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["feedMetrics"];
         put?: never;
@@ -174,7 +174,7 @@ export interface paths {
         };
         /**
          * An author's posts as feed entries, newest first (cursor pagination)
-         * @description Public, as in the original (an author's posts are public).
+         * @description Public (an author's posts are public).
          */
         get: operations["getAuthorFeed"];
         put?: never;
@@ -220,7 +220,7 @@ export interface components {
             post_id: components["schemas"]["Int64Id"];
             /**
              * Format: double
-             * @description ranking score (the original's Unix seconds of created_at); informational
+             * @description ranking score (Unix seconds of created_at); informational
              */
             score?: number;
             /** @description the post's description (omitted when empty) */

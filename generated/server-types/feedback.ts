@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["feedbackMetrics"];
         put?: never;
@@ -76,7 +76,7 @@ export interface paths {
         put?: never;
         /**
          * Comment on a post (idempotent with Idempotency-Key)
-         * @description `reply_id`, when given, must be a comment of the same post (400 otherwise). Idempotency-Key: a replay returns the first 201 (the original had no idempotency; a retried comment was posted twice).
+         * @description `reply_id`, when given, must be a comment of the same post (400 otherwise). Idempotency-Key: a replay returns the first 201, so a retried comment is posted once.
          */
         post: operations["createComment"];
         delete?: never;
@@ -116,7 +116,7 @@ export interface paths {
         put?: never;
         /**
          * Like a post (idempotent)
-         * @description Idempotent in the counter: a second like by the same user leaves `likes` unchanged (the original counted it twice). A nonexistent post is a 404.
+         * @description Idempotent in the counter: a second like by the same user leaves `likes` unchanged, so a retried like counts once. A nonexistent post is a 404.
          */
         post: operations["likePost"];
         /**
@@ -138,7 +138,7 @@ export interface paths {
         };
         /**
          * A post's like count
-         * @description Public; `liked_by_me` is always false here (no caller), as in the original.
+         * @description Public; `liked_by_me` is always false here (no caller).
          */
         get: operations["getPostLikes"];
         put?: never;
@@ -569,7 +569,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
          * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
          */
         IdempotencyKey: string;
@@ -702,7 +702,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

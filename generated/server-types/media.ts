@@ -30,14 +30,14 @@ export interface paths {
         };
         /**
          * Redirect to a short-lived URL of the file
-         * @description Public (files are linked from public posts); a missing key is a 404 (the original presigned any key).
+         * @description Public (files are linked from public posts); a missing key is a 404.
          */
         get: operations["getMedia"];
         put?: never;
         post?: never;
         /**
          * Delete one of the caller's files
-         * @description Only the owner may delete a key; another user's key and a missing key are both 404 (the original let any user delete any key and answered 204 for missing ones).
+         * @description Only the owner may delete a key (SN-AUTHZ-OWNER); another user's key and a missing key are both 404, so the answer does not reveal whether a key exists.
          */
         delete: operations["deleteMedia"];
         options?: never;
@@ -80,7 +80,7 @@ export interface paths {
         put?: never;
         /**
          * Get a presigned URL to PUT a file directly to storage
-         * @description The key is always built like an upload key from the caller's id, `prefix` and `file_name`; the URL is a PUT to GET/PUT /media/{key}/content signed for `expiry_seconds`. The original also accepted a client-chosen `key`, which let any user overwrite anyone's object; that field is gone (400 as an unknown field).
+         * @description The key is always built like an upload key from the caller's id, `prefix` and `file_name`; the URL is a PUT to GET/PUT /media/{key}/content signed for `expiry_seconds`. A client cannot choose the key (an unknown field is a 400), so nobody can presign a write over another user's object (SN-AUTHZ-OWNER).
          */
         post: operations["presignMedia"];
         delete?: never;
@@ -100,7 +100,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file (token always required; idempotent with Idempotency-Key)
-         * @description The key is built from the caller's user id (the token's `sub`), so a file uploaded on behalf of a user by another service (post upload, message upload) belongs to that user only if the service forwards the caller's bearer (SN-PROPAGATION-CALLER-BEARER). File ≤ 10 MiB (413). Idempotency: a replay returns the first 201; the original had none.
+         * @description The key is built from the caller's user id (the token's `sub`), so a file uploaded on behalf of a user by another service (post upload, message upload) belongs to that user only if the service forwards the caller's bearer (SN-PROPAGATION-CALLER-BEARER). File ≤ 10 MiB (413). Idempotency: a replay returns the first 201, so a retried upload stores one file.
          */
         post: operations["uploadMedia"];
         delete?: never;
@@ -118,7 +118,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["mediaMetrics"];
         put?: never;
@@ -247,7 +247,7 @@ export interface components {
             prefix?: components["schemas"]["Prefix"];
         };
         UploadResult: {
-            /** @description the part's Content-Type (default application/octet-stream); camelCase as in the original */
+            /** @description the part's Content-Type (default application/octet-stream) */
             contentType: string;
             key: components["schemas"]["MediaKey"];
             required_headers?: {
@@ -521,7 +521,7 @@ export interface components {
          */
         Expires: number;
         /**
-         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
          * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
          */
         IdempotencyKey: string;
@@ -765,7 +765,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["notificationsMetrics"];
         put?: never;
@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * The caller's notifications, newest first (cursor pagination)
-         * @description Ordered by created_at DESC, id DESC. The list field stays `notifications`, as in the original.
+         * @description Ordered by created_at DESC, id DESC. The list is in the field `notifications`.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -72,7 +72,7 @@ export interface paths {
         put?: never;
         /**
          * Mark one of the caller's notifications as read (idempotent)
-         * @description Only the notification changes; every other notification keeps its read flag (the original's A rewrite lost flags and items). An unknown id or another user's notification is a 404 (the original answered 200 for any id).
+         * @description Only the notification changes; every other notification keeps its read flag. An unknown id or another user's notification is a 404 (SN-AUTHZ-OWNER), so the answer does not reveal whether an id exists.
          */
         post: operations["markNotificationRead"];
         delete?: never;
@@ -92,7 +92,7 @@ export interface paths {
         put?: never;
         /**
          * Create a notification for the caller (testing and demos)
-         * @description `user_id` must be the caller's own id (403 otherwise). The original let any user write into anyone's notifications, which made the notification list a spam and phishing channel.
+         * @description `user_id` must be the caller's own id (403 otherwise, SN-AUTHZ-SELF-NOTIFICATIONS): writing into another user's notifications would make the list a spam and phishing channel.
          */
         post: operations["createTestNotification"];
         delete?: never;
@@ -130,7 +130,7 @@ export interface paths {
         };
         /**
          * A user's notifications; only the user themself may read them
-         * @description Same answer as GET /notifications when `user_id` is the caller; any other user id gets 403. The gateway routes `/api/users/{user_id}/notifications` to this service (the original's nginx sent it to the users service, where it was a 404).
+         * @description Same answer as GET /notifications when `user_id` is the caller; any other user id gets 403. The gateway routes `/api/users/{user_id}/notifications` to this service.
          */
         get: operations["listUserNotifications"];
         put?: never;
@@ -610,7 +610,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description the notification id (the original's `{id}`)
+                 * @description the notification id
                  * @example 3f1c2b9e-7a4d-4e2b-9c1a-5d6e7f8a9b0c
                  */
                 notification_id: string;

@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["postsMetrics"];
         put?: never;
@@ -52,7 +52,7 @@ export interface paths {
         put?: never;
         /**
          * Create a post (idempotent with Idempotency-Key)
-         * @description The post and its tags are stored atomically (the original stored the post before failing on a tag), and `posts.created` is emitted with the post id as key. The request field is `media_url`, the response field `media`, as in the original.
+         * @description The post and its tags are stored atomically (a refused tag leaves no post behind), and `posts.created` is emitted with the post id as key. The request field is `media_url`, the response field `media`.
          */
         post: operations["createPost"];
         delete?: never;
@@ -70,7 +70,7 @@ export interface paths {
         };
         /**
          * Get a post with its like and comment counts
-         * @description `likes` and `comments` come from the feedback service (GET /posts/{post_id}/counts) with a short timeout; when it is unreachable both are 0 and `counts_degraded` is true (the original sent 0 silently).
+         * @description `likes` and `comments` come from the feedback service (GET /posts/{post_id}/counts) with a short timeout; when it is unreachable both are 0 and `counts_degraded` is true, so a client can tell an estimate from a count.
          */
         get: operations["getPost"];
         put?: never;
@@ -92,7 +92,7 @@ export interface paths {
         put?: never;
         /**
          * Count a view of a post
-         * @description A missing post is a 404 (the original answered 200 and counted nothing).
+         * @description A missing post is a 404.
          */
         post: operations["viewPost"];
         delete?: never;
@@ -112,7 +112,7 @@ export interface paths {
         put?: never;
         /**
          * Create a post with an uploaded file (idempotent with Idempotency-Key)
-         * @description The fields are validated first (the original validated the description only after uploading). The file is then sent to the media service, POST /media/upload, as multipart field `file` with its original filename, **with the caller's bearer token in `Authorization`** (`x-propagates`; the original sent none). The post is stored with `media` = the media service's `url`, and `posts.created` is emitted. File ≤ 10 MiB (413). When the media service refuses or fails the answer is 502 and no post is stored.
+         * @description The fields are validated first, so a refused request uploads nothing. The file is then sent to the media service, POST /media/upload, as multipart field `file` with its original filename, **with the caller's bearer token in `Authorization`** (`x-propagates`, SN-PROPAGATION-CALLER-BEARER). The post is stored with `media` = the media service's `url`, and `posts.created` is emitted. File ≤ 10 MiB (413). When the media service refuses or fails the answer is 502 and no post is stored.
          */
         post: operations["uploadPost"];
         delete?: never;
@@ -150,7 +150,7 @@ export interface paths {
         };
         /**
          * A user's posts, newest first
-         * @description Public; created_at DESC, id DESC with limit/offset as in the original.
+         * @description Public; created_at DESC, id DESC with limit/offset.
          */
         get: operations["listUserPosts"];
         put?: never;
@@ -233,7 +233,7 @@ export interface components {
             id: components["schemas"]["Int64Id"];
             /** @description the media URL, or empty (the request field is `media_url`) */
             media: string;
-            /** @description the post's tags (the original did not return them) */
+            /** @description the post's tags */
             tags?: string[];
             updated_at: components["schemas"]["Timestamp"];
             user_id: components["schemas"]["UserId"];
@@ -300,7 +300,7 @@ export interface components {
              * @description the file, ≤ 10 MiB (413 above)
              */
             file: string;
-            /** @description comma-separated tags, as in the original; items are trimmed, empty items skipped, at most 20 items of ≤ 120 characters each (400 otherwise) */
+            /** @description comma-separated tags; items are trimmed, empty items skipped, at most 20 items of ≤ 120 characters each (400 otherwise) */
             tags?: string;
         };
         /**
@@ -574,7 +574,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
          * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
          */
         IdempotencyKey: string;
@@ -637,7 +637,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -763,7 +763,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Follow a user (idempotent)
-         * @description Writes the `follows` table, as in the original. The home feed reads `relationships` of type 1; see POST /relationships.
+         * @description Writes the `follows` table. The home feed reads `relationships` of type 1; see POST /relationships.
          */
         post: operations["followUser"];
         /**
@@ -124,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Create an interest (or return the existing one of that name)
-         * @description First-or-create by name; the answer is 201 with the interest either way, as in the original.
+         * @description First-or-create by name; the answer is 201 with the interest either way, so concurrent creates of one name agree.
          */
         post: operations["createInterest"];
         delete?: never;
@@ -166,7 +166,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description The original served /metrics on every service's own port; it is not routed by the gateway.
+         * @description Served on every service's own port for Prometheus; it is not routed by the gateway.
          */
         get: operations["usersMetrics"];
         put?: never;
@@ -206,7 +206,7 @@ export interface paths {
         };
         /**
          * Get a user's profile
-         * @description Any signed-in user may read any profile, as in the original; a user without a profile is a 404.
+         * @description Any signed-in user may read any profile; a user without a profile is a 404.
          */
         get: operations["getProfile"];
         put?: never;
@@ -257,7 +257,7 @@ export interface paths {
         post: operations["createRelationship"];
         /**
          * Remove a relationship of the caller (idempotent)
-         * @description Takes a JSON body, as the original did (a DELETE with a body). Clients that cannot send a body on DELETE may send the same fields as query parameters `related_id` and `type` instead; the body wins when both are present.
+         * @description Takes a JSON body (a DELETE with a body). Clients that cannot send a body on DELETE may send the same fields as query parameters `related_id` and `type` instead; the body wins when both are present.
          */
         delete: operations["deleteRelationship"];
         options?: never;
@@ -280,7 +280,7 @@ export interface paths {
         put?: never;
         /**
          * Register a user and receive an access token
-         * @description Public. Returns an HS256 access token valid 24 h. A registered email is 409 (the original answered 400 `user exists`).
+         * @description Public. Returns an HS256 access token valid 24 h. A registered email is 409 (a conflict with existing state, not invalid input).
          */
         post: operations["registerUser"];
         delete?: never;
@@ -298,7 +298,7 @@ export interface paths {
         };
         /**
          * Get a user's public record
-         * @description Public, as in the original, but without `email` (the original exposed every user's email).
+         * @description Public (names are shown next to public posts and comments), without `email`.
          */
         get: operations["getUser"];
         put?: never;
@@ -338,7 +338,7 @@ export interface paths {
         };
         /**
          * The caller's user id and shard
-         * @description Every original service had its own `/whoami`; on the gateway `/api/whoami` is this one (the identity service). The other services' `/whoami` are marked `x-gateway: false`.
+         * @description Every service has its own `/whoami`; on the gateway `/api/whoami` is this one (the identity service). The other services' `/whoami` are marked `x-gateway: false`.
          */
         get: operations["usersWhoami"];
         put?: never;
@@ -482,7 +482,7 @@ export interface components {
             name: string;
             /**
              * Format: password
-             * @description 6–72 characters (bcrypt's 72-byte limit; the original failed with "hash fail" above it)
+             * @description 6–72 characters (bcrypt's 72-byte limit)
              */
             password: string;
         };
@@ -1174,7 +1174,7 @@ export interface operations {
                  */
                 offset: components["parameters"]["Offset"];
                 /**
-                 * @description 1 follow, 2 friend, 3 block; absent means any type (the original's 0)
+                 * @description 1 follow, 2 friend, 3 block; absent means any type
                  * @example 1
                  */
                 type: number;
@@ -1451,7 +1451,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown email or wrong password (problem `unauthorized`; the original answered 400 `wrong credentials`). The same answer for both, so login is no account oracle. */
+            /** @description Unknown email or wrong password (problem `unauthorized`). The same answer for both, so login is no account oracle. */
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];

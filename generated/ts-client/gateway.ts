@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * The user ids marked as celebrities
-         * @description Public, as in the original; sorted so the answer is stable.
+         * @description Public (which authors are celebrities shows in every feed anyway); sorted so the answer is stable.
          */
         get: operations["listCelebrities"];
         put?: never;
@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a user as a celebrity (admin only; idempotent)
-         * @description Admin only (`roles` contains `admin` in the JWT). The original let any user promote anyone (A) or required a static X-Admin-Token that the deployment never set (B).
+         * @description Admin only (`roles` contains `admin` in the JWT, SN-AUTHZ-ADMIN): promotion changes how every follower's feed is built, so it is an operator's decision, authenticated like every other call (no separate static token).
          */
         post: operations["addCelebrity"];
         /**
@@ -80,7 +80,7 @@ export interface paths {
         put?: never;
         /**
          * Create a chat; the caller becomes its owner and a member
-         * @description The creator and every listed member become members. Member ids are not checked against the users service (as in the original). `open: true` lets any signed-in user join (POST /chats/{chat_id}/join); the default is a closed chat that only the owner can add members to.
+         * @description The creator and every listed member become members. Member ids are not checked against the users service (a chat may name a user before the account exists). `open: true` lets any signed-in user join (POST /chats/{chat_id}/join); the default is a closed chat that only the owner can add members to.
          */
         post: operations["createChat"];
         delete?: never;
@@ -98,7 +98,7 @@ export interface paths {
         };
         /**
          * Get a chat's metadata (members only)
-         * @description The original served this publicly; it is member-only now (non-members get 404).
+         * @description Members only; a non-member gets 404, as for a chat that does not exist (SN-AUTHZ-CHAT-MEMBER).
          */
         get: operations["getChat"];
         put?: never;
@@ -140,7 +140,7 @@ export interface paths {
         put?: never;
         /**
          * Join an open chat (idempotent for members)
-         * @description Allowed when the chat exists and is `open: true`, or the caller is already a member. The original let anyone join any chat id, even a nonexistent one, which made every membership check bypassable.
+         * @description Allowed when the chat exists and is `open: true`, or the caller is already a member (SN-AUTHZ-CHAT-JOINABLE): joining a closed chat would bypass every membership check. A closed or missing chat is a 404.
          */
         post: operations["joinChat"];
         delete?: never;
@@ -178,7 +178,7 @@ export interface paths {
         };
         /**
          * A chat's messages, newest first (members only; cursor pagination)
-         * @description Ordered by id DESC (total and stable). Non-members get 404 and no data (the original returned every message at A and answered 400 `forbidden` at B). The original's `offset` is replaced by `cursor` (SN-PAGINATION-CURSOR): new messages arriving while a client pages no longer shift the pages.
+         * @description Ordered by id DESC (total and stable). Non-members get 404 and no data (SN-AUTHZ-CHAT-MEMBER). Pages by `cursor` (SN-PAGINATION-CURSOR), so new messages arriving while a client pages do not shift the pages.
          */
         get: operations["listChatMessages"];
         put?: never;
@@ -198,7 +198,7 @@ export interface paths {
         };
         /**
          * One message of a chat (members only)
-         * @description New in this contract (the original had no single-message read). The message must belong to the chat in the path; a message of another chat is a 404 even when the caller is a member of both.
+         * @description The message must belong to the chat in the path (SN-AUTHZ-MESSAGE-IN-CHAT); a message of another chat is a 404 even when the caller is a member of both.
          */
         get: operations["getChatMessage"];
         put?: never;
@@ -218,7 +218,7 @@ export interface paths {
         };
         /**
          * Ids of the most active open chats of the last 24 h
-         * @description Public, as in the original, but it lists only chats with `open: true` (the original listed every chat id, which together with the public chat metadata exposed private chats).
+         * @description Public, and it lists only chats with `open: true`: a closed chat's id is not disclosed to anyone outside it (SN-AUTHZ-CHAT-MEMBER).
          */
         get: operations["listPopularChats"];
         put?: never;
@@ -238,7 +238,7 @@ export interface paths {
         };
         /**
          * The caller's home feed, newest first (cursor pagination)
-         * @description Posts of the authors the caller follows (relationships of type 1), minus the authors the caller blocked (type 3), newest first. Never needs a rebuild first (the original was empty until the caller rebuilt it, and again 24 h later). `x-feed` states the design and the observable guarantees the conformance suite checks (docs/decisions/0010-feed-design.md).
+         * @description Posts of the authors the caller follows (relationships of type 1), minus the authors the caller blocked (type 3), newest first. Never needs a rebuild first, and does not expire (SN-FEED-DESIGN). `x-feed` states the design and the observable guarantees the conformance suite checks (docs/decisions/0010-feed-design.md).
          */
         get: operations["getHomeFeed"];
         put?: never;
@@ -304,7 +304,7 @@ export interface paths {
         put?: never;
         /**
          * Comment on a post (idempotent with Idempotency-Key)
-         * @description `reply_id`, when given, must be a comment of the same post (400 otherwise). Idempotency-Key: a replay returns the first 201 (the original had no idempotency; a retried comment was posted twice).
+         * @description `reply_id`, when given, must be a comment of the same post (400 otherwise). Idempotency-Key: a replay returns the first 201, so a retried comment is posted once.
          */
         post: operations["createComment"];
         delete?: never;
@@ -344,7 +344,7 @@ export interface paths {
         put?: never;
         /**
          * Like a post (idempotent)
-         * @description Idempotent in the counter: a second like by the same user leaves `likes` unchanged (the original counted it twice). A nonexistent post is a 404.
+         * @description Idempotent in the counter: a second like by the same user leaves `likes` unchanged, so a retried like counts once. A nonexistent post is a 404.
          */
         post: operations["likePost"];
         /**
@@ -366,7 +366,7 @@ export interface paths {
         };
         /**
          * A post's like count
-         * @description Public; `liked_by_me` is always false here (no caller), as in the original.
+         * @description Public; `liked_by_me` is always false here (no caller).
          */
         get: operations["getPostLikes"];
         put?: never;
@@ -408,7 +408,7 @@ export interface paths {
         put?: never;
         /**
          * Follow a user (idempotent)
-         * @description Writes the `follows` table, as in the original. The home feed reads `relationships` of type 1; see POST /relationships.
+         * @description Writes the `follows` table. The home feed reads `relationships` of type 1; see POST /relationships.
          */
         post: operations["followUser"];
         /**
@@ -480,7 +480,7 @@ export interface paths {
         put?: never;
         /**
          * Create an interest (or return the existing one of that name)
-         * @description First-or-create by name; the answer is 201 with the interest either way, as in the original.
+         * @description First-or-create by name; the answer is 201 with the interest either way, so concurrent creates of one name agree.
          */
         post: operations["createInterest"];
         delete?: never;
@@ -522,14 +522,14 @@ export interface paths {
         };
         /**
          * Redirect to a short-lived URL of the file
-         * @description Public (files are linked from public posts); a missing key is a 404 (the original presigned any key).
+         * @description Public (files are linked from public posts); a missing key is a 404.
          */
         get: operations["getMedia"];
         put?: never;
         post?: never;
         /**
          * Delete one of the caller's files
-         * @description Only the owner may delete a key; another user's key and a missing key are both 404 (the original let any user delete any key and answered 204 for missing ones).
+         * @description Only the owner may delete a key (SN-AUTHZ-OWNER); another user's key and a missing key are both 404, so the answer does not reveal whether a key exists.
          */
         delete: operations["deleteMedia"];
         options?: never;
@@ -572,7 +572,7 @@ export interface paths {
         put?: never;
         /**
          * Get a presigned URL to PUT a file directly to storage
-         * @description The key is always built like an upload key from the caller's id, `prefix` and `file_name`; the URL is a PUT to GET/PUT /media/{key}/content signed for `expiry_seconds`. The original also accepted a client-chosen `key`, which let any user overwrite anyone's object; that field is gone (400 as an unknown field).
+         * @description The key is always built like an upload key from the caller's id, `prefix` and `file_name`; the URL is a PUT to GET/PUT /media/{key}/content signed for `expiry_seconds`. A client cannot choose the key (an unknown field is a 400), so nobody can presign a write over another user's object (SN-AUTHZ-OWNER).
          */
         post: operations["presignMedia"];
         delete?: never;
@@ -592,7 +592,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file (token always required; idempotent with Idempotency-Key)
-         * @description The key is built from the caller's user id (the token's `sub`), so a file uploaded on behalf of a user by another service (post upload, message upload) belongs to that user only if the service forwards the caller's bearer (SN-PROPAGATION-CALLER-BEARER). File ≤ 10 MiB (413). Idempotency: a replay returns the first 201; the original had none.
+         * @description The key is built from the caller's user id (the token's `sub`), so a file uploaded on behalf of a user by another service (post upload, message upload) belongs to that user only if the service forwards the caller's bearer (SN-PROPAGATION-CALLER-BEARER). File ≤ 10 MiB (413). Idempotency: a replay returns the first 201, so a retried upload stores one file.
          */
         post: operations["uploadMedia"];
         delete?: never;
@@ -612,7 +612,7 @@ export interface paths {
         put?: never;
         /**
          * Send a message to a chat (members only; idempotent with Idempotency-Key)
-         * @description The caller must be a member of `chat_id` (404 otherwise, nothing stored, no event). At least one of `text` and `media_url` must be non-empty (400). Emits `messages.created` through the outbox. Idempotency-Key: a replay returns the first 201 with `Idempotent-Replayed: true`; the original (B) answered 409 to every repeat and burned the key even when the send failed.
+         * @description The caller must be a member of `chat_id` (404 otherwise, nothing stored, no event). At least one of `text` and `media_url` must be non-empty (400). Emits `messages.created` through the outbox. Idempotency-Key: a replay returns the first 201 with `Idempotent-Replayed: true` (SN-IDEMPOTENCY-REPLAY), so a client may retry a send whose answer it lost without sending twice.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -632,7 +632,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a message as seen by the caller (members only; idempotent)
-         * @description The caller must be a member of the chat the message belongs to; a missing message and a message of a chat the caller is not in both get 404 (the original accepted any id at A and answered 400 at B).
+         * @description The caller must be a member of the chat the message belongs to; a missing message and a message of a chat the caller is not in both get 404, so the answer does not reveal whether a message id exists.
          */
         post: operations["markMessageSeen"];
         delete?: never;
@@ -670,7 +670,7 @@ export interface paths {
         };
         /**
          * The caller's notifications, newest first (cursor pagination)
-         * @description Ordered by created_at DESC, id DESC. The list field stays `notifications`, as in the original.
+         * @description Ordered by created_at DESC, id DESC. The list is in the field `notifications`.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -692,7 +692,7 @@ export interface paths {
         put?: never;
         /**
          * Mark one of the caller's notifications as read (idempotent)
-         * @description Only the notification changes; every other notification keeps its read flag (the original's A rewrite lost flags and items). An unknown id or another user's notification is a 404 (the original answered 200 for any id).
+         * @description Only the notification changes; every other notification keeps its read flag. An unknown id or another user's notification is a 404 (SN-AUTHZ-OWNER), so the answer does not reveal whether an id exists.
          */
         post: operations["markNotificationRead"];
         delete?: never;
@@ -712,7 +712,7 @@ export interface paths {
         put?: never;
         /**
          * Create a notification for the caller (testing and demos)
-         * @description `user_id` must be the caller's own id (403 otherwise). The original let any user write into anyone's notifications, which made the notification list a spam and phishing channel.
+         * @description `user_id` must be the caller's own id (403 otherwise, SN-AUTHZ-SELF-NOTIFICATIONS): writing into another user's notifications would make the list a spam and phishing channel.
          */
         post: operations["createTestNotification"];
         delete?: never;
@@ -732,7 +732,7 @@ export interface paths {
         put?: never;
         /**
          * Create a post (idempotent with Idempotency-Key)
-         * @description The post and its tags are stored atomically (the original stored the post before failing on a tag), and `posts.created` is emitted with the post id as key. The request field is `media_url`, the response field `media`, as in the original.
+         * @description The post and its tags are stored atomically (a refused tag leaves no post behind), and `posts.created` is emitted with the post id as key. The request field is `media_url`, the response field `media`.
          */
         post: operations["createPost"];
         delete?: never;
@@ -750,7 +750,7 @@ export interface paths {
         };
         /**
          * Get a post with its like and comment counts
-         * @description `likes` and `comments` come from the feedback service (GET /posts/{post_id}/counts) with a short timeout; when it is unreachable both are 0 and `counts_degraded` is true (the original sent 0 silently).
+         * @description `likes` and `comments` come from the feedback service (GET /posts/{post_id}/counts) with a short timeout; when it is unreachable both are 0 and `counts_degraded` is true, so a client can tell an estimate from a count.
          */
         get: operations["getPost"];
         put?: never;
@@ -772,7 +772,7 @@ export interface paths {
         put?: never;
         /**
          * Count a view of a post
-         * @description A missing post is a 404 (the original answered 200 and counted nothing).
+         * @description A missing post is a 404.
          */
         post: operations["viewPost"];
         delete?: never;
@@ -792,7 +792,7 @@ export interface paths {
         put?: never;
         /**
          * Create a post with an uploaded file (idempotent with Idempotency-Key)
-         * @description The fields are validated first (the original validated the description only after uploading). The file is then sent to the media service, POST /media/upload, as multipart field `file` with its original filename, **with the caller's bearer token in `Authorization`** (`x-propagates`; the original sent none). The post is stored with `media` = the media service's `url`, and `posts.created` is emitted. File ≤ 10 MiB (413). When the media service refuses or fails the answer is 502 and no post is stored.
+         * @description The fields are validated first, so a refused request uploads nothing. The file is then sent to the media service, POST /media/upload, as multipart field `file` with its original filename, **with the caller's bearer token in `Authorization`** (`x-propagates`, SN-PROPAGATION-CALLER-BEARER). The post is stored with `media` = the media service's `url`, and `posts.created` is emitted. File ≤ 10 MiB (413). When the media service refuses or fails the answer is 502 and no post is stored.
          */
         post: operations["uploadPost"];
         delete?: never;
@@ -830,7 +830,7 @@ export interface paths {
         };
         /**
          * Get a user's profile
-         * @description Any signed-in user may read any profile, as in the original; a user without a profile is a 404.
+         * @description Any signed-in user may read any profile; a user without a profile is a 404.
          */
         get: operations["getProfile"];
         put?: never;
@@ -861,7 +861,7 @@ export interface paths {
         post: operations["createRelationship"];
         /**
          * Remove a relationship of the caller (idempotent)
-         * @description Takes a JSON body, as the original did (a DELETE with a body). Clients that cannot send a body on DELETE may send the same fields as query parameters `related_id` and `type` instead; the body wins when both are present.
+         * @description Takes a JSON body (a DELETE with a body). Clients that cannot send a body on DELETE may send the same fields as query parameters `related_id` and `type` instead; the body wins when both are present.
          */
         delete: operations["deleteRelationship"];
         options?: never;
@@ -884,7 +884,7 @@ export interface paths {
         put?: never;
         /**
          * Register a user and receive an access token
-         * @description Public. Returns an HS256 access token valid 24 h. A registered email is 409 (the original answered 400 `user exists`).
+         * @description Public. Returns an HS256 access token valid 24 h. A registered email is 409 (a conflict with existing state, not invalid input).
          */
         post: operations["registerUser"];
         delete?: never;
@@ -902,7 +902,7 @@ export interface paths {
         };
         /**
          * Get a user's public record
-         * @description Public, as in the original, but without `email` (the original exposed every user's email).
+         * @description Public (names are shown next to public posts and comments), without `email`.
          */
         get: operations["getUser"];
         put?: never;
@@ -922,7 +922,7 @@ export interface paths {
         };
         /**
          * An author's posts as feed entries, newest first (cursor pagination)
-         * @description Public, as in the original (an author's posts are public).
+         * @description Public (an author's posts are public).
          */
         get: operations["getAuthorFeed"];
         put?: never;
@@ -942,7 +942,7 @@ export interface paths {
         };
         /**
          * A user's notifications; only the user themself may read them
-         * @description Same answer as GET /notifications when `user_id` is the caller; any other user id gets 403. The gateway routes `/api/users/{user_id}/notifications` to this service (the original's nginx sent it to the users service, where it was a 404).
+         * @description Same answer as GET /notifications when `user_id` is the caller; any other user id gets 403. The gateway routes `/api/users/{user_id}/notifications` to this service.
          */
         get: operations["listUserNotifications"];
         put?: never;
@@ -962,7 +962,7 @@ export interface paths {
         };
         /**
          * A user's posts, newest first
-         * @description Public; created_at DESC, id DESC with limit/offset as in the original.
+         * @description Public; created_at DESC, id DESC with limit/offset.
          */
         get: operations["listUserPosts"];
         put?: never;
@@ -1002,7 +1002,7 @@ export interface paths {
         };
         /**
          * The caller's user id and shard
-         * @description Every original service had its own `/whoami`; on the gateway `/api/whoami` is this one (the identity service). The other services' `/whoami` are marked `x-gateway: false`.
+         * @description Every service has its own `/whoami`; on the gateway `/api/whoami` is this one (the identity service). The other services' `/whoami` are marked `x-gateway: false`.
          */
         get: operations["usersWhoami"];
         put?: never;
@@ -1101,7 +1101,7 @@ export interface components {
             post_id: components["schemas"]["Int64Id"];
             /**
              * Format: double
-             * @description ranking score (the original's Unix seconds of created_at); informational
+             * @description ranking score (Unix seconds of created_at); informational
              */
             score?: number;
             /** @description the post's description (omitted when empty) */
@@ -1151,7 +1151,7 @@ export interface components {
             chat_id: components["schemas"]["Int64Id"];
             /**
              * Format: date-time
-             * @description never set by the original (it sent the zero time); null or absent here
+             * @description not tracked by the platform yet, so null or absent (never a zero time)
              */
             delivered_time?: string | null;
             id: components["schemas"]["Int64Id"];
@@ -1217,7 +1217,7 @@ export interface components {
             id: components["schemas"]["Int64Id"];
             /** @description the media URL, or empty (the request field is `media_url`) */
             media: string;
-            /** @description the post's tags (the original did not return them) */
+            /** @description the post's tags */
             tags?: string[];
             updated_at: components["schemas"]["Timestamp"];
             user_id: components["schemas"]["UserId"];
@@ -1324,7 +1324,7 @@ export interface components {
             name: string;
             /**
              * Format: password
-             * @description 6–72 characters (bcrypt's 72-byte limit; the original failed with "hash fail" above it)
+             * @description 6–72 characters (bcrypt's 72-byte limit)
              */
             password: string;
         };
@@ -1397,7 +1397,7 @@ export interface components {
              * @description the file, ≤ 10 MiB (413 above)
              */
             file: string;
-            /** @description comma-separated tags, as in the original; items are trimmed, empty items skipped, at most 20 items of ≤ 120 characters each (400 otherwise) */
+            /** @description comma-separated tags; items are trimmed, empty items skipped, at most 20 items of ≤ 120 characters each (400 otherwise) */
             tags?: string;
         };
         UploadRequest: {
@@ -1409,7 +1409,7 @@ export interface components {
             prefix?: components["schemas"]["Prefix"];
         };
         UploadResult: {
-            /** @description the part's Content-Type (default application/octet-stream); camelCase as in the original */
+            /** @description the part's Content-Type (default application/octet-stream) */
             contentType: string;
             key: components["schemas"]["MediaKey"];
             required_headers?: {
@@ -1784,7 +1784,7 @@ export interface components {
         /** @example 2-4b1d */
         FriendIdPath: components["schemas"]["UserId"];
         /**
-         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+         * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
          * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
          */
         IdempotencyKey: string;
@@ -2378,7 +2378,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3006,7 +3006,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3062,7 +3062,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3139,7 +3139,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3225,7 +3225,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description the notification id (the original's `{id}`)
+                 * @description the notification id
                  * @example 3f1c2b9e-7a4d-4e2b-9c1a-5d6e7f8a9b0c
                  */
                 notification_id: string;
@@ -3301,7 +3301,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3427,7 +3427,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored. (The original answered 409 to every repeat, never replayed, and burned the key even when the request failed.)
+                 * @description draft-ietf-httpapi-idempotency-key-header. 1–255 visible ASCII characters, scoped to the caller, kept 24 h. A replay with the same body returns the first response with `Idempotent-Replayed: true`; the same key with another body gets 422; a duplicate while the first is in flight gets 409. Requests refused by validation or authorization are not stored, and a request that fails releases its key, so a client can always retry with it.
                  * @example 7c1e9a52-3a4f-4c39-9d0f-2b1f6f3f2a10
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -3572,7 +3572,7 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description 1 follow, 2 friend, 3 block; absent means any type (the original's 0)
+                 * @description 1 follow, 2 friend, 3 block; absent means any type
                  * @example 1
                  */
                 type?: number;
@@ -3964,7 +3964,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description Unknown email or wrong password (problem `unauthorized`; the original answered 400 `wrong credentials`). The same answer for both, so login is no account oracle. */
+            /** @description Unknown email or wrong password (problem `unauthorized`). The same answer for both, so login is no account oracle. */
             401: {
                 headers: {
                     "WWW-Authenticate": components["headers"]["WWW-Authenticate"];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  dropAuthz, homemadeTokenAuthenticator, makePublic, mintHomemadeToken, openDatabase, startPlatform,
-  type Database, type Platform, type PlatformVariant,
+  dropAuthz, InvalidTokenError, makePublic, openDatabase, startPlatform,
+  type Authenticator, type Database, type Platform, type PlatformVariant,
 } from '../src/index.ts';
 import { apiClient } from './support/client.ts';
 import { asForm, form } from './support/forms.ts';
@@ -10,7 +10,12 @@ import { registerUser } from './support/users.ts';
 
 // The composition seam: each review defect rebuilt as a one-deviation variant, a few lines each. The reference
 // without a variant refuses all of these (platform.*.test.ts); with one, exactly that defect comes back.
-const D2: PlatformVariant = { name: 'D2', authenticators: { notifications: homemadeTokenAuthenticator } };
+// D2's authenticator (the original's home-made token) is the conformance fixture's; a stand-in shows the seam here.
+const standIn: Authenticator = async (token) => {
+  if (!token.startsWith('stand-in:')) throw new InvalidTokenError('invalid token');
+  return { userId: token.slice('stand-in:'.length), roles: [], token };
+};
+const D2: PlatformVariant = { name: 'D2', authenticators: { notifications: () => standIn } };
 const D3: PlatformVariant = {
   name: 'D3',
   transformSpec: (service, doc) => {
@@ -37,11 +42,11 @@ afterAll(async () => {
 });
 
 describe('defect fixtures through PlatformVariant', () => {
-  it('D2: notifications accept only the home-made raw.sig token and refuse the standard JWT', async () => {
+  it('D2: the notifications service takes its authenticator from the variant and refuses the standard JWT', async () => {
     const p = await start(D2);
     const user = await registerUser(p.baseUrl, 'd2');
     expect((await user.api.GET('/api/notifications', {})).response.status).toBe(401);
-    expect((await apiClient(p.baseUrl, mintHomemadeToken(user.userId, TEST_SECRET)).GET('/api/notifications', {})).response.status).toBe(200);
+    expect((await apiClient(p.baseUrl, `stand-in:${user.userId}`).GET('/api/notifications', {})).response.status).toBe(200);
     expect((await user.api.GET('/api/whoami', {})).response.status).toBe(200); // only the notifications service changed
   });
 

@@ -15,7 +15,7 @@ import { startBroker, type BrokerHandle } from '@socialnet/broker';
 import { Kafka, logLevel } from 'kafkajs';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import { startEventSide } from '../../reference/src/events/index.ts';
+import { parseBrokerList, startEventSide } from '../../reference/src/events/index.ts';
 import { startPlatform } from '../../reference/src/platform/platform.ts';
 import { migrateAll } from '../../reference/src/platform/platform.ts';
 import { notifyChatMembers } from '../../reference/src/events/handlers/notify-chat-members.ts';
@@ -29,7 +29,7 @@ const logger = pino({ level: 'silent' });
 
 let embedded: BrokerHandle | undefined;
 if (!process.env.KAFKA_BROKERS) embedded = await startBroker({ port: 0, initialRebalanceDelayMs: 0 });
-const brokers = process.env.KAFKA_BROKERS?.split(',') ?? [embedded!.brokers];
+const brokers = embedded ? [embedded.brokers] : parseBrokerList(process.env.KAFKA_BROKERS);
 const brokerKind = embedded ? 'embedded broker' : `Apache Kafka at ${brokers.join(',')}`;
 const kafka = new Kafka({ clientId: 'bench-events', brokers, logLevel: logLevel.NOTHING });
 const { db, kind: dbKind } = await openBenchDatabase(process.env.TEST_DATABASE_URL);

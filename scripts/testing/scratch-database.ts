@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPostgresDatabase } from '../../reference/src/shared/db/postgres-database.ts';
-import type { Database } from '../../reference/src/shared/db/queryable.ts';
+import { openDatabase, type Database } from '@socialnet/reference';
 
 async function run(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -31,7 +30,7 @@ export async function freshDatabase(adminUrl: string, prefix = 'scratch'): Promi
  */
 export async function freshPostgresDatabase(adminUrl: string, prefix = 'events'): Promise<Database> {
   const scratch = await freshDatabase(adminUrl, prefix);
-  const db = createPostgresDatabase(scratch.url);
+  const db = await openDatabase({ databaseUrl: scratch.url });
   return {
     ...db,
     async close() {

@@ -1,5 +1,5 @@
-import { homemadeTokenAuthenticator } from '@socialnet/reference';
 import { defineDefect } from './fixture.ts';
+import { originalTokenAuthenticator } from './original-token.ts';
 
 /** Review item 2: the notification service verifies its home-made `raw.sig` HMAC token and refuses the standard JWT. */
 export default defineDefect({
@@ -7,5 +7,5 @@ export default defineDefect({
   slug: 'notifications-homemade-token',
   reproduces:
     'review item 2: notification-service verifyToken accepted base64url(id).base64url(HMAC-SHA256(secret, raw)) and answered 401 "invalid token" to the JWT the users service issues',
-  variant: { authenticators: { notifications: (secret) => homemadeTokenAuthenticator(secret) } },
+  variant: { authenticators: { notifications: originalTokenAuthenticator } },
 });

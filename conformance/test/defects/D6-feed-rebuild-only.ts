@@ -1,9 +1,7 @@
-import type { PlatformVariant } from '@socialnet/reference';
-import type { Handler } from '../../../reference/src/platform/service-module.ts';
-import { homeAuthors } from '../../../reference/src/services/feed/followees.ts';
-import { feedEntry, timelinesRepo, type TimelineCursor, type TimelineRow } from '../../../reference/src/services/feed/repositories/timelines.ts';
-import { caller } from '../../../reference/src/shared/http/handler-types.ts';
-import { decodeCursor, page } from '../../../reference/src/shared/http/pagination.ts';
+import {
+  caller, decodeCursor, feedEntry, homeAuthors, page, timelinesRepo,
+  type Handler, type PlatformVariant, type TimelineCursor, type TimelineRow,
+} from '@socialnet/reference';
 import { defineDefect } from './fixture.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,5 @@
-import { ALL_SERVICES, type PlatformVariant } from '@socialnet/reference';
+import { ALL_SERVICES, type Handler, type PlatformVariant } from '@socialnet/reference';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handler } from '../../../reference/src/platform/service-module.ts';
 import { defectsOf } from '../../src/engine/check.ts';
 import { startReference, type StartedReference } from '../../src/reference.ts';
 import { poll } from '../../src/engine/poll.ts';

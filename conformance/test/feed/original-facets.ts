@@ -1,11 +1,7 @@
-import type { Handler } from '../../../reference/src/platform/service-module.ts';
-import { homeAuthors } from '../../../reference/src/services/feed/followees.ts';
-import { feedEntry, timelinesRepo, type TimelineRow } from '../../../reference/src/services/feed/repositories/timelines.ts';
-import { caller } from '../../../reference/src/shared/http/handler-types.ts';
-import type { Queryable } from '../../../reference/src/shared/db/queryable.ts';
-import type { PlatformDeps } from '../../../reference/src/platform/deps.ts';
-import type { Principal } from '../../../reference/src/shared/auth/principal.ts';
-import { decodeCursor, encodeCursor } from '../../../reference/src/shared/http/pagination.ts';
+import {
+  caller, decodeCursor, encodeCursor, feedEntry, homeAuthors, timelinesRepo,
+  type Handler, type PlatformDeps, type Principal, type Queryable, type TimelineRow,
+} from '@socialnet/reference';
 
 /**
  * Further faults of the original's feed design (system-under-review §6.3), each alone on an otherwise correct,

@@ -1,6 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../reference/src/shared/db/queryable.ts';
+import type { Database } from '@socialnet/reference';
 import { consumeAs, kafkaRecordOf } from '../support/consume.ts';
 import { serviceDatabase } from '../support/database.ts';
 import { envelopeMetadata, RFC3339_UTC, USER_ID } from '../support/envelope-metadata.ts';

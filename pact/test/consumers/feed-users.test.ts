@@ -1,6 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
-import { homeAuthors } from '../../../reference/src/services/feed/followees.ts';
+import { homeAuthors } from '@socialnet/reference';
 import { CALLER, depsCalling } from '../support/consumer-deps.ts';
 import { consumerPact } from '../support/pact-files.ts';
 

@@ -1,12 +1,11 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
-import { getPost } from '../../../reference/src/services/posts/handlers/getPost.ts';
-import type { HandlerContext } from '../../../reference/src/shared/http/handler-types.ts';
-import type { PlatformDeps } from '../../../reference/src/platform/deps.ts';
+import { ALL_SERVICES, type HandlerContext, type PlatformDeps } from '@socialnet/reference';
 import { depsCalling } from '../support/consumer-deps.ts';
 import { consumerPact } from '../support/pact-files.ts';
 
 const { integer } = MatchersV3;
+const getPost = ALL_SERVICES.find((m) => m.name === 'posts')!.handlers.getPost!;
 
 // posts → feedback: GET /posts/{post_id} adds the like and comment counts it reads from the feedback service
 // (getPost; public, no caller's bearer), degrading to zeros when feedback cannot answer.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uploadToMedia } from '../../../reference/src/services/media/client.ts';
+import { uploadToMedia } from '@socialnet/reference';
 import { CALLER, depsCalling } from '../support/consumer-deps.ts';
 import { expectUpload, PHOTO } from '../support/media-upload.ts';
 import { consumerPact } from '../support/pact-files.ts';

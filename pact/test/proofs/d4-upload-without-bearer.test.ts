@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import d4 from '../../../conformance/test/defects/D4-upload-without-bearer.ts';
-import { uploadToMedia } from '../../../reference/src/services/media/client.ts';
+import { uploadToMedia } from '@socialnet/reference';
 import { CALLER, depsCalling } from '../support/consumer-deps.ts';
 import { expectUpload, PHOTO } from '../support/media-upload.ts';
 

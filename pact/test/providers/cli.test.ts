@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitVersion } from '../../../conformance/src/pact/versions.ts';
-import { startSingleService } from '../../../reference/src/platform/single-service.ts';
+import { startSingleService } from '@socialnet/reference';
 import { freshDatabase } from '../../../scripts/testing/scratch-database.ts';
 import { PACTS_DIR } from '../support/pact-files.ts';
 

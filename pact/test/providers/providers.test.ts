@@ -5,8 +5,7 @@ import { buildMatrix, canIDeploy, matrixMarkdown } from '../../../conformance/sr
 import { readPacts } from '../../../conformance/src/pact/pact-files.ts';
 import type { VerificationReport } from '../../../conformance/src/pact/results.ts';
 import { verifyPacts } from '../../../conformance/src/pact/verify.ts';
-import { startSingleService } from '../../../reference/src/platform/single-service.ts';
-import type { ServiceName } from '../../../reference/src/platform/service-names.ts';
+import { startSingleService, type ServiceName } from '@socialnet/reference';
 import { freshDatabase } from '../../../scripts/testing/scratch-database.ts';
 import { referenceProducers } from '../support/message-producers.ts';
 

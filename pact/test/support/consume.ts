@@ -1,11 +1,5 @@
 import type { KafkaMessage, Message } from 'kafkajs';
-import { Registry } from 'prom-client';
-import { processRecords, type RecordProcessor } from '../../../reference/src/events/consumer/process-records.ts';
-import { payloadValidator } from '../../../reference/src/events/consumer/payload-validator.ts';
-import { defaultHandlers } from '../../../reference/src/events/handlers/index.ts';
-import { createEventMetrics } from '../../../reference/src/events/metrics.ts';
-import { loadEventTopology } from '../../../reference/src/events/topology.ts';
-import type { Database } from '../../../reference/src/shared/db/queryable.ts';
+import { consumeWithoutKafka, type Database } from '@socialnet/reference';
 
 /** A pact message: the JSON payload as contents, the record key and the Kafka headers as metadata. */
 export interface PactMessage {
@@ -29,27 +23,13 @@ export function kafkaRecordOf(message: PactMessage): KafkaMessage {
 }
 
 /**
- * Hands one record to a consumer group exactly as the event side does (reference/src/events/index.ts): envelope
+ * Hands one record to a consumer group exactly as the event side does (the reference's consumeWithoutKafka): envelope
  * decoding, the AsyncAPI payload schema, the inbox and the group's real handler, in one transaction. A record the
  * group would retry or dead-letter fails the consumer test with the reason.
  */
 export async function consumeAs(group: string, db: Database, record: KafkaMessage): Promise<void> {
-  const topology = loadEventTopology();
-  const binding = topology.consumed.find((c) => c.group === group);
-  if (!binding) throw new Error(`no consumer group ${group} in specs/asyncapi`);
-  const handler = defaultHandlers()[group]!;
   const failed: Message[] = [];
-  const processor: RecordProcessor = {
-    binding,
-    handler,
-    validate: payloadValidator(binding.payloadSchema),
-    expectedType: topology.produced.find((p) => p.topic === binding.topic)?.ceType,
-    db,
-    send: async (_topic, messages) => void failed.push(...messages),
-    metrics: createEventMetrics(new Registry()),
-    now: Date.now,
-  };
-  await processRecords(processor, binding.topic, 0, [record]);
+  await consumeWithoutKafka({ db, group, records: [record], send: async (_topic, messages) => void failed.push(...messages) });
   if (failed.length > 0) {
     const headers = failed[0]!.headers ?? {};
     throw new Error(`${group} did not apply the message: ${String(headers['dlq-reason'] ?? 'retry')}: ${String(headers['dlq-error-message'] ?? headers['retry-error-message'])}`);

@@ -1,9 +1,4 @@
-import { createServiceClient } from '../../../reference/src/shared/http/service-client.ts';
-import { forwardsBearer, type PlatformVariant } from '../../../reference/src/platform/variant.ts';
-import type { PlatformDeps } from '../../../reference/src/platform/deps.ts';
-import type { ServiceName } from '../../../reference/src/platform/service-names.ts';
-import { createLogger } from '../../../reference/src/shared/observability/logger.ts';
-import type { Principal } from '../../../reference/src/shared/auth/principal.ts';
+import { createLogger, createServiceClient, forwardsBearer, type PlatformDeps, type PlatformVariant, type Principal, type ServiceName } from '@socialnet/reference';
 
 /**
  * What a consumer service's handlers get, with every other service at the Pact mock server: the same

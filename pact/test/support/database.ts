@@ -1,10 +1,5 @@
 import { freshPostgresDatabase } from '../../../scripts/testing/scratch-database.ts';
-import { migrateEvents } from '../../../reference/src/events/migrate-events.ts';
-import { migrateAll } from '../../../reference/src/platform/platform.ts';
-import { ALL_SERVICES } from '../../../reference/src/platform/services.ts';
-import type { ServiceName } from '../../../reference/src/platform/service-names.ts';
-import { openDatabase } from '../../../reference/src/shared/db/open-database.ts';
-import type { Database } from '../../../reference/src/shared/db/queryable.ts';
+import { ALL_SERVICES, migrateAll, migrateEvents, openDatabase, type Database, type ServiceName } from '@socialnet/reference';
 
 /**
  * A database of its own for one consumer or provider, with that service's tables and the event side's inbox:

@@ -1,5 +1,5 @@
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
-import type { UploadedFile } from '../../../reference/src/shared/idempotency/fingerprint.ts';
+import type { UploadedFile } from '@socialnet/reference';
 
 const { regex, string, equal, contentType } = MatchersV3;
 

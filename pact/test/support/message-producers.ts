@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageProducer } from '../../../conformance/src/pact/verify-messages.ts';
-import { outboxRecord } from '../../../reference/src/events/outbox/outbox-relay.ts';
-import { messageCreatedEvent } from '../../../reference/src/services/chats/message-created-event.ts';
-import { postCreatedEvent } from '../../../reference/src/services/posts/post-created-event.ts';
-import type { OutboxEvent } from '../../../reference/src/shared/outbox/enqueue.ts';
+import { messageCreatedEvent, outboxRecord, postCreatedEvent, type OutboxEvent } from '@socialnet/reference';
 
 /** A change to what a producer emits, the way a provider team might make it (the negative proofs use one). */
 export interface ProducerVariant {

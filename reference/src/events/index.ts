@@ -1,3 +1,4 @@
+import { startBroker, type BrokerHandle } from '@socialnet/broker';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { Database } from '../shared/db/queryable.ts';
@@ -5,7 +6,8 @@ import type { Logger } from '../shared/observability/logger.ts';
 import type { ReadinessCheck } from '../shared/observability/readiness.ts';
 import { EventConsumer } from './consumer/event-consumer.ts';
 import type { EventHandler } from './consumer/event-handler.ts';
-import type { ConsumerDefects } from './consumer/process-records.ts';
+import type { ConsumerStepsWrapper } from './consumer/consumer-steps.ts';
+import { createRecordProcessor } from './consumer/process-records.ts';
 import { payloadValidator } from './consumer/payload-validator.ts';
 import { createIdempotentProducer, createKafka, ensureTopics } from './kafka-client.ts';
 import { createEventMetrics, type EventMetrics } from './metrics.ts';
@@ -14,13 +16,18 @@ import { OutboxRelay } from './outbox/outbox-relay.ts';
 import { defaultHandlers } from './handlers/index.ts';
 import { loadEventTopology, withNamespace, type EventTopology } from './topology.ts';
 
+export { parseBrokerList } from './broker-list.ts';
 export type { EventHandler } from './consumer/event-handler.ts';
-export type { ConsumerDefects } from './consumer/process-records.ts';
+export type { ConsumerName, ConsumerSteps, ConsumerStepsWrapper, FailedDelivery, ReceivedEvent } from './consumer/consumer-steps.ts';
 
 export interface EventSideOptions {
   db: Database;
-  /** `KAFKA_BROKERS`, or the embedded broker's address. */
-  brokers: string[];
+  /** Kafka's brokers (see parseBrokerList); none: the embedded Kafka-wire broker starts in this process. */
+  brokers?: string[];
+  /** The embedded broker's data directory (it then survives a restart); in memory when absent. */
+  brokerDataDir?: string;
+  /** The embedded broker's port (default 0: a free one). */
+  brokerPort?: number;
   logger: Logger;
   registry: Registry;
   /** Prefix for every topic and group (several platforms on one broker); default none. */
@@ -39,11 +46,13 @@ export interface EventSideOptions {
   consumerRetries?: number;
   /** The relay's cap on its backoff, i.e. the bound on the publish delay after Kafka returns (default 2000). */
   relayMaxBackoffMs?: number;
-  /** Defect fixtures only: the original's consumer behaviour (no inbox, poison records dropped). Default: none. */
-  defects?: ConsumerDefects;
+  /** Wraps or replaces each consumer's steps (inbox dedup, failure routing); a variant's hook. Default: the reference's. */
+  consumerSteps?: ConsumerStepsWrapper;
 }
 
 export interface EventSide {
+  /** The brokers it uses: the given ones, or the embedded broker's address. */
+  brokers: string[];
   topology: EventTopology;
   metrics: EventMetrics;
   /** Wake the relay now (call after a transaction that wrote to the outbox commits). */
@@ -52,11 +61,39 @@ export interface EventSide {
   readiness: ReadinessCheck;
   /** Resolves once every consumer has joined its group (or rejects after `timeoutMs`). */
   ready(timeoutMs?: number): Promise<void>;
+  /** Stops the consumers (finishing and committing their work), the relay, and the embedded broker if one started. */
   close(): Promise<void>;
 }
 
-/** Starts the outbox relay and one consumer per group the AsyncAPI documents define; the platform's single hook. */
+/**
+ * The one way to start the event side: on the given brokers, or on the embedded broker (the default, like PGlite for
+ * the database), the outbox relay and one consumer per group the AsyncAPI documents define. The whole platform
+ * (`startPlatformWithEvents`) registers its `readiness` with the HTTP platform once it exists.
+ */
 export async function startEventSide(options: EventSideOptions): Promise<EventSide> {
+  let broker: BrokerHandle | undefined;
+  let brokers = options.brokers ?? [];
+  if (brokers.length === 0) {
+    broker = await startBroker({ port: options.brokerPort ?? 0, dataDir: options.brokerDataDir, initialRebalanceDelayMs: 0 });
+    brokers = [broker.brokers];
+    options.logger.info({ brokers: broker.brokers, dataDir: options.brokerDataDir ?? null }, 'embedded Kafka-wire broker started (KAFKA_BROKERS unset)');
+  }
+  try {
+    const side = await startOnBrokers(options, brokers);
+    return {
+      ...side,
+      async close() {
+        await side.close();
+        await broker?.close();
+      },
+    };
+  } catch (error) {
+    await broker?.close();
+    throw error;
+  }
+}
+
+async function startOnBrokers(options: EventSideOptions, brokers: string[]): Promise<EventSide> {
   const { db, logger, registry } = options;
   const specTopology = loadEventTopology();
   const topology = withNamespace(specTopology, options.namespace ?? '');
@@ -65,7 +102,7 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
   }
   await migrateEvents(db);
   const metrics = createEventMetrics(registry);
-  const kafka: Kafka = createKafka({ brokers: options.brokers });
+  const kafka: Kafka = createKafka({ brokers });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -91,10 +128,11 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
   const consumers: EventConsumer[] = [];
   if (options.consumers !== false) {
     topology.consumed.forEach((binding, i) => {
-      const specGroup = specTopology.consumed[i]!.group;
+      const { group: specGroup, topic: specTopic } = specTopology.consumed[i]!;
       const handler = handlers[specGroup];
       if (!handler) throw new Error(`no event handler for consumer group ${specGroup}`);
-      const expectedType = specTopology.produced.find((p) => p.topic === specTopology.consumed[i]!.topic)?.ceType;
+      const expectedType = specTopology.produced.find((p) => p.topic === specTopic)?.ceType;
+      const wrap = options.consumerSteps;
       consumers.push(
         new EventConsumer({
           kafka,
@@ -102,17 +140,19 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
           sessionTimeoutMs: options.sessionTimeoutMs,
           heartbeatIntervalMs: options.heartbeatIntervalMs,
           retries: options.consumerRetries,
-          processor: {
-            binding,
-            handler,
-            validate: payloadValidator(binding.payloadSchema),
-            expectedType,
-            db,
-            send: async (topic, messages) => void (await producer.send({ topic, messages, acks: -1 })),
-            metrics,
-            now: Date.now,
-            defects: options.defects,
-          },
+          processor: createRecordProcessor(
+            {
+              binding,
+              handler,
+              validate: payloadValidator(binding.payloadSchema),
+              expectedType,
+              db,
+              send: async (topic, messages) => void (await producer.send({ topic, messages, acks: -1 })),
+              metrics,
+              now: Date.now,
+            },
+            wrap && ((steps) => wrap({ group: specGroup, topic: specTopic }, steps)),
+          ),
         }),
       );
     });
@@ -124,6 +164,7 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
     ...(options.relay !== false && !relay.isHealthy() ? ['outbox relay keeps failing'] : []),
   ];
   return {
+    brokers,
     topology,
     metrics,
     notify: () => relay.notify(),

@@ -59,6 +59,8 @@ export interface Platform {
   db: Database;
   log: Logger;
   metrics: Metrics;
+  /** Adds a check to every /readyz (the platform's and each service's), e.g. the event side's once it runs. */
+  addReadiness(check: ReadinessCheck): void;
   close(): Promise<void>;
 }
 
@@ -98,11 +100,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     serviceUrl: callUrl,
     client: (to) => createServiceClient(to, () => callUrl(to), forwardsBearer(options.variant, from, to)),
   });
-  const context = (from: ServiceName) => ({ db, log, metrics, jwtSecret: options.jwtSecret, variant: options.variant, deps: depsFor(from), extraReadiness: options.readiness ?? [] });
+  const extraReadiness = [...(options.readiness ?? [])]; // shared with every service, so addReadiness reaches them all
+  const context = (from: ServiceName) => ({ db, log, metrics, jwtSecret: options.jwtSecret, variant: options.variant, deps: depsFor(from), extraReadiness });
   const apps = {} as Record<ServiceName, Express>;
   for (const m of modules) apps[m.name] = await buildService(m, context(m.name));
   const routes = await loadRouteTable();
-  const readiness = () => [databaseCheck(db), ...(options.readiness ?? [])];
+  const readiness = () => [databaseCheck(db), ...extraReadiness];
 
   const servers: Listening[] = [];
   const upstreams = {} as Record<ServiceName, Upstream>;
@@ -140,6 +143,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     db,
     log,
     metrics,
+    addReadiness: (check) => void extraReadiness.push(check),
     async close() {
       for (const s of servers.reverse()) await s.close();
       if (!options.db) await db.close();

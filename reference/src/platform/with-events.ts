@@ -1,6 +1,4 @@
-import { startPlatformEvents } from '../events/start-for-platform.ts';
-import type { EventSide } from '../events/index.ts';
-import type { ReadinessCheck } from '../shared/observability/readiness.ts';
+import { parseBrokerList, startEventSide, type EventSide } from '../events/index.ts';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 
 export interface PlatformWithEventsOptions extends PlatformOptions {
@@ -20,40 +18,33 @@ export interface PlatformWithEvents extends Platform {
 
 /**
  * The whole platform as `npm start` runs it: the HTTP services plus the event side (outbox relay, consumers) on the
- * same database. The event side's readiness joins every /readyz, so a dead consumer makes the platform unready.
+ * same database. Once the event side runs, its readiness joins every /readyz, so a dead consumer makes the platform
+ * unready.
  */
 export async function startPlatformWithEvents(options: PlatformWithEventsOptions): Promise<PlatformWithEvents> {
-  let events: EventSide | undefined;
-  const eventsReady: ReadinessCheck = {
-    name: 'events',
-    check: async () => {
-      if (!events) throw new Error('event side starting');
-      await events.readiness.check();
-    },
-  };
-  const platform = await startPlatform({ ...options, readiness: [...(options.readiness ?? []), eventsReady] });
-  let side: Awaited<ReturnType<typeof startPlatformEvents>>;
+  const platform = await startPlatform(options);
+  let events: EventSide;
   try {
-    side = await startPlatformEvents({
+    events = await startEventSide({
       db: platform.db,
       logger: platform.log,
       registry: platform.metrics.registry,
-      kafkaBrokers: options.kafkaBrokers,
+      brokers: parseBrokerList(options.kafkaBrokers),
       brokerDataDir: options.brokerDataDir,
       namespace: options.eventNamespace,
-      defects: options.variant?.eventSide,
+      consumerSteps: options.variant?.consumers,
     });
   } catch (error) {
     await platform.close();
     throw error;
   }
-  events = side;
+  platform.addReadiness(events.readiness);
   return {
     ...platform,
-    kafkaBrokers: side.brokers,
-    events: side,
+    kafkaBrokers: events.brokers,
+    events,
     async close() {
-      await side.close();
+      await events.close();
       await platform.close();
     },
   };

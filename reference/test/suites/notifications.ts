@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
-import { mintHomemadeToken, type Platform } from '../../src/index.ts';
+import type { Platform } from '../../src/index.ts';
 import { apiClient } from '../support/client.ts';
+import { mintOriginalToken } from '../support/original-token.ts';
 import { TEST_SECRET } from '../support/targets.ts';
 import { registerUser, type TestUser } from '../support/users.ts';
 
@@ -17,7 +18,7 @@ export function notificationsSuite(platform: () => Platform) {
     expect(created.response.status).toBe(201);
     noteId = created.data!.id;
     expect((await alice.api.GET('/api/notifications', {})).data!.notifications.map((n) => n.id)).toEqual([noteId]);
-    const homemade = apiClient(base, mintHomemadeToken(alice.userId, TEST_SECRET));
+    const homemade = apiClient(base, mintOriginalToken(alice.userId, TEST_SECRET));
     const refused = await homemade.GET('/api/notifications', {});
     expect(refused.response.status).toBe(401);
     expect(refused.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="socialnet", error="invalid_token"/);

@@ -10,6 +10,7 @@
  * Prints one JSON line per replayed record, then a summary line.
  */
 import { parseArgs } from 'node:util';
+import { parseBrokerList } from '../broker-list.ts';
 import { createKafka } from '../kafka-client.ts';
 import { loadEventTopology, withNamespace } from '../topology.ts';
 import { replayDeadLetters } from './replay-dead-letters.ts';
@@ -41,7 +42,7 @@ const filtered = Boolean(values.position || values['event-id'] || values.reason)
 if (!filtered && !values.all) fail('choose records with --position, --event-id or --reason, or pass --all');
 
 const replayed = await replayDeadLetters(
-  createKafka({ brokers: values.brokers.split(','), clientId: 'socialnet-dlq-replay' }),
+  createKafka({ brokers: parseBrokerList(values.brokers), clientId: 'socialnet-dlq-replay' }),
   binding.dlqTopic,
   { positions: values.position, eventIds: values['event-id'], reasons: values.reason },
   { dryRun: values['dry-run'] },

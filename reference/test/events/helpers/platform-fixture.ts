@@ -1,6 +1,5 @@
 import { startPlatform, type Platform } from '../../../src/platform/platform.ts';
 import type { Database } from '../../../src/shared/db/queryable.ts';
-import type { ReadinessCheck } from '../../../src/shared/observability/readiness.ts';
 import { defaultHandlers } from '../../../src/events/handlers/index.ts';
 import { startTestEventSide } from './event-side-fixture.ts';
 
@@ -14,19 +13,13 @@ export interface PlatformWithEvents {
 }
 
 /**
- * The HTTP platform and the event side on one database, composed as the platform's entry point should compose them
- * (the event side's readiness joins the platform's /readyz).
+ * The HTTP platform and the event side on one database, composed as startPlatformWithEvents composes them (the event
+ * side's readiness joins the platform's /readyz once it runs).
  */
 export async function startPlatformWithEvents(db: Database, brokers: string[], namespace: string): Promise<PlatformWithEvents> {
-  let eventsCheck: ReadinessCheck | undefined;
-  const platform = await startPlatform({
-    db,
-    jwtSecret: JWT_SECRET,
-    logLevel: 'silent',
-    readiness: [{ name: 'events', check: async () => eventsCheck?.check() ?? Promise.reject(new Error('event side not started')) }],
-  });
+  const platform = await startPlatform({ db, jwtSecret: JWT_SECRET, logLevel: 'silent' });
   const side = await startTestEventSide({ db, brokers, namespace, handlers: defaultHandlers(), relayMaxBackoffMs: 500 });
-  eventsCheck = side.readiness;
+  platform.addReadiness(side.readiness);
   const api: PlatformWithEvents['api'] = async (path, init = {}) => {
     const response = await fetch(`${platform.baseUrl}/api${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

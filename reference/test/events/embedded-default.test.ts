@@ -4,19 +4,19 @@ import { migrateAll } from '../../src/platform/platform.ts';
 import { createPgliteDatabase } from '../../src/shared/db/pglite-database.ts';
 import type { Database } from '../../src/shared/db/queryable.ts';
 import { enqueueEvent } from '../../src/shared/outbox/enqueue.ts';
-import { startPlatformEvents } from '../../src/events/start-for-platform.ts';
+import { startEventSide, type EventSide } from '../../src/events/index.ts';
 import { silentLogger } from './helpers/event-side-fixture.ts';
 import { eventually } from './helpers/kafka-records.ts';
 
-describe('events > startPlatformEvents (the embedded default)', () => {
+describe('events > startEventSide without brokers (the embedded default)', () => {
   let db: Database;
-  let side: Awaited<ReturnType<typeof startPlatformEvents>>;
+  let side: EventSide;
   const registry = new Registry();
 
   beforeAll(async () => {
     db = await createPgliteDatabase();
     await migrateAll(db);
-    side = await startPlatformEvents({ db, logger: silentLogger, registry, sessionTimeoutMs: 10000, heartbeatIntervalMs: 500 });
+    side = await startEventSide({ db, logger: silentLogger, registry, sessionTimeoutMs: 10000, heartbeatIntervalMs: 500 });
     await side.ready();
   });
   afterAll(async () => {
@@ -24,7 +24,7 @@ describe('events > startPlatformEvents (the embedded default)', () => {
     await db?.close();
   });
 
-  it('starts the embedded broker when KAFKA_BROKERS is absent, and relays and consumes with the default handlers', async () => {
+  it('starts the embedded broker when no brokers are given, and relays and consumes with the default handlers', async () => {
     expect(side.brokers).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+$/)]);
     await expect(side.readiness.check()).resolves.toBeUndefined();
     await db.transaction((tx) =>
