@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'authz.message-in-chat',
   title: 'A message of another chat is refused through a chat the caller is a member of',
   clause: 'SN-AUTHZ-MESSAGE-IN-CHAT',
-  tags: ['authz'],
+  tags: ['authz', 'defect:X8'],
   failure: 'A message was served through a chat it does not belong to',
   targets: (spec) => spec.operationsWithRule('message-in-chat'),
   async run(ctx, op) {

@@ -14,7 +14,7 @@ export default defineCheck({
   id: 'contract.invalid-requests',
   title: 'Invalid requests get 4xx, never 5xx or 2xx',
   clause: 'SN-LIMITS-INPUT',
-  tags: ['contract'],
+  tags: ['contract', 'defect:X5'],
   failure: 'An invalid request was not refused with a 4xx',
   targets: (spec) => spec.operations.filter((op) => op.secured && (op.requestBody || op.parameters.some((p) => p.in !== 'header'))),
   async run(ctx, op) {

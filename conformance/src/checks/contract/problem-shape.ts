@@ -8,7 +8,7 @@ export default defineCheck({
   id: 'contract.problem-shape',
   title: 'Every error response is RFC 9457 problem+json with the spec’s Problem schema',
   clause: 'SN-ERROR-SHAPE',
-  tags: ['contract'],
+  tags: ['contract', 'defect:X6'],
   failure: 'An error response does not use the problem+json shape',
   targets: (spec) => spec.operations.filter((op) => op.secured || op.requestBody || op.parameters.some((p) => p.in === 'path')),
   async run(ctx, op) {

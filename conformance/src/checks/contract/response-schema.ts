@@ -6,7 +6,7 @@ export default defineCheck({
   id: 'contract.response-schema',
   title: 'Every response has a documented status and matches its schema',
   clause: 'SN-ERROR-STATUS',
-  tags: ['contract'],
+  tags: ['contract', 'defect:X7'],
   failure: 'A response does not match the spec',
   targets: (spec) => spec.operations,
   async run(ctx, op) {

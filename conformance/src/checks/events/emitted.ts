@@ -12,7 +12,7 @@ export default defineCheck({
   id: 'events.emitted',
   title: 'An operation with x-emits produces its event, keyed as declared, in the CloudEvents envelope',
   clause: 'SN-EVENTS-EMIT',
-  tags: ['events'],
+  tags: ['events', 'defect:X10'],
   requires: ['kafka'],
   failure: 'An operation that must emit an event did not emit it as the spec says',
   targets: (spec) => spec.operations.filter((op) => op.emits.length > 0),
