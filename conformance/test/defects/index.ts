@@ -14,9 +14,6 @@ import X7 from './X7-numbers-as-strings.ts';
 import X8 from './X8-message-through-any-chat.ts';
 import X9 from './X9-keys-shared-by-all-callers.ts';
 import X10 from './X10-message-event-lost.ts';
-import X11 from './X11-feed-offset-pages.ts';
-import X12 from './X12-feed-second-scores.ts';
-import X13 from './X13-feed-followees-once.ts';
 
-export const DEFECTS: DefectFixture[] = [D1, D2, D3, D4, D5, D6, X1, X2, X4, X5, X6, X7, X8, X9, X10, X11, X12, X13];
+export const DEFECTS: DefectFixture[] = [D1, D2, D3, D4, D5, D6, X1, X2, X4, X5, X6, X7, X8, X9, X10];
 export type { DefectFixture };

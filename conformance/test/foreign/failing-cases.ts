@@ -6,7 +6,8 @@ import { runConformance } from '../../src/run.ts';
 /**
  * Failing cases no variant of the reference can produce (the reference's router and gateway answer unknown routes
  * themselves): small foreign servers, each run with the checks it must fail. Together with the defect fixtures'
- * `defect:*` tags they give every check a run in which it fails (every-check-fails.test.ts).
+ * `defect:*` tags and the tests in TESTED_ELSEWHERE they give every check a run in which it fails
+ * (every-check-fails.test.ts).
  */
 export interface ForeignCase {
   name: string;
@@ -39,4 +40,16 @@ export const FOREIGN_CASES: ForeignCase[] = [
     fails: ['contract.unknown-route'],
     run: () => withExpressDefaults((url) => runConformance({ services: { users: url }, jwtSecret: 'foreign-case', only: ['contract.unknown-route'] })),
   },
+];
+
+/**
+ * Checks whose failing case is a test of its own rather than a fixture of the prove matrix, because the fault cannot
+ * be shown alone against every check: each of the original's feed faults pages by offset, which also repeats entries
+ * for feed.cursor-stable and feed.order, so feed-design.test.ts runs each fault with its one check selected.
+ * every-check-fails.test.ts holds each entry to a test of that name in that file which names the check.
+ */
+export const TESTED_ELSEWHERE: Array<{ check: string; file: string; test: string }> = [
+  { check: 'feed.cursor-stable', file: 'conformance/test/feed/feed-design.test.ts', test: 'offset pages (the original paged by offset): feed.cursor-stable fails with repeated entries' },
+  { check: 'feed.order', file: 'conformance/test/feed/feed-design.test.ts', test: 'whole-second scores with arbitrary ties (the original rebuild): feed.order fails' },
+  { check: 'feed.excludes', file: 'conformance/test/feed/feed-design.test.ts', test: 'followees read once and blocks ignored (the original): feed.excludes fails for unfollowed and blocked authors only' },
 ];

@@ -14,7 +14,7 @@ export default defineCheck<FeedDeclaration>({
   id: 'feed.cursor-stable',
   title: 'Paging the home feed with next_cursor while posts arrive repeats and skips nothing',
   clause: 'SN-FEED-CURSOR-STABLE',
-  tags: ['feed', 'defect:X11', 'needs:events'],
+  tags: ['feed', 'needs:events'],
   failure: 'Paging the home feed while posts arrived repeated or skipped an entry',
   targets: (spec) => feedDeclarations(spec).filter((d) => d.cursor !== undefined),
   label: (d) => feedLabel(d, `pages of ${PAGE} while posts arrive`),

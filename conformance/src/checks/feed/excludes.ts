@@ -19,7 +19,7 @@ export default defineCheck<Target>({
   id: 'feed.excludes',
   title: 'Posts of authors not followed, unfollowed or blocked by the reader are not in the home feed',
   clause: 'SN-FEED-EXCLUDES',
-  tags: ['feed', 'defect:X13', 'needs:events'],
+  tags: ['feed', 'needs:events'],
   failure: 'The home feed listed a post of an author it declares excluded',
   targets: (spec) => feedDeclarations(spec).flatMap((decl) => decl.excludes.map((kind) => ({ decl, kind }))),
   label: (t) => feedLabel(t.decl, `${t.kind} author`),

@@ -13,7 +13,7 @@ export default defineCheck<FeedDeclaration>({
   id: 'feed.order',
   title: 'The home feed lists entries strictly in the x-feed order (a total order), each post once',
   clause: 'SN-FEED-ORDER',
-  tags: ['feed', 'defect:X12', 'needs:events'],
+  tags: ['feed', 'needs:events'],
   failure: 'The home feed is not in the declared total order, or lists a post twice',
   targets: (spec) => feedDeclarations(spec),
   label: (d) => feedLabel(d, 'order of interleaved posts'),
