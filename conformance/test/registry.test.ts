@@ -14,7 +14,8 @@ const files = readdirSync(CHECKS_DIR, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && isCheck(readFileSync(join(CHECKS_DIR, f), 'utf8')))
   .map((f) => relative(CHECKS_DIR, join(CHECKS_DIR, f)).replace(/\.ts$/, '').replace('/', '.'));
 const docs = readFileSync(join(REPO_ROOT, 'docs/checks.md'), 'utf8');
-const sections = [...docs.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+// The check sections (`## family.name`); the page's other sections (Outcomes, Exit codes...) are not checks.
+const sections = [...docs.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim()).filter((title) => /^[a-z]+\.[a-z0-9-]+$/.test(title));
 
 describe('check registry', () => {
   it('registers every check file, and each id equals its path', () => {

@@ -46,7 +46,6 @@ export async function strangerAttempt(
   before?: (r: Resolver, req: FilledRequest) => Promise<void>,
   freshOwner = false,
 ): Promise<StrangerAttempt> {
-  if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
   const rule = strangerDenial(op);
   if (!rule) ctx.skip('no rule refuses a stranger');
   const [owner, stranger] = await Promise.all([freshOwner ? ctx.freshUser('owner') : ctx.user('owner'), ctx.user('stranger')]);

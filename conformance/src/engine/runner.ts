@@ -9,7 +9,7 @@ import { Identities } from './identities.ts';
 import { runPool } from './pool.ts';
 import { RateLimitedError, RateLimitLayer } from './rate-limit.ts';
 import { RedirectLayer } from './redirects.ts';
-import type { Target } from './target.ts';
+import { reachable, type Target } from './target.ts';
 import { VERSION } from '../version.ts';
 
 export interface ProgressEvent {
@@ -93,6 +93,9 @@ async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: s
   const started = Date.now();
   const ctx = new CheckContext(env, check.id, check.clause, check.failure, op);
   const base = { label, operationId: op?.operationId, service: op?.service };
+  // One place for every check whose target is an operation: no URL for its service, nothing to run (the console's
+  // summary reads this reason to name the --service option that fixes it).
+  if (op && !reachable(env.target, op)) return { ...base, status: 'skipped', reason: unreachableReason(op), findings: [], durationMs: 0 };
   try {
     await check.run(ctx, t);
     const status = ctx.findings.length > 0 ? 'fail' : 'pass';
@@ -102,6 +105,10 @@ async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: s
     const status = findings.length > 0 ? 'fail' : statusOf(error);
     return { ...base, status, reason: reasonOf(error), findings, durationMs: Date.now() - started };
   }
+}
+
+export function unreachableReason(op: Operation): string {
+  return `no URL for service ${op.service}`;
 }
 
 function statusOf(error: unknown): Status {

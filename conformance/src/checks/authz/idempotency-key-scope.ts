@@ -7,7 +7,7 @@ export default defineCheck({
   id: 'authz.idempotency-key-scope',
   title: "Another user's request with the same Idempotency-Key runs as a fresh request",
   clause: 'SN-IDEMPOTENCY-SCOPE',
-  tags: ['authz', 'idempotency'],
+  tags: ['authz', 'idempotency', 'defect:X9'],
   failure: "One user's Idempotency-Key affected another user's request",
   targets: (spec) => spec.operations.filter((op) => op.idempotency),
   async run(ctx, op) {

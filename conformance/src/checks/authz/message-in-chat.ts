@@ -1,5 +1,4 @@
 import { defineCheck } from '../../engine/check.ts';
-import { reachable } from '../../engine/target.ts';
 import { judgeNoLeak, judgeRefusal } from '../../engine/verdict.ts';
 import type { ResourceRef } from '../../spec/types.ts';
 
@@ -8,11 +7,10 @@ export default defineCheck({
   id: 'authz.message-in-chat',
   title: 'A message of another chat is refused through a chat the caller is a member of',
   clause: 'SN-AUTHZ-MESSAGE-IN-CHAT',
-  tags: ['authz'],
+  tags: ['authz', 'defect:X8'],
   failure: 'A message was served through a chat it does not belong to',
   targets: (spec) => spec.operationsWithRule('message-in-chat'),
   async run(ctx, op) {
-    if (!reachable(ctx.target, op)) ctx.skip(`no URL for service ${op.service}`);
     const rule = op.authz.find((r) => r.rule === 'message-in-chat')!;
     const refs = rule.resource as Record<string, ResourceRef> | undefined;
     const messageKind = refs?.message?.name.replace(/_id$/, '') ?? 'message';
