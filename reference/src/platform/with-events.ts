@@ -1,6 +1,7 @@
 import { startPlatformEvents } from '../events/start-for-platform.ts';
 import type { EventSide } from '../events/index.ts';
 import type { ReadinessCheck } from '../shared/observability/readiness.ts';
+import { startFeedFanout } from '../services/feed/fanout/start.ts';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 
 export interface PlatformWithEventsOptions extends PlatformOptions {
@@ -48,12 +49,22 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
     throw error;
   }
   events = side;
+  // the feed's fan-out on write (FEED_STRATEGY=hybrid queues work for it; idle otherwise)
+  let fanout: Awaited<ReturnType<typeof startFeedFanout>>;
+  try {
+    fanout = await startFeedFanout({ db: platform.db, usersUrl: () => options.serviceUrls?.users ?? platform.services.users, jwtSecret: options.jwtSecret, log: platform.log });
+  } catch (error) {
+    await side.close();
+    await platform.close();
+    throw error;
+  }
   return {
     ...platform,
     kafkaBrokers: side.brokers,
     events: side,
     async close() {
       await side.close();
+      await fanout.close();
       await platform.close();
     },
   };
