@@ -5,10 +5,13 @@ import * as vl from 'vega-lite';
 export interface ReadPoint { strategy: string; followees: number; p50: number; p99: number }
 export interface FanoutPoint { strategy: string; followers: number; rows: number; ms: number }
 
-/** Two panels: home-read p99 against followees, and rows written per post against followers (log scales). */
+/**
+ * Two panels: home-read p99 against followees (whole request, and the strategy's database work alone), and rows
+ * written per post against followers (log scales).
+ */
 export async function feedPlot(reads: ReadPoint[], fanouts: FanoutPoint[], title: string): Promise<string> {
   const log = { type: 'log' as const };
-  const color = { field: 'strategy', type: 'nominal' as const, scale: { domain: ['pull', 'hybrid'] } };
+  const color = { field: 'strategy', type: 'nominal' as const };
   const spec = vl.compile({
     title,
     hconcat: [

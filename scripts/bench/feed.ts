@@ -5,6 +5,7 @@
 // embedded one. Prints, for pull and hybrid side by side:
 //   1. home-feed read (GET /api/feed?limit=50) p50/p99 for readers following 10, 100 and 1,000 authors (plus two big
 //      authors, one of them above the fan-out threshold), rounds alternating between the strategies;
+//   1b. the same pages' database work alone, the followee list given (the part where the strategies differ);
 //   2. the write side of one post as its author's followers grow (10 to 10,000, and one above the threshold):
 //      rows written and time (pull: the author-timeline row only; hybrid: that plus the fan-out through the users
 //      service's followers query);
@@ -20,6 +21,8 @@ import { createServiceClient } from '../../reference/src/shared/http/service-cli
 import { followersFromUsersService } from '../../reference/src/services/feed/fanout/followers.ts';
 import { fanOutPost } from '../../reference/src/services/feed/fanout/fanout-worker.ts';
 import { homeRepo } from '../../reference/src/services/feed/repositories/home.ts';
+import { timelinesRepo } from '../../reference/src/services/feed/repositories/timelines.ts';
+import { hybridPage } from '../../reference/src/services/feed/strategy/hybrid.ts';
 import { openBenchDatabase, percentile, waitFor } from './events-lib.ts';
 import { seedFollowees, seedFollowers, seedTimelines, seedUsers, userId } from './feed-graph.ts';
 import { feedPlot, type FanoutPoint, type ReadPoint } from './feed-plot.ts';
@@ -108,6 +111,40 @@ try {
     console.log(`${s}: p99 at ${AUTHORS} followees / p99 at ${FOLLOWEES[0]} = ${(hi.p99 / lo.p99).toFixed(2)}×`);
   }
 
+  const plotReads: ReadPoint[] = readPoints.map((p) => ({ ...p, strategy: `${p.strategy}, whole request` }));
+  // 1b. the strategies' own database work, the followee list given (what differs between them)
+  const followeesOf = async (n: number) =>
+    (await db.query<{ related_id: string }>('SELECT related_id FROM users.relationships WHERE user_id = $1 AND type = 1', [userId(n)])).rows.map((r) => r.related_id);
+  const lists = await Promise.all(FOLLOWEES.map((_, i) => followeesOf(READER(i))));
+  const dbSamples: Record<Strategy, number[][]> = { pull: FOLLOWEES.map(() => []), hybrid: FOLLOWEES.map(() => []) };
+  for (let r = 0; r < READS; r++) {
+    for (const [i, authors] of lists.entries()) {
+      for (const s of r % 2 ? [...STRATEGIES].reverse() : STRATEGIES) {
+        const t = process.hrtime.bigint();
+        if (s === 'pull') await timelinesRepo.page(db, authors, 51);
+        else await hybridPage(db, userId(READER(i)), authors, 51);
+        dbSamples[s][i]!.push(ms(t));
+      }
+    }
+  }
+  console.log(`\n1b. the strategy's database work for one page, followee list given (ms, ${READS} per reader and strategy)`);
+  console.log('followees | pull p50 | pull p99 | hybrid p50 | hybrid p99');
+  for (const [i, n] of FOLLOWEES.entries()) {
+    const cells = STRATEGIES.map((s) => {
+      const sorted = [...dbSamples[s][i]!].sort((a, b) => a - b);
+      return `${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 99))}`;
+    });
+    console.log(`${n} (+2) | ${cells.join(' | ')}`);
+  }
+  for (const s of STRATEGIES) {
+    for (const [i, n] of FOLLOWEES.entries()) {
+      const sorted = [...dbSamples[s][i]!].sort((a, b) => a - b);
+      plotReads.push({ strategy: `${s}, database work`, followees: n, p50: percentile(sorted, 50), p99: percentile(sorted, 99) });
+    }
+    const p99 = (i: number) => percentile([...dbSamples[s][i]!].sort((a, b) => a - b), 99);
+    console.log(`${s}: database p99 at ${AUTHORS} followees / at ${FOLLOWEES[0]} = ${(p99(FOLLOWEES.length - 1) / p99(0)).toFixed(2)}×`);
+  }
+
   // 2. the write side of one post, as followers grow
   process.env.FEED_STRATEGY = 'pull'; // the consumer handler queues no fan-out: the worker stays out of the way
   const users = createServiceClient('users', () => platform.services.users, true);
@@ -165,7 +202,7 @@ try {
   console.log('contract staleness bound (x-feed.stalenessMs): 5000 ms');
 
   if (args.svg) {
-    await writeFile(args.svg, await feedPlot(readPoints, fanoutPoints, `feed strategies (${quick ? 'quick' : 'full'} run, ${dbKind.split(' ')[0]}, ${brokerKind.split(' at ')[0]})`));
+    await writeFile(args.svg, await feedPlot(plotReads, fanoutPoints, `feed strategies (${quick ? 'quick' : 'full'} run, ${dbKind.split(' ')[0]}, ${brokerKind.split(' at ')[0]})`));
     console.log(`\nplot written to ${args.svg}`);
   }
 } finally {

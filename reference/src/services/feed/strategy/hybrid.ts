@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../shared/db/queryable.ts';
 import { homeAuthors } from '../followees.ts';
 import { homeRepo } from '../repositories/home.ts';
+import type { TimelineCursor, TimelineRow } from '../repositories/timelines.ts';
 import { BACKFILL_POSTS } from './config.ts';
 import type { FeedStrategy } from './feed-strategy.ts';
 
@@ -12,17 +13,21 @@ import type { FeedStrategy } from './feed-strategy.ts';
  */
 export const hybridStrategy: FeedStrategy = {
   async homePage(deps, reader, limit, after) {
-    const authors = await homeAuthors(deps, reader);
-    const pulled = await homeRepo.pulled(deps.db, authors);
-    const pushed = authors.filter((a) => !pulled.has(a));
-    await syncSources(deps.db, reader.userId, pushed);
-    return homeRepo.page(deps.db, reader.userId, pushed, [...pulled], limit, after);
+    return hybridPage(deps.db, reader.userId, await homeAuthors(deps, reader), limit, after);
   },
   async rebuild(deps, reader) {
     await homeAuthors(deps, reader); // surfaces the users service's errors before anything is forgotten
     await homeRepo.forget(deps.db, reader.userId);
   },
 };
+
+/** The hybrid's own database work for one page, given the reader's followees minus blocks. */
+export async function hybridPage(db: Queryable, userId: string, authors: string[], limit: number, after?: TimelineCursor): Promise<TimelineRow[]> {
+  const pulled = await homeRepo.pulled(db, authors);
+  const pushed = authors.filter((a) => !pulled.has(a));
+  await syncSources(db, userId, pushed);
+  return homeRepo.page(db, userId, pushed, [...pulled], limit, after);
+}
 
 /**
  * Makes the reader's home timeline hold exactly the pushed followees: new ones are backfilled with their recent
