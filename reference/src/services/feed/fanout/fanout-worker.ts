@@ -6,6 +6,7 @@ import type { FollowersOf } from './followers.ts';
 /** The channel the posts.created consumer notifies when it queues a fan-out (a hint; the worker also polls). */
 export const FANOUT_CHANNEL = 'feed_fanout';
 const PUSH_CHUNK = 5000;
+const RETRY_MS = 1000;
 
 export interface FanoutOutcome {
   /** Home-timeline rows written (0 for a pulled author, and for a redelivered post). */
@@ -44,30 +45,28 @@ export interface FanoutWorkerOptions {
 /**
  * Drains feed.fanout_queue (filled by the posts.created consumer under FEED_STRATEGY=hybrid): each job is claimed,
  * fanned out outside any transaction (the followers come from the users service over HTTP), then deleted. A failed
- * job is released and retried on the next pass; a crashed process's claims expire after 30 s.
+ * job is retried a second later without holding up the others; a crashed process's claims expire after 30 s.
  */
 export async function startFanoutWorker(o: FanoutWorkerOptions): Promise<{ close(): Promise<void> }> {
   let closed = false;
   let running: Promise<void> | undefined;
   let again = false;
-  let failures = 0;
   const drain = async () => {
     for (;;) {
       const jobs = await homeRepo.claim(o.db, 10);
       if (jobs.length === 0) return;
-      for (const job of jobs) {
+      // the jobs of one claim side by side: each mostly waits on the users service
+      await Promise.all(jobs.map(async (job) => {
         if (closed) return homeRepo.release(o.db, job);
         try {
           await fanOutPost(o.db, o.followersOf, o.threshold, job);
           await homeRepo.done(o.db, job);
-          failures = 0;
         } catch (error) {
-          failures++;
-          o.log.warn({ err: error, author_id: job.author_id, post_id: job.post_id }, 'feed fan-out failed; retried on the next pass');
-          await homeRepo.release(o.db, job);
-          return;
+          // this job alone waits (its claim kept for RETRY_MS); the others go on
+          o.log.warn({ err: error, author_id: job.author_id, post_id: job.post_id }, 'feed fan-out failed; retried in a second');
+          await homeRepo.release(o.db, job, RETRY_MS);
         }
-      }
+      }));
     }
   };
   const wake = () => {
@@ -87,21 +86,13 @@ export async function startFanoutWorker(o: FanoutWorkerOptions): Promise<{ close
       });
   };
   const unlisten = await o.db.listen(FANOUT_CHANNEL, wake);
-  // after failures, back off to the poll interval times the failure count (capped), never busier than the poll
-  let timer: NodeJS.Timeout;
-  const schedule = () => {
-    timer = setTimeout(() => {
-      wake();
-      schedule();
-    }, (o.pollMs ?? 500) * Math.min(1 + failures, 10));
-    timer.unref();
-  };
-  schedule();
+  const timer = setInterval(wake, o.pollMs ?? 500);
+  timer.unref();
   wake();
   return {
     async close() {
       closed = true;
-      clearTimeout(timer);
+      clearInterval(timer);
       await unlisten();
       await running;
     },

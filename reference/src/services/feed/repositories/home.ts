@@ -46,7 +46,8 @@ export const homeRepo = {
   },
   /**
    * One page: the reader's pushed rows of still-followed `pushed` authors, merged with the `pulled` authors' own
-   * timelines, in the feed's total order. Each branch reads at most `limit` rows by index.
+   * timelines and with the posts of `pushed` authors whose fan-out is still queued (so a post is visible as soon as
+   * the consumer stored it, however long the fan-out queue), in the feed's total order, each post once.
    */
   async page(q: Queryable, userId: string, pushed: string[], pulled: string[], limit: number, after?: TimelineCursor): Promise<TimelineRow[]> {
     return (
@@ -62,8 +63,12 @@ export const homeRepo = {
            SELECT * FROM feed.author_timeline WHERE author_id = ANY($3::text[])
               AND ($4::timestamptz IS NULL OR (created_at, post_id) < ($4::timestamptz, $5::bigint))
             ORDER BY created_at DESC, post_id DESC LIMIT $6
+         ), pending AS (
+           SELECT a.* FROM feed.fanout_queue q JOIN feed.author_timeline a ON a.author_id = q.author_id AND a.post_id = q.post_id
+            WHERE q.author_id = ANY($2::text[])
+              AND ($4::timestamptz IS NULL OR (a.created_at, a.post_id) < ($4::timestamptz, $5::bigint))
          )
-         SELECT *, created_at::text AS cursor_t FROM (SELECT * FROM home UNION ALL SELECT * FROM merged) x
+         SELECT *, created_at::text AS cursor_t FROM (SELECT * FROM home UNION SELECT * FROM merged UNION SELECT * FROM pending) x
           ORDER BY created_at DESC, post_id DESC LIMIT $6`,
         [userId, pushed, pulled, after?.t ?? null, after?.id ?? null, limit])
     ).rows;
@@ -79,8 +84,10 @@ export const homeRepo = {
           RETURNING author_id, post_id, created_at`, [n])
     ).rows;
   },
-  async release(q: Queryable, job: FanoutJob) {
-    await q.query('UPDATE feed.fanout_queue SET claimed_until = NULL WHERE author_id = $1 AND post_id = $2', [job.author_id, job.post_id]);
+  /** Gives the job back, to be claimed again after `delayMs` (0: at once). */
+  async release(q: Queryable, job: FanoutJob, delayMs = 0) {
+    await q.query(`UPDATE feed.fanout_queue SET claimed_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+                    WHERE author_id = $1 AND post_id = $2`, [job.author_id, job.post_id, delayMs]);
   },
   async done(q: Queryable, job: FanoutJob) {
     await q.query('DELETE FROM feed.fanout_queue WHERE author_id = $1 AND post_id = $2', [job.author_id, job.post_id]);
