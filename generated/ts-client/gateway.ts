@@ -933,6 +933,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{user_id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who follows a user (relationships of type 1 naming them), cursor pages
+         * @description The user ids whose relationships of type 1 name `user_id`, ordered by id, in cursor pages so a follow or unfollow during the walk repeats or skips nobody else. The feed's fan-out on write walks it to push an author's post to the home timelines of their followers (docs/decisions/0010-feed-design.md). An unknown user has no followers (an empty page).
+         */
+        get: operations["listFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{user_id}/notifications": {
         parameters: {
             query?: never;
@@ -1110,6 +1130,11 @@ export interface components {
         };
         FeedPage: {
             items: components["schemas"]["FeedEntry"][];
+            limit: components["schemas"]["PageLimit"];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        FollowerPage: {
+            items: components["schemas"]["UserId"][];
             limit: components["schemas"]["PageLimit"];
             next_cursor: components["schemas"]["NextCursor"];
         };
@@ -3836,6 +3861,52 @@ export interface operations {
         responses: {
             200: components["responses"]["FeedPage"];
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFollowers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description opaque cursor from the previous page's `next_cursor`; absent for the first page. A cursor that the service cannot decode is a 400.
+                 * @example eyJpZCI6MTIzfQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description page size, 1–100 (default 50); a value outside the bounds is a 400, not clamped
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @example 1-9f3c2a7b1d4e5f60 */
+                user_id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of follower ids, ascending. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         "2-4b1d"
+                     *       ],
+                     *       "limit": 50,
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FollowerPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
         };
     };

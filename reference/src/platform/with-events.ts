@@ -1,4 +1,5 @@
 import { parseBrokerList, startEventSide, type EventSide } from '../events/index.ts';
+import { startFeedFanout } from '../services/feed/fanout/start.ts';
 import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 
 export interface PlatformWithEventsOptions extends PlatformOptions {
@@ -38,6 +39,15 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
     await platform.close();
     throw error;
   }
+  // the feed's fan-out on write (FEED_STRATEGY=hybrid queues work for it; idle otherwise)
+  let fanout: Awaited<ReturnType<typeof startFeedFanout>>;
+  try {
+    fanout = await startFeedFanout({ db: platform.db, usersUrl: () => options.serviceUrls?.users ?? platform.services.users, jwtSecret: options.jwtSecret, log: platform.log });
+  } catch (error) {
+    await events.close();
+    await platform.close();
+    throw error;
+  }
   platform.addReadiness(events.readiness);
   return {
     ...platform,
@@ -45,6 +55,7 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
     events,
     async close() {
       await events.close();
+      await fanout.close();
       await platform.close();
     },
   };

@@ -10,6 +10,7 @@ import { detachInterest } from './handlers/detachInterest.ts';
 import { followUser } from './handlers/followUser.ts';
 import { getProfile } from './handlers/getProfile.ts';
 import { getUser } from './handlers/getUser.ts';
+import { listFollowers } from './handlers/listFollowers.ts';
 import { listFollowing } from './handlers/listFollowing.ts';
 import { listFriends } from './handlers/listFriends.ts';
 import { listInterests } from './handlers/listInterests.ts';
@@ -30,7 +31,7 @@ export const usersService: ServiceModule = {
   handlers: {
     registerUser, loginUser, getUser, listUsers, usersWhoami, upsertProfile, getProfile, createInterest, listInterests,
     attachInterest, detachInterest, followUser, unfollowUser, listFollowing, addFriend, removeFriend, listFriends,
-    createRelationship, deleteRelationship, listRelationships,
+    createRelationship, deleteRelationship, listRelationships, listFollowers,
   } satisfies HandlersOf<users.operations>,
   lookups: () => ({}),
 };

@@ -37,4 +37,11 @@ export const graphRepo = {
         GROUP BY related_id ORDER BY max(created_at) DESC, related_id LIMIT $3 OFFSET $4`, [userId, type, limit, offset]);
     return rows.map((r) => r.related_id);
   },
+  /** Who follows `userId` (relationships of type 1 naming them), ascending by id, after `afterId`. */
+  async followers(q: Queryable, userId: string, limit: number, afterId?: string): Promise<string[]> {
+    const { rows } = await q.query<{ user_id: string }>(
+      `SELECT user_id FROM users.relationships WHERE related_id = $1 AND type = 1 AND ($2::text IS NULL OR user_id > $2)
+        ORDER BY user_id LIMIT $3`, [userId, afterId ?? null, limit]);
+    return rows.map((r) => r.user_id);
+  },
 };
