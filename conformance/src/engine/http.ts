@@ -134,11 +134,8 @@ export class HttpClient {
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...req.headers };
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...withIdempotencyKey(req).headers };
     const keyHeader = req.idempotencyHeader;
-    if (keyHeader && !IDEMPOTENT_METHODS.has(method) && !hasHeader(headers, keyHeader)) {
-      headers[keyHeader] = `conf-${randomBytes(12).toString('hex')}`;
-    }
     const resendable = IDEMPOTENT_METHODS.has(method) || (keyHeader !== undefined && hasHeader(headers, keyHeader));
     const mayResend = resendable || Boolean(req.refusalExpected);
     const timeoutRetries = req.setup ? this.options.setupRetries : this.options.retries;
@@ -231,6 +228,18 @@ export class HttpClient {
     this.onExchange(exchange);
     return { status: response.status, headers: responseHeaders, text, json: parseJson(text, responseHeaders), exchange, attempts: 1 };
   }
+}
+
+/**
+ * The request with its Idempotency-Key, when the spec offers one for its operation and the request is a POST/PATCH
+ * without one yet. A layer that sends a request again after an answer (a 429 waited out) calls this first, so every
+ * attempt carries the same key: the target replays instead of applying the write twice, even when an earlier attempt
+ * the client thought lost (a time-out) was in fact applied.
+ */
+export function withIdempotencyKey<R extends HttpRequest>(req: R): R {
+  const keyHeader = req.idempotencyHeader;
+  if (!keyHeader || IDEMPOTENT_METHODS.has(req.method.toUpperCase()) || hasHeader(req.headers ?? {}, keyHeader)) return req;
+  return { ...req, headers: { ...req.headers, [keyHeader]: `conf-${randomBytes(12).toString('hex')}` } };
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
