@@ -44,6 +44,7 @@ program
   .option('--only <ids>', 'run only these check ids, families or tags (comma-separated)', list, [])
   .option('--skip <ids>', 'skip these check ids, families or tags (comma-separated)', list, [])
   .option('--timeout <ms>', 'per-request timeout in ms (default 10000)', positive('--timeout'))
+  .option('--setup-timeout <ms>', 'timeout of set-up steps such as registering a test user, in ms (default: the larger of 60000 and --timeout)', positive('--setup-timeout'))
   .option('--concurrency <n>', 'check targets run at once (default 8)', positive('--concurrency'))
   .option('--double <name[=url]>', `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`, repeat, [])
   .option('--report <formats>', 'also write reports: junit,json,sarif,html')
@@ -73,6 +74,7 @@ program
         only,
         skip,
         timeoutMs: opts.timeout ?? config.timeout,
+        setupTimeoutMs: opts.setupTimeout,
         concurrency: opts.concurrency ?? config.concurrency,
         doubles: opts.double,
         split: opts.split,
