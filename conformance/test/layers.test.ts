@@ -112,9 +112,13 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
     let requests = 0;
     const target = await serve(() => void requests++); // never answers
     try {
-      const client = new HttpClient({ timeoutMs: 100, backoffMs: 1 });
+      const client = new HttpClient({ timeoutMs: 100, setupTimeoutMs: 100, backoffMs: 1 });
       await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/users`, json: {} })).rejects.toThrow(/not re-sent: POST is not idempotent/);
       expect(requests).toBe(1);
+      expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
+      // A set-up step is not re-sent either; its caller replaces it (listed as replaced), so it is not listed here.
+      await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/chats`, json: {}, setup: true })).rejects.toMatchObject({ notResent: true });
+      expect(requests).toBe(2);
       expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
     } finally {
       await target.close();

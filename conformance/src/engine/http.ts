@@ -84,7 +84,10 @@ export interface TransportStats {
   refused: number;
   /** Slowest answer seen (ms): time-outs adapt to it. */
   slowestMs: number;
-  /** Requests whose answer was lost and that were not re-sent because they are not idempotent. */
+  /**
+   * Requests of checks whose answer was lost and that were not re-sent because they are not idempotent. Set-up steps
+   * in that case are replaced by a new creation and listed under `replaced` instead.
+   */
   notResent: string[];
   /** Non-idempotent requests re-sent because only a refusal was acceptable (see HttpRequest.refusalExpected). */
   resentRefusals: string[];
@@ -160,7 +163,8 @@ export class HttpClient {
         if (!lost || attempt > (error.loss === 'timeout' ? timeoutRetries : resetRetries)) throw error;
         // A refused connection proves the request never arrived, so even a non-idempotent one may go again.
         if (!mayResend && error.loss !== 'refused') {
-          this.stats.notResent.push(`${method} ${new URL(req.url).pathname} (${error.loss})`);
+          // A set-up step's caller replaces it with a new creation and lists it under `replaced` (or errors the target).
+          if (!req.setup) this.stats.notResent.push(`${method} ${new URL(req.url).pathname} (${error.loss})`);
           throw new TransportError(
             `${error.message}; not re-sent: ${method} is not idempotent and the request carries no Idempotency-Key, so the target may have applied it`,
             error.exchange,
