@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CHECKS } from './checks/index.ts';
-import { adminOf, jwtSecretOf, loadConfig, type ConfigFile } from './config.ts';
+import { adminOf, doublesOf, jwtSecretOf, loadConfig, type ConfigFile } from './config.ts';
 import { doubleDefinition, DOUBLES } from './doubles/index.ts';
 import { startDouble } from './doubles/server.ts';
 import { exitVerdict, type RunResult } from './engine/findings.ts';
@@ -76,7 +76,7 @@ program
         timeoutMs: opts.timeout ?? config.timeout,
         setupTimeoutMs: opts.setupTimeout,
         concurrency: opts.concurrency ?? config.concurrency,
-        doubles: opts.double,
+        doubles: opts.double.length ? opts.double : doublesOf(config),
         split: opts.split,
         onProgress: progressPrinter(),
         onStarted: (t) => process.stderr.write(`testing ${t.baseUrl ?? Object.values(t.services).join(', ')}\n`),
