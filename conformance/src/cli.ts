@@ -152,6 +152,12 @@ program
 
 registerPactCommands(program);
 
+// A reader that stops early (`conformance list | head`) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 // A rejection nobody handled is a defect of a check, not a reason to end the run before its report is written.
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`conformance: internal error (reported, run continues): ${(reason as Error)?.stack ?? reason}\n`);
