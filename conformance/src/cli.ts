@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CHECKS } from './checks/index.ts';
-import { adminOf, jwtSecretOf, loadConfig, type ConfigFile } from './config.ts';
+import { adminOf, doublesOf, jwtSecretOf, loadConfig, type ConfigFile } from './config.ts';
 import { doubleDefinition, DOUBLES } from './doubles/index.ts';
 import { startDouble } from './doubles/server.ts';
 import { exitVerdict, type RunResult } from './engine/findings.ts';
@@ -44,6 +44,7 @@ program
   .option('--only <ids>', 'run only these check ids, families or tags (comma-separated)', list, [])
   .option('--skip <ids>', 'skip these check ids, families or tags (comma-separated)', list, [])
   .option('--timeout <ms>', 'per-request timeout in ms (default 10000)', positive('--timeout'))
+  .option('--setup-timeout <ms>', 'timeout of set-up steps such as registering a test user, in ms (default: the larger of 60000 and --timeout)', positive('--setup-timeout'))
   .option('--concurrency <n>', 'check targets run at once (default 8)', positive('--concurrency'))
   .option('--double <name[=url]>', `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`, repeat, [])
   .option('--report <formats>', 'also write reports: junit,json,sarif,html')
@@ -73,8 +74,9 @@ program
         only,
         skip,
         timeoutMs: opts.timeout ?? config.timeout,
+        setupTimeoutMs: opts.setupTimeout,
         concurrency: opts.concurrency ?? config.concurrency,
-        doubles: opts.double,
+        doubles: opts.double.length ? opts.double : doublesOf(config),
         split: opts.split,
         onProgress: progressPrinter(),
         onStarted: (t) => process.stderr.write(`testing ${t.baseUrl ?? Object.values(t.services).join(', ')}\n`),
@@ -149,6 +151,12 @@ program
   });
 
 registerPactCommands(program);
+
+// A reader that stops early (`conformance list | head`) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 // A rejection nobody handled is a defect of a check, not a reason to end the run before its report is written.
 process.on('unhandledRejection', (reason) => {

@@ -22,7 +22,8 @@ export interface ConfigFile {
   concurrency?: number;
   only?: string[];
   skip?: string[];
-  doubles?: Record<string, Record<string, unknown>>;
+  /** Recording doubles by the service they stand in for: {} starts one, {url} reads one the deployment started. */
+  doubles?: Record<string, { url?: string }>;
 }
 
 export const CONFIG_SCHEMA = JSON.parse(readFileSync(new URL('../conformance.schema.json', import.meta.url), 'utf8'));
@@ -66,4 +67,9 @@ export function jwtSecretOf(config: ConfigFile, env: NodeJS.ProcessEnv = process
 export function adminOf(config: ConfigFile, env: NodeJS.ProcessEnv = process.env): AdminCredential | undefined {
   if (!config.admin) return undefined;
   return { header: config.admin.header, value: config.admin.value ?? env[config.admin.valueEnv!]! };
+}
+
+/** The config's doubles as --double values (NAME, or NAME=URL). */
+export function doublesOf(config: ConfigFile): string[] {
+  return Object.entries(config.doubles ?? {}).map(([name, d]) => (d.url ? `${name}=${d.url}` : name));
 }

@@ -23,6 +23,8 @@ export interface ConformanceOptions {
   only?: string[];
   skip?: string[];
   timeoutMs?: number;
+  /** Floor of set-up steps' time-outs (registration runs a password KDF): default max(60 s, timeoutMs). */
+  setupTimeoutMs?: number;
   concurrency?: number;
   /**
    * Recording doubles of downstream dependencies: `media` starts one here (the started reference calls it as its
@@ -71,6 +73,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   options.onStarted?.(target);
   const runOptions: RunOptions = {
     timeoutMs: options.timeoutMs ?? 10_000,
+    setupTimeoutMs: options.setupTimeoutMs,
     concurrency: options.concurrency ?? 8,
     jwtSecret,
     kafkaBrokers,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adminOf, checkConfig, jwtSecretOf, loadConfig } from '../src/config.ts';
+import { adminOf, checkConfig, doublesOf, jwtSecretOf, loadConfig } from '../src/config.ts';
 import { parseClaims } from '../src/engine/tokens.ts';
 import { UsageError } from '../src/engine/usage.ts';
 import { urlFor } from '../src/engine/target.ts';
@@ -33,6 +33,13 @@ doubles: {media: {}}
     expect(config.tokenClaims).toEqual({ sh: 0 });
     expect(jwtSecretOf(config, env)).toBe('k');
     expect(adminOf(config, env)).toEqual({ header: 'X-Admin-Token', value: 'a' });
+    expect(doublesOf(config)).toEqual(['media']);
+  });
+
+  it('names the recording doubles: started here, or read at the URL of one the deployment started', () => {
+    expect(doublesOf(checkConfig({ doubles: { media: { url: 'http://127.0.0.1:8098' } } }))).toEqual(['media=http://127.0.0.1:8098']);
+    expect(() => checkConfig({ doubles: { payments: {} } })).toThrow(UsageError);
+    expect(() => checkConfig({ doubles: { media: { port: 1 } } })).toThrow(UsageError);
   });
 
   it('refuses what its schema does not describe, naming the field (a usage error: exit 2)', () => {

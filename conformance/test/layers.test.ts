@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { curlCommand } from '../src/engine/curl.ts';
-import type { HttpRequest, HttpResponse } from '../src/engine/http.ts';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../src/engine/http.ts';
 import { RateLimitedError, RateLimitLayer, retryAfterMs } from '../src/engine/rate-limit.ts';
 import { followable, RedirectLayer } from '../src/engine/redirects.ts';
 import { badTokenCurl } from '../src/engine/token-repro.ts';
@@ -61,6 +63,87 @@ describe('the redirect layer', () => {
     const res = await new RedirectLayer(inner).send({ ...req('GET'), documentedStatuses: ['307'] } as HttpRequest);
     expect(res.status).toBe(307);
     expect(inner.sent).toHaveLength(1);
+  });
+});
+
+/** A local HTTP server answering from `handle`; every socket is destroyed on close (held answers included). */
+async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer(handle);
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  };
+}
+
+describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient)), as the runner composes them)', () => {
+  const stack = (client: HttpClient) => new RateLimitLayer(new RedirectLayer(client), { perRequestMs: 10_000, perRunMs: 10_000, defaultWaitMs: 1 });
+
+  it('a keyed write whose answer was lost, then rate-limited, is replayed with its first key: applied once', async () => {
+    // The first attempt is applied but its answer never comes (the client times out and re-sends it with its key);
+    // the re-send is answered 429; the rate-limit layer sends it again after Retry-After. A fresh key there would
+    // make the target apply the write a second time.
+    const applied: string[] = [];
+    const seen: string[] = [];
+    const target = await serve((req, res) => {
+      const key = String(req.headers['idempotency-key']);
+      seen.push(key);
+      if (seen.length === 1) return void applied.push(key); // applied, answer held until the server closes
+      if (seen.length === 2) return void res.writeHead(429, { 'retry-after': '0' }).end();
+      if (!applied.includes(key)) applied.push(key);
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: applied.indexOf(key) }));
+    });
+    try {
+      const client = new HttpClient({ timeoutMs: 200, backoffMs: 1 });
+      const res = await stack(client).send({ method: 'POST', url: `${target.url}/api/posts`, json: {}, idempotencyHeader: 'Idempotency-Key' });
+      expect(res.status).toBe(201);
+      expect(seen).toHaveLength(3);
+      expect(new Set(seen).size).toBe(1);
+      expect(applied).toHaveLength(1);
+      expect(client.stats).toMatchObject({ timeouts: 1, retries: 1, notResent: [] });
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('a write without a key whose answer was lost is not re-sent, not even by the rate-limit layer', async () => {
+    let requests = 0;
+    const target = await serve(() => void requests++); // never answers
+    try {
+      const client = new HttpClient({ timeoutMs: 100, setupTimeoutMs: 100, backoffMs: 1 });
+      await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/users`, json: {} })).rejects.toThrow(/not re-sent: POST is not idempotent/);
+      expect(requests).toBe(1);
+      expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
+      // A set-up step is not re-sent either; its caller replaces it (listed as replaced), so it is not listed here.
+      await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/chats`, json: {}, setup: true })).rejects.toMatchObject({ notResent: true });
+      expect(requests).toBe(2);
+      expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('a same-origin redirect is followed hop by hop, each hop with the transport\'s own retries; another origin is returned', async () => {
+    let resets = 0;
+    const target = await serve((req, res) => {
+      if (req.url === '/api/old') return void res.writeHead(301, { location: '/api/new' }).end();
+      if (req.url === '/api/away') return void res.writeHead(302, { location: 'http://other.example/api/new' }).end();
+      if (resets++ === 0) return void req.socket.destroy(); // the first answer of the new location is lost
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    try {
+      const client = new HttpClient({ timeoutMs: 5_000, backoffMs: 1 });
+      const followed = await stack(client).send({ method: 'GET', url: `${target.url}/api/old` });
+      expect(followed.status).toBe(200);
+      expect(followed.exchange.request.url).toBe(`${target.url}/api/new`);
+      expect(client.stats).toMatchObject({ resets: 1, retries: 1 });
+      const away = await stack(client).send({ method: 'GET', url: `${target.url}/api/away` });
+      expect(away.status).toBe(302);
+    } finally {
+      await target.close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { poll } from './poll.ts';
 import { Resolver, type FilledRequest } from './recipes.ts';
 import { urlFor, type Target } from './target.ts';
 import type { Transport } from './transport.ts';
-import type { RateLimitBudget } from './rate-limit.ts';
+import { RateLimitedError, type RateLimitBudget } from './rate-limit.ts';
 
 /** The check cannot be evaluated because a precondition failed (e.g. the owner could not create the resource). */
 export class Blocked extends Error {}
@@ -95,12 +95,18 @@ export class CheckContext {
 
   /** A test user named `label` (owner, stranger, …), registered once per run and shared by the checks. */
   user(label: string): Promise<User> {
-    return this.env.identities.shared(label).catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
+    return this.env.identities.shared(label).catch((error) => this.userFailed(label, error));
   }
 
   /** A user only this target uses. */
   freshUser(label: string): Promise<User> {
-    return this.env.identities.fresh(`${label}@${this.checkId}`).catch((error) => this.block(`could not create test user ${label}: ${(error as Error).message}`));
+    return this.env.identities.fresh(`${label}@${this.checkId}`).catch((error) => this.userFailed(label, error));
+  }
+
+  /** A registration kept answering 429 is rate-limited (its own outcome); any other failure blocks the target. */
+  private userFailed(label: string, error: unknown): never {
+    if (error instanceof RateLimitedError) throw error;
+    this.block(`could not create test user ${label}: ${(error as Error).message}`);
   }
 
   admin(user: User): Promise<User> {

@@ -84,7 +84,10 @@ export interface TransportStats {
   refused: number;
   /** Slowest answer seen (ms): time-outs adapt to it. */
   slowestMs: number;
-  /** Requests whose answer was lost and that were not re-sent because they are not idempotent. */
+  /**
+   * Requests of checks whose answer was lost and that were not re-sent because they are not idempotent. Set-up steps
+   * in that case are replaced by a new creation and listed under `replaced` instead.
+   */
   notResent: string[];
   /** Non-idempotent requests re-sent because only a refusal was acceptable (see HttpRequest.refusalExpected). */
   resentRefusals: string[];
@@ -134,11 +137,8 @@ export class HttpClient {
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...req.headers };
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...withIdempotencyKey(req).headers };
     const keyHeader = req.idempotencyHeader;
-    if (keyHeader && !IDEMPOTENT_METHODS.has(method) && !hasHeader(headers, keyHeader)) {
-      headers[keyHeader] = `conf-${randomBytes(12).toString('hex')}`;
-    }
     const resendable = IDEMPOTENT_METHODS.has(method) || (keyHeader !== undefined && hasHeader(headers, keyHeader));
     const mayResend = resendable || Boolean(req.refusalExpected);
     const timeoutRetries = req.setup ? this.options.setupRetries : this.options.retries;
@@ -163,7 +163,8 @@ export class HttpClient {
         if (!lost || attempt > (error.loss === 'timeout' ? timeoutRetries : resetRetries)) throw error;
         // A refused connection proves the request never arrived, so even a non-idempotent one may go again.
         if (!mayResend && error.loss !== 'refused') {
-          this.stats.notResent.push(`${method} ${new URL(req.url).pathname} (${error.loss})`);
+          // A set-up step's caller replaces it with a new creation and lists it under `replaced` (or errors the target).
+          if (!req.setup) this.stats.notResent.push(`${method} ${new URL(req.url).pathname} (${error.loss})`);
           throw new TransportError(
             `${error.message}; not re-sent: ${method} is not idempotent and the request carries no Idempotency-Key, so the target may have applied it`,
             error.exchange,
@@ -231,6 +232,18 @@ export class HttpClient {
     this.onExchange(exchange);
     return { status: response.status, headers: responseHeaders, text, json: parseJson(text, responseHeaders), exchange, attempts: 1 };
   }
+}
+
+/**
+ * The request with its Idempotency-Key, when the spec offers one for its operation and the request is a POST/PATCH
+ * without one yet. A layer that sends a request again after an answer (a 429 waited out) calls this first, so every
+ * attempt carries the same key: the target replays instead of applying the write twice, even when an earlier attempt
+ * the client thought lost (a time-out) was in fact applied.
+ */
+export function withIdempotencyKey<R extends HttpRequest>(req: R): R {
+  const keyHeader = req.idempotencyHeader;
+  if (!keyHeader || IDEMPOTENT_METHODS.has(req.method.toUpperCase()) || hasHeader(req.headers ?? {}, keyHeader)) return req;
+  return { ...req, headers: { ...req.headers, [keyHeader]: `conf-${randomBytes(12).toString('hex')}` } };
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

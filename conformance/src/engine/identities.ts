@@ -57,13 +57,20 @@ export class Identities {
     );
   }
 
-  /** The pool's user `label`: created on first use, then shared; a failed creation is forgotten so a later ask retries. */
+  /**
+   * The pool's user `label`: created on first use, then shared. A creation refused by the target is forgotten so a
+   * later ask tries again; one whose answers were lost (time-outs, resets, refused connections, after the transport's
+   * retries and REGISTRATION_ATTEMPTS new identities) is kept as the run's answer: asking again would only wait as
+   * long again, for every target of a target that never answers.
+   */
   shared(label: string): Promise<User> {
     let user = this.pool.get(label);
     if (!user) {
       user = this.create(label);
       this.pool.set(label, user);
-      user.catch(() => this.pool.delete(label));
+      user.catch((error) => {
+        if (!(error instanceof TransportError)) this.pool.delete(label);
+      });
     }
     return user;
   }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HttpRequest, HttpResponse } from './http.ts';
+import { withIdempotencyKey, type HttpRequest, type HttpResponse } from './http.ts';
 import type { Transport } from './transport.ts';
 
 /** The target kept answering 429 beyond the rate-limit budget: nothing was judged (outcome `rate-limited`). */
@@ -52,7 +52,10 @@ export class RateLimitLayer implements Transport {
     private readonly wait: (ms: number) => Promise<unknown> = sleep,
   ) {}
 
-  async send(req: HttpRequest): Promise<HttpResponse> {
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    // One key for every attempt: the transport below may have re-sent a keyed write after a time-out that the target
+    // applied after all; a new key after the 429 would apply it a second time.
+    const req = withIdempotencyKey(request);
     let waited = 0;
     for (;;) {
       const res = await this.inner.send(req);

@@ -131,7 +131,7 @@ export function annotate(message: string): string {
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN/.test(message)) return `${message} (the target is unreachable)`;
   if (/bad port/.test(message)) return `${message} (the target is unreachable: fetch refuses this port, as the Fetch standard blocks it)`;
   if (/ECONNRESET|UND_ERR_SOCKET|other side closed/.test(message)) return `${message} (the target closed the connection)`;
-  if (/timeout|aborted/i.test(message)) return `${message} (no answer in time: try a larger --timeout or a smaller --concurrency)`;
+  if (/timeout|aborted|no answer within \d+ ms/i.test(message)) return `${message} (no answer in time: try a larger --timeout (--setup-timeout for set-up steps such as registration) or a smaller --concurrency)`;
   return message;
 }
 

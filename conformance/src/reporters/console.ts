@@ -91,7 +91,7 @@ export function summaryLines(result: RunResult): string[] {
 function tryHints(result: RunResult): string[] {
   const reasons = result.checks.flatMap((c) => c.targets.filter((t) => t.status === 'error' || t.status === 'blocked' || t.status === 'rate-limited').map((t) => t.reason ?? ''));
   const hints: string[] = [];
-  if (reasons.some((r) => /timeout|aborted|no answer in time/i.test(r))) hints.push('a larger --timeout (e.g. --timeout 30000) or a smaller --concurrency (e.g. --concurrency 2)');
+  if (reasons.some((r) => /timeout|aborted|no answer in time/i.test(r))) hints.push('a larger --timeout (e.g. --timeout 30000; --setup-timeout for set-up steps) or a smaller --concurrency (e.g. --concurrency 2)');
   if (reasons.some((r) => /unreachable|ECONNREFUSED/.test(r))) hints.push('check that the target is running and the URL is right (--base-url, --service name=URL)');
   if (reasons.some((r) => /429|rate-limit/.test(r))) hints.push('--concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config');
   if (reasons.some((r) => /valid token refused|valid token was refused/.test(r))) hints.push('the claims the target needs (--token-claim name=value) or the right --jwt-secret');
