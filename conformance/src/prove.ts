@@ -59,7 +59,7 @@ export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResu
   return { columns, rows, problems, notRun: [...skipped], runs };
 }
 
-const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', 'not-implemented': 'not-impl', 'rate-limited': 'rate-lim', blocked: 'blocked', skipped: '–', error: 'ERROR' };
+export const MARK: Record<Status, string> = { pass: 'pass', fail: 'FAIL', 'not-implemented': 'not-impl', 'rate-limited': 'rate-lim', blocked: 'blocked', skipped: '–', error: 'ERROR' };
 
 /** Why each ERROR, blocked, rate-limited or not-implemented cell is what it is (its first such target's cause). */
 export function cellReasons(result: ProveResult): string[] {

@@ -15,7 +15,7 @@ interface Cases {
 
 /**
  * A check no test sees fail proves nothing. Each check must fail somewhere: against a defect fixture it is tagged for
- * (`defect:Dn` / `defect:Xn`, asserted by the D* suites and by `conformance prove`, readme-prove.test.ts), against a
+ * (`defect:Dn` / `defect:Xn`, asserted by each fixture's own test, test/defects/<id>.test.ts, and by `conformance prove`), against a
  * foreign case that names it (foreign/failing-cases.test.ts), or in a test listed in TESTED_ELSEWHERE.
  */
 export function failingCases(checks: AnyCheck[], cases: Cases): Map<string, string[]> {

@@ -8,6 +8,15 @@ export const RECIPES: Record<string, { operationId: string; id?: string }> = {
   media: { operationId: 'uploadMedia', id: 'key' },
 };
 
+/**
+ * Reads of something a user has at most one of, made by an operation that names no id (a profile is made by
+ * `PUT /profile`): that operation runs once for the user before the read is filled, so a 404 to the read means the
+ * read is missing, not that this user's profile happens not to exist yet (which depended on which checks ran first).
+ */
+export const MADE_BEFORE_READ: Record<string, string> = {
+  getProfile: 'upsertProfile',
+};
+
 /** Parameters and fields that carry a user id: filled with the acting user's own id. */
 export const USER_ID = /^(user_id|owner_id|author_id|target_id|friend_id|related_id|sub)$/;
 

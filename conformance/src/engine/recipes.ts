@@ -3,7 +3,7 @@ import type { JsonSchema, Operation } from '../spec/types.ts';
 import type { CheckContext } from './context.ts';
 import { TransportError, type FormField, type HttpResponse } from './http.ts';
 import type { User } from './identities.ts';
-import { ID_FIELDS, RECIPES, USER_ID } from './recipes.data.ts';
+import { ID_FIELDS, MADE_BEFORE_READ, RECIPES, USER_ID } from './recipes.data.ts';
 import { creatorOf, kindOf } from './recipe-lookup.ts';
 
 export interface FilledRequest {
@@ -43,6 +43,7 @@ export class Resolver {
   /** Values for `op` as this user; with `existingOnly`, undefined when it would need a resource not yet created. */
   async fill(op: Operation, options: { existingOnly?: boolean; text?: string } = {}): Promise<FilledRequest | undefined> {
     const out: FilledRequest = { path: {}, query: {}, headers: {} };
+    if (!options.existingOnly && MADE_BEFORE_READ[op.operationId]) await this.madeOnce(MADE_BEFORE_READ[op.operationId]!);
     const text = (name: string) => `${options.text ?? this.canary} ${name}`;
     for (const p of op.parameters) {
       if (p.in === 'path') {
@@ -84,6 +85,24 @@ export class Resolver {
 
   has(kind: string): boolean {
     return this.bag.has(kind);
+  }
+
+  /**
+   * Runs `operationId` once for this user as a set-up step. Its failure blocks nothing: the read it prepares is then
+   * judged as it answers (a target without that operation gets the read's own verdict).
+   */
+  private madeOnce(operationId: string): Promise<unknown> {
+    const key = `made-by:${operationId}`;
+    let done = this.bag.get(key);
+    if (!done) {
+      done = (async () => {
+        const op = this.ctx.spec.operations.find((o) => o.operationId === operationId);
+        const req = op && (await this.fill(op, { existingOnly: true }));
+        if (op && req) await this.ctx.send(op, req, { as: this.user, setup: true }).catch(() => undefined);
+      })();
+      this.bag.set(key, done);
+    }
+    return done;
   }
 
   /** Forces a kind (e.g. another user's chat) for later fills. */
