@@ -2,6 +2,7 @@
 export { startPlatform, migrateAll, type Platform, type PlatformOptions } from './platform/platform.ts';
 export { startPlatformWithEvents, type PlatformWithEvents, type PlatformWithEventsOptions } from './platform/with-events.ts';
 export { dropAuthz, makePublic, type PlatformVariant } from './platform/variant.ts';
+export type { ConsumerName, ConsumerSteps, ConsumerStepsWrapper, FailedDelivery, ReceivedEvent } from './events/consumer/consumer-steps.ts';
 export { SERVICE_NAMES, type ServiceName } from './platform/service-names.ts';
 export { ALL_SERVICES } from './platform/services.ts';
 export { mintHomemadeToken, homemadeTokenAuthenticator } from './shared/auth/homemade-token.ts';

@@ -5,7 +5,7 @@ import emitted from '../../src/checks/events/emitted.ts';
 import { defectsOf } from '../../src/engine/check.ts';
 import { runChecks } from '../../src/engine/runner.ts';
 import { loadSpec } from '../../src/spec/load.ts';
-import D1 from '../defects/D1-consumer-no-idempotency-no-dlq.ts';
+import D1, { originalConsumers } from '../defects/D1-consumer-no-idempotency-no-dlq.ts';
 import { explain, withStatus } from '../harness/expect-run.ts';
 import { ReferenceWithEventSide } from './reference-with-event-side.ts';
 
@@ -47,7 +47,7 @@ export function proveD1(broker: string, brokers?: string[]): void {
     });
 
     it('with the original consumers exactly the checks tagged defect:D1 fail, each finding naming its clause', { timeout: 60_000 }, async () => {
-      await ref.useEventSide(D1.variant.eventSide);
+      await ref.useEventSide(D1.variant.consumers);
       const result = await run();
       expect(withStatus(result, 'fail'), explain(result)).toEqual(EVENT_CHECKS.filter((c) => defectsOf(c).includes('D1')).map((c) => c.id).sort());
       expect(withStatus(result, 'error'), explain(result)).toEqual([]);
@@ -75,8 +75,8 @@ export function proveD1(broker: string, brokers?: string[]): void {
     it.each([
       [{ noInbox: true }, 'events.consumer-idempotency'],
       [{ dropPoison: true }, 'events.dlq'],
-    ] as const)('with only %o, only %s fails', { timeout: 60_000 }, async (defects, failing) => {
-      await ref.useEventSide(defects);
+    ] as const)('with only %o, only %s fails', { timeout: 60_000 }, async (faults, failing) => {
+      await ref.useEventSide(originalConsumers(faults));
       const result = await run();
       expect(withStatus(result, 'fail'), explain(result)).toEqual([failing]);
       expect(withStatus(result, 'pass'), explain(result)).toEqual(EVENT_CHECKS.map((c) => c.id).filter((id) => id !== failing).sort());

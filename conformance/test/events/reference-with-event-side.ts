@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { startBroker, type BrokerHandle } from '@socialnet/broker';
-import { startPlatform, type Platform } from '@socialnet/reference';
+import { startPlatform, type ConsumerStepsWrapper, type Platform } from '@socialnet/reference';
 import { Registry } from 'prom-client';
 // The event side is not part of the reference's package surface yet.
-import { startEventSide, type ConsumerDefects, type EventSide } from '../../../reference/src/events/index.ts';
+import { startEventSide, type EventSide } from '../../../reference/src/events/index.ts';
 import type { Target } from '../../src/engine/target.ts';
 
 /**
@@ -32,11 +32,11 @@ export class ReferenceWithEventSide {
     this.platform = await startPlatform({ jwtSecret: this.jwtSecret, logLevel: 'silent' });
   }
 
-  /** Replaces the running event side; `defects` reintroduces the original's consumer behaviour. */
-  async useEventSide(defects?: ConsumerDefects): Promise<void> {
+  /** Replaces the running event side; `consumers` wraps its consumers' steps (a variant's hook, e.g. D1's). */
+  async useEventSide(consumers?: ConsumerStepsWrapper): Promise<void> {
     await this.side?.close();
     const p = this.platform!;
-    this.side = await startEventSide({ db: p.db, brokers: this.brokers, logger: p.log, registry: new Registry(), sessionTimeoutMs: 10_000, heartbeatIntervalMs: 500, relayMaxBackoffMs: 200, defects });
+    this.side = await startEventSide({ db: p.db, brokers: this.brokers, logger: p.log, registry: new Registry(), sessionTimeoutMs: 10_000, heartbeatIntervalMs: 500, relayMaxBackoffMs: 200, consumerSteps: consumers });
     await this.side.ready();
   }
 

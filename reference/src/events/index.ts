@@ -5,7 +5,8 @@ import type { Logger } from '../shared/observability/logger.ts';
 import type { ReadinessCheck } from '../shared/observability/readiness.ts';
 import { EventConsumer } from './consumer/event-consumer.ts';
 import type { EventHandler } from './consumer/event-handler.ts';
-import type { ConsumerDefects } from './consumer/process-records.ts';
+import type { ConsumerStepsWrapper } from './consumer/consumer-steps.ts';
+import { createRecordProcessor } from './consumer/process-records.ts';
 import { payloadValidator } from './consumer/payload-validator.ts';
 import { createIdempotentProducer, createKafka, ensureTopics } from './kafka-client.ts';
 import { createEventMetrics, type EventMetrics } from './metrics.ts';
@@ -15,7 +16,7 @@ import { defaultHandlers } from './handlers/index.ts';
 import { loadEventTopology, withNamespace, type EventTopology } from './topology.ts';
 
 export type { EventHandler } from './consumer/event-handler.ts';
-export type { ConsumerDefects } from './consumer/process-records.ts';
+export type { ConsumerName, ConsumerSteps, ConsumerStepsWrapper, FailedDelivery, ReceivedEvent } from './consumer/consumer-steps.ts';
 
 export interface EventSideOptions {
   db: Database;
@@ -39,8 +40,8 @@ export interface EventSideOptions {
   consumerRetries?: number;
   /** The relay's cap on its backoff, i.e. the bound on the publish delay after Kafka returns (default 2000). */
   relayMaxBackoffMs?: number;
-  /** Defect fixtures only: the original's consumer behaviour (no inbox, poison records dropped). Default: none. */
-  defects?: ConsumerDefects;
+  /** Wraps or replaces each consumer's steps (inbox dedup, failure routing); a variant's hook. Default: the reference's. */
+  consumerSteps?: ConsumerStepsWrapper;
 }
 
 export interface EventSide {
@@ -91,10 +92,11 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
   const consumers: EventConsumer[] = [];
   if (options.consumers !== false) {
     topology.consumed.forEach((binding, i) => {
-      const specGroup = specTopology.consumed[i]!.group;
+      const { group: specGroup, topic: specTopic } = specTopology.consumed[i]!;
       const handler = handlers[specGroup];
       if (!handler) throw new Error(`no event handler for consumer group ${specGroup}`);
-      const expectedType = specTopology.produced.find((p) => p.topic === specTopology.consumed[i]!.topic)?.ceType;
+      const expectedType = specTopology.produced.find((p) => p.topic === specTopic)?.ceType;
+      const wrap = options.consumerSteps;
       consumers.push(
         new EventConsumer({
           kafka,
@@ -102,17 +104,19 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
           sessionTimeoutMs: options.sessionTimeoutMs,
           heartbeatIntervalMs: options.heartbeatIntervalMs,
           retries: options.consumerRetries,
-          processor: {
-            binding,
-            handler,
-            validate: payloadValidator(binding.payloadSchema),
-            expectedType,
-            db,
-            send: async (topic, messages) => void (await producer.send({ topic, messages, acks: -1 })),
-            metrics,
-            now: Date.now,
-            defects: options.defects,
-          },
+          processor: createRecordProcessor(
+            {
+              binding,
+              handler,
+              validate: payloadValidator(binding.payloadSchema),
+              expectedType,
+              db,
+              send: async (topic, messages) => void (await producer.send({ topic, messages, acks: -1 })),
+              metrics,
+              now: Date.now,
+            },
+            wrap && ((steps) => wrap({ group: specGroup, topic: specTopic }, steps)),
+          ),
         }),
       );
     });

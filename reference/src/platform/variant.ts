@@ -1,4 +1,4 @@
-import type { ConsumerDefects } from '../events/consumer/process-records.ts';
+import type { ConsumerStepsWrapper } from '../events/consumer/consumer-steps.ts';
 import type { Authenticator } from '../shared/auth/principal.ts';
 import { findOperation, type OpenApiDocument } from '../shared/spec/load-spec.ts';
 import type { OperationHandler } from '../shared/http/handler-types.ts';
@@ -20,8 +20,11 @@ export interface PlatformVariant {
   forwardBearer?: boolean | ((from: ServiceName, to: ServiceName) => boolean);
   /** Replace some of a service's handlers, by operationId (a different design behind the same contract). */
   handlers?: Partial<Record<ServiceName, Record<string, OperationHandler<PlatformDeps>>>>;
-  /** Make the event side's consumers behave as the original's did (no inbox, poison records dropped). */
-  eventSide?: ConsumerDefects;
+  /**
+   * Wrap or replace a consumer's processing steps (inbox dedup, retry/DLQ routing), per consumer group and topic as
+   * the AsyncAPI documents name them. Applies to the event side `startPlatformWithEvents` starts.
+   */
+  consumers?: ConsumerStepsWrapper;
 }
 
 /** Helpers for `transformSpec`: what the spec says is what protects an operation. */

@@ -41,7 +41,7 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
       kafkaBrokers: options.kafkaBrokers,
       brokerDataDir: options.brokerDataDir,
       namespace: options.eventNamespace,
-      defects: options.variant?.eventSide,
+      consumerSteps: options.variant?.consumers,
     });
   } catch (error) {
     await platform.close();

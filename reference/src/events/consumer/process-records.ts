@@ -1,15 +1,16 @@
 import type { KafkaMessage, Message } from 'kafkajs';
-import type { Database } from '../../shared/db/queryable.ts';
-import { decodeEvent, type DecodedEvent } from '../envelope.ts';
+import type { Database, Queryable } from '../../shared/db/queryable.ts';
+import { decodeEvent } from '../envelope.ts';
 import type { EventMetrics } from '../metrics.ts';
 import type { ConsumedTopic } from '../topology.ts';
 import { isTransient, PoisonRecordError, type DlqReason } from './errors.ts';
 import type { EventHandler } from './event-handler.ts';
-import { attemptsBefore, deadLetterHeaders, originOf, retryHeaders, type FailedRecord } from './failure-headers.ts';
+import type { ConsumerSteps, FailedDelivery, ReceivedEvent } from './consumer-steps.ts';
+import { attemptsBefore, deadLetterHeaders, originOf, retryHeaders } from './failure-headers.ts';
 import { claimEvents } from './inbox.ts';
 
 /** Everything one consumer group needs to turn records into effects, retries and dead letters. */
-export interface RecordProcessor {
+export interface RecordProcessorDeps {
   binding: ConsumedTopic;
   handler: EventHandler;
   validate: (payload: unknown) => void;
@@ -19,27 +20,19 @@ export interface RecordProcessor {
   send: (topic: string, messages: Message[]) => Promise<void>;
   metrics: EventMetrics;
   now: () => number;
-  /** Defect fixtures only (conformance/test/defects/D1-*): reintroduce the original's consumer behaviour. */
-  defects?: ConsumerDefects;
 }
 
-/** The original's consumer defects (review item 1), off by default. */
-export interface ConsumerDefects {
-  /** No inbox: every delivery of an event applies its effect again. */
-  noInbox?: boolean;
-  /** Poison records are skipped (and their offset committed) instead of being dead-lettered. */
-  dropPoison?: boolean;
+export interface RecordProcessor extends RecordProcessorDeps {
+  steps: ConsumerSteps;
 }
 
-interface Item {
-  record: FailedRecord & KafkaMessage;
-  event: DecodedEvent;
-}
-
-interface Failure {
-  record: FailedRecord & KafkaMessage;
-  error: unknown;
-  reason: DlqReason | 'transient';
+/** A processor running the reference's steps, or what `wrap` makes of them (a variant's, see consumer-steps.ts). */
+export function createRecordProcessor(deps: RecordProcessorDeps, wrap?: (steps: ConsumerSteps) => ConsumerSteps): RecordProcessor {
+  const steps: ConsumerSteps = {
+    dedup: (tx, group, events) => dedupWithInbox(tx, group, events),
+    routeFailures: (failures) => routeFailures(deps, failures),
+  };
+  return { ...deps, steps: wrap ? wrap(steps) : steps };
 }
 
 /**
@@ -50,8 +43,8 @@ interface Failure {
  * committed and the records are delivered again; the inbox makes that harmless).
  */
 export async function processRecords(p: RecordProcessor, topic: string, partition: number, records: KafkaMessage[]): Promise<void> {
-  const items: Item[] = [];
-  const failures: Failure[] = [];
+  const items: ReceivedEvent[] = [];
+  const failures: FailedDelivery[] = [];
   for (const message of records) {
     const record = { ...message, topic, partition };
     try {
@@ -75,27 +68,15 @@ export async function processRecords(p: RecordProcessor, topic: string, partitio
       }
     }
   }
-  await routeFailures(p, p.defects?.dropPoison ? failures.filter((f) => f.reason === 'transient' || f.reason === 'non-retryable') : failures);
+  await p.steps.routeFailures(failures);
 }
 
-async function applyInOneTransaction(p: RecordProcessor, items: Item[]): Promise<void> {
+async function applyInOneTransaction(p: RecordProcessor, items: ReceivedEvent[]): Promise<void> {
   if (items.length === 0) return;
   const { group } = p.binding;
   const applied = await p.db.transaction(async (tx) => {
-    if (p.defects?.noInbox) {
-      await p.handler.apply(tx, items.map((i) => i.event));
-      return items.length;
-    }
-    const fresh = await claimEvents(
-      tx,
-      group,
-      items.map(({ record, event }) => ({ eventId: event.envelope.id, topic: record.topic, partition: record.partition, offset: record.offset })),
-    );
-    const events: DecodedEvent[] = [];
-    for (const { event } of items) {
-      if (fresh.delete(event.envelope.id)) events.push(event); // delete: a second copy in the same batch is a duplicate
-    }
-    if (events.length > 0) await p.handler.apply(tx, events);
+    const events = await p.steps.dedup(tx, group, items);
+    if (events.length > 0) await p.handler.apply(tx, events.map((e) => e.event));
     return events.length;
   });
   const labels = { group, topic: p.binding.topic };
@@ -103,7 +84,17 @@ async function applyInOneTransaction(p: RecordProcessor, items: Item[]): Promise
   p.metrics.duplicatesSkipped.inc(labels, items.length - applied);
 }
 
-async function routeFailures(p: RecordProcessor, failures: Failure[]): Promise<void> {
+async function dedupWithInbox(tx: Queryable, group: string, items: ReceivedEvent[]): Promise<ReceivedEvent[]> {
+  const fresh = await claimEvents(
+    tx,
+    group,
+    items.map(({ record, event }) => ({ eventId: event.envelope.id, topic: record.topic, partition: record.partition, offset: record.offset })),
+  );
+  // delete: a second copy in the same batch is a duplicate
+  return items.filter(({ event }) => fresh.delete(event.envelope.id));
+}
+
+async function routeFailures(p: RecordProcessorDeps, failures: FailedDelivery[]): Promise<void> {
   const { group, retryTopics, retryDelaysMs, dlqTopic, topic: mainTopic } = p.binding;
   const byTopic = new Map<string, Message[]>();
   const counts: (() => void)[] = [];
