@@ -1,6 +1,6 @@
 import type { KafkaMessage, Message } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { processRecords, type RecordProcessor } from '../../../reference/src/events/consumer/process-records.ts';
+import { createRecordProcessor, processRecords } from '../../../reference/src/events/consumer/process-records.ts';
 import { payloadValidator } from '../../../reference/src/events/consumer/payload-validator.ts';
 import { defaultHandlers } from '../../../reference/src/events/handlers/index.ts';
 import { createEventMetrics } from '../../../reference/src/events/metrics.ts';
@@ -39,7 +39,7 @@ export async function consumeAs(group: string, db: Database, record: KafkaMessag
   if (!binding) throw new Error(`no consumer group ${group} in specs/asyncapi`);
   const handler = defaultHandlers()[group]!;
   const failed: Message[] = [];
-  const processor: RecordProcessor = {
+  const processor = createRecordProcessor({
     binding,
     handler,
     validate: payloadValidator(binding.payloadSchema),
@@ -48,7 +48,7 @@ export async function consumeAs(group: string, db: Database, record: KafkaMessag
     send: async (_topic, messages) => void failed.push(...messages),
     metrics: createEventMetrics(new Registry()),
     now: Date.now,
-  };
+  });
   await processRecords(processor, binding.topic, 0, [record]);
   if (failed.length > 0) {
     const headers = failed[0]!.headers ?? {};
