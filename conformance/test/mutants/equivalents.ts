@@ -14,6 +14,10 @@ export const EQUIVALENTS: Array<{ match: (g: Guarantee) => boolean; why: string 
     match: (g) => g.id === 'authz:getChatMessage:message-in-chat',
     why: 'defence in depth: the handler reads the message by (chat_id, message_id), so a message of another chat is a 404 without the rule',
   },
+  {
+    match: (g) => g.id === 'inbox:feed-service:posts.created',
+    why: "defence in depth: the timeline's primary key (author_id, post_id) and ON CONFLICT DO NOTHING make the effect idempotent, so a redelivered posts.created lists the post once without the inbox",
+  },
 ];
 
 export const equivalenceOf = (g: Guarantee): string | undefined => EQUIVALENTS.find((e) => e.match(g))?.why;

@@ -9,7 +9,7 @@ export async function deriveMutants(guarantees: Guarantee[]): Promise<Mutant[]> 
   for (const g of guarantees) {
     const variant = await OPERATORS[g.family](g);
     if (variant) variant.name ??= `mutant ${g.id}`;
-    out.push({ guarantee: g, variant, service: variant && !variant.eventSide ? g.service : undefined, equivalent: equivalenceOf(g) });
+    out.push({ guarantee: g, variant, service: variant && !variant.consumers ? g.service : undefined, equivalent: equivalenceOf(g) });
   }
   return out;
 }

@@ -51,6 +51,8 @@ async function followed(ctx: HandlerContext<PlatformDeps>): Promise<string[]> {
   return (answer.body as { items: string[] }).items;
 }
 
+const isConsumer = (g: Guarantee, c: { group: string; topic: string }) => c.group === g.service && c.topic === g.detail;
+
 /** Per x-feed field: a home feed that keeps every other guarantee and breaks this one. */
 const FEED: Record<string, () => Record<string, Handler>> = {
   staleness: rebuildOnlyHomeFeed,
@@ -110,7 +112,12 @@ export const OPERATORS: Record<Family, Operator> = {
     const make = FEED[g.detail!];
     return make ? { handlers: { [g.service as ServiceName]: make() } } : undefined;
   },
-  // consumer steps: through the variant seam's consumer hook (docs/mutants.md)
-  inbox: () => undefined,
-  dlq: () => undefined,
+  // one consumer's steps, through the variant seam's consumer hook; every other consumer keeps the reference's
+  inbox: (g) => ({
+    consumers: (consumer, steps) => (isConsumer(g, consumer) ? { ...steps, dedup: async (_tx, _group, events) => events } : steps),
+  }),
+  dlq: (g) => ({
+    consumers: (consumer, steps) =>
+      isConsumer(g, consumer) ? { ...steps, routeFailures: (failures) => steps.routeFailures(failures.filter((f) => f.reason === 'transient')) } : steps,
+  }),
 };
