@@ -60,13 +60,14 @@ export async function openReferenceHost(): Promise<ReferenceHost> {
   const jwtSecret = randomBytes(32).toString('base64url');
   const platform = await ref.startPlatformWithEvents({ jwtSecret, logLevel: 'silent' });
   await platform.events.ready();
-  const base: StartedReference = { target: { baseUrl: `${platform.baseUrl}`, services: {} }, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: () => platform.close() };
+  // every service at its own URL, so operations the gateway does not route (x-gateway: false) are judged too
+  const base: StartedReference = { target: { baseUrl: `${platform.baseUrl}`, services: { ...platform.services } }, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: () => platform.close() };
   return {
     base,
     async startService(service, variant) {
       const others = Object.fromEntries(Object.entries<string>(platform.services).filter(([name]) => name !== service));
       const mutant = await ref.startPlatform({ jwtSecret, variant, db: platform.db, services: [service], serviceUrls: others, logLevel: 'silent' });
-      return { target: { baseUrl: base.target.baseUrl, services: { [service]: mutant.services[service] } }, jwtSecret, kafkaBrokers: base.kafkaBrokers, close: () => mutant.close() };
+      return { target: { baseUrl: base.target.baseUrl, services: { ...platform.services, [service]: mutant.services[service] } }, jwtSecret, kafkaBrokers: base.kafkaBrokers, close: () => mutant.close() };
     },
     close: () => base.close(),
   };
