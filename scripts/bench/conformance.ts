@@ -9,7 +9,7 @@
  * `--sample all` for every mutant; 0 for none): conformance through `prove --mutants`, Schemathesis against the
  * reference started with the mutant's variant.
  *
- *   npx tsx scripts/bench/conformance.ts [--max-examples N] [--sample N|all] [--skip-schemathesis] [--skip-fixtures]
+ *   npx tsx scripts/bench/conformance.ts [--max-examples N] [--sample N|all] [--fixtures D4,D5] [--skip-schemathesis] [--skip-fixtures]
  *
  * Schemathesis: $SCHEMATHESIS_BIN (eval "$(bash scripts/infra/env.sh)"), else .cache/venv/bin/schemathesis.
  */
@@ -35,6 +35,7 @@ const maxExamples = Number(flag('--max-examples')) || 20;
 const sample = flag('--sample') ?? '1';
 const skipSchemathesis = args.includes('--skip-schemathesis');
 const skipFixtures = args.includes('--skip-fixtures');
+const onlyFixtures = flag('--fixtures')?.split(',');
 const schemathesis = process.env.SCHEMATHESIS_BIN ?? join(REPO_ROOT, '.cache/venv/bin/schemathesis');
 
 /** The operations each review defect lives in: a Schemathesis failure there, new against the reference, counts as caught. */
@@ -60,7 +61,7 @@ interface Row {
 const spec = await loadSpec();
 const rows: Row[] = [];
 let referenceStOps: string[] = [];
-for (const fixture of [undefined, ...(skipFixtures ? [] : DEFECTS.filter((d) => d.id.startsWith('D')))]) {
+for (const fixture of [undefined, ...(skipFixtures ? [] : DEFECTS.filter((d) => d.id.startsWith('D') && (!onlyFixtures || onlyFixtures.includes(d.id))))]) {
   const name = fixture?.id ?? 'reference';
   const started = await startReference({ variant: fixture?.variant });
   try {
@@ -86,7 +87,7 @@ for (const fixture of [undefined, ...(skipFixtures ? [] : DEFECTS.filter((d) => 
       }
     }
     rows.push(row);
-    process.stderr.write(`${name}: conformance ${seconds.toFixed(1)} s${row.st ? `, schemathesis ${row.st.seconds.toFixed(1)} s` : ''}\n`);
+    process.stderr.write(`${name}: conformance ${seconds.toFixed(1)} s, ${row.caught}${row.st ? `; schemathesis ${row.st.seconds.toFixed(1)} s, ${row.st.caught || 'baseline'}, failing ops: ${row.st.failingOps.join(' ')}` : ''}\n`);
   } finally {
     await started.close();
   }
