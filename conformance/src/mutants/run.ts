@@ -124,10 +124,14 @@ export async function proveMutants(options: MutantsOptions = {}): Promise<Mutant
           // a mutant of one service runs beside the started reference; one of the event side gets a reference of its own
           const start = m.service ? () => host.startService(m.service!, m.variant) : () => startReference({ variant: m.variant });
           const run = await runOn(start, spec, selected, options);
-          const killedBy = run.checks.filter((c) => c.targets.some((t) => t.status === 'fail' && !unreliable.has(`${c.id} ${t.label}`))).map((c) => c.id);
-          const status: MutantStatus = killedBy.length ? 'killed' : m.equivalent ? 'equivalent' : 'survived';
+          // killed: a target the reference passes fails, or answers as not implemented (either makes `run` exit 1)
+          const judged = (c: RunResult['checks'][number], statuses: Status[]) => c.targets.some((t) => statuses.includes(t.status) && !unreliable.has(`${c.id} ${t.label}`));
+          const killedBy = run.checks.filter((c) => judged(c, ['fail', 'not-implemented'])).map((c) => c.id);
+          // a blocked or erroring target judged nothing: without a kill, the mutant is not shown to survive either
+          const unjudged = run.checks.filter((c) => judged(c, ['blocked', 'error', 'rate-limited'])).map((c) => `${c.id} ${c.status}`);
+          const status: MutantStatus = killedBy.length ? 'killed' : unjudged.length ? 'error' : m.equivalent ? 'equivalent' : 'survived';
           const statuses = run.checks.map((c) => ({ id: c.id, status: c.status, targets: c.targets.length }));
-          result = resultOf(m, status, killedBy, statuses, (performance.now() - t0) / 1000);
+          result = resultOf(m, status, killedBy, statuses, (performance.now() - t0) / 1000, status === 'error' ? `not judged: ${unjudged.join(', ')}` : undefined);
         } catch (error) {
           result = resultOf(m, 'error', [], [], (performance.now() - t0) / 1000, (error as Error).message);
         }
