@@ -11,6 +11,8 @@ import { UsageError } from './engine/usage.ts';
 import { VERSION } from './version.ts';
 import { registerPactCommands } from './pact/cli.ts';
 import { proveMatrix, proveText } from './prove.ts';
+import { mutantsJson, mutantsText } from './mutants/report.ts';
+import { proveMutants } from './mutants/run.ts';
 import { consoleReport, progressPrinter } from './reporters/console.ts';
 import { parseFormats, writeReports } from './reporters/index.ts';
 import { runConformance } from './run.ts';
@@ -117,7 +119,23 @@ program
   .option('--skip <ids>', 'skip these check ids or tags', list, [])
   .option('--split', 'start the fixtures split into services')
   .option('--concurrency <n>', 'check targets run at once', positive('--concurrency'), 8)
+  .option('--mutants [ids]', 'mutation analysis: one mutant of the reference per guarantee of the specs (optionally only these mutant ids or families)', list)
+  .option('--parallel <n>', 'with --mutants: mutants run at once, each on its own started reference', positive('--parallel'), 2)
+  .option('--report <format>', 'with --mutants: text (default) or json')
   .action(async (opts) => {
+    if (opts.mutants) {
+      const report = await proveMutants({
+        only: opts.only,
+        skip: opts.skip,
+        mutants: Array.isArray(opts.mutants) ? opts.mutants : [],
+        parallel: opts.parallel,
+        concurrency: opts.concurrency,
+        onMutant: (r, done, total) => process.stderr.write(`[${done}/${total}] ${r.id}: ${r.status}${r.killedBy.length ? ` by ${r.killedBy.join(', ')}` : ''} (${r.seconds.toFixed(1)} s)\n`),
+      });
+      process.stdout.write(opts.report === 'json' ? mutantsJson(report) : mutantsText(report));
+      process.exitCode = report.problems.length || report.survived || report.errors ? 1 : 0;
+      return;
+    }
     const result = await proveMatrix({
       split: opts.split,
       only: opts.only,

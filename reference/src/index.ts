@@ -24,8 +24,10 @@ export { migrateEvents } from './events/migrate-events.ts';
 export type { Handler } from './platform/service-module.ts';
 export type { PlatformDeps } from './platform/deps.ts';
 export { caller } from './shared/http/handler-types.ts';
+export { findOperation } from './shared/spec/load-spec.ts';
 export { decodeCursor, encodeCursor, page } from './shared/http/pagination.ts';
 export { homeAuthors } from './services/feed/followees.ts';
+export { timelinePage } from './services/feed/handlers/timeline-page.ts';
 export { feedEntry, timelinesRepo, type TimelineCursor, type TimelineRow } from './services/feed/repositories/timelines.ts';
 
 // what the consumer-driven contract tests (pact/) exercise: one service alone, the services' calls to each other with

@@ -5,6 +5,7 @@ import authnRejectsBadTokens from './authn/rejects-bad-tokens.ts';
 import authzAdmin from './authz/admin.ts';
 import authzCanaryLeak from './authz/canary-leak.ts';
 import authzChatMembership from './authz/chat-membership.ts';
+import authzChatOwner from './authz/chat-owner.ts';
 import authzIdempotencyKeyScope from './authz/idempotency-key-scope.ts';
 import authzMessageInChat from './authz/message-in-chat.ts';
 import authzOwner from './authz/owner.ts';
@@ -32,6 +33,7 @@ export const CHECKS: AnyCheck[] = [
   authzAdmin,
   authzCanaryLeak,
   authzChatMembership,
+  authzChatOwner,
   authzIdempotencyKeyScope,
   authzMessageInChat,
   authzOwner,

@@ -14,6 +14,7 @@ import X7 from './X7-numbers-as-strings.ts';
 import X8 from './X8-message-through-any-chat.ts';
 import X9 from './X9-keys-shared-by-all-callers.ts';
 import X10 from './X10-message-event-lost.ts';
+import X11 from './X11-any-member-adds-members.ts';
 
-export const DEFECTS: DefectFixture[] = [D1, D2, D3, D4, D5, D6, X1, X2, X4, X5, X6, X7, X8, X9, X10];
+export const DEFECTS: DefectFixture[] = [D1, D2, D3, D4, D5, D6, X1, X2, X4, X5, X6, X7, X8, X9, X10, X11];
 export type { DefectFixture };
