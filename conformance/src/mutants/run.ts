@@ -8,17 +8,11 @@ import { selectChecks } from '../engine/select.ts';
 import { openReferenceHost, startReference, type StartedReference } from '../reference.ts';
 import type { Spec } from '../spec/load.ts';
 import { FAMILIES, readGuarantees, type Family, type Guarantee } from './guarantees.ts';
+import type { Mutant } from './mutant.ts';
+
+export type { Mutant } from './mutant.ts';
 
 /** A guarantee and the variant of the reference that removes it (none: no variant can). */
-export interface Mutant {
-  guarantee: Guarantee;
-  variant?: { name?: string };
-  /** The one service the variant changes (started beside the reference); absent: the whole reference is the mutant. */
-  service?: string;
-  /** Why this mutant cannot be killed, when it is listed as equivalent. */
-  equivalent?: string;
-}
-
 export type MutantStatus = 'killed' | 'survived' | 'equivalent' | 'not-mutable' | 'error';
 
 export interface MutantResult {
@@ -68,8 +62,14 @@ export interface MutantsOptions {
 
 /** A check target touches a mutant when it is the mutated operation (OpenAPI or AsyncAPI) or reads its feed. */
 export function touches(target: unknown, operationId: string): boolean {
-  const t = target as { operationId?: string; read?: { operationId?: string }; decl?: { read?: { operationId?: string } } };
-  return t?.operationId === operationId || t?.read?.operationId === operationId || t?.decl?.read?.operationId === operationId;
+  const t = target as {
+    operationId?: string;
+    read?: { operationId?: string };
+    decl?: { read?: { operationId?: string } };
+  };
+  return (
+    t?.operationId === operationId || t?.read?.operationId === operationId || t?.decl?.read?.operationId === operationId
+  );
 }
 
 /** The checks restricted to the targets that touch an operation; checks with no such target are left out. */
@@ -87,14 +87,20 @@ export function checksTouching(checks: AnyCheck[], spec: Spec, operationId: stri
 export async function proveMutants(options: MutantsOptions = {}): Promise<MutantsReport> {
   const started = performance.now();
   const { deriveMutants } = await import('../../test/mutants/index.ts').catch((error: Error) => {
-    throw new Error(`prove --mutants runs in the socialnet-contracts repository: it needs the reference implementation (${error.message})`);
+    throw new Error(
+      `prove --mutants runs in the socialnet-contracts repository: it needs the reference implementation (${error.message})`,
+    );
   });
   const { spec, guarantees } = await readGuarantees(options.specPath);
-  const wanted = options.mutants?.length ? guarantees.filter((g) => options.mutants!.some((m) => m === g.id || m === g.family || g.id.startsWith(`${m}:`))) : guarantees;
+  const wanted = options.mutants?.length
+    ? guarantees.filter((g) => options.mutants!.some((m) => m === g.id || m === g.family || g.id.startsWith(`${m}:`)))
+    : guarantees;
   const all: Mutant[] = await deriveMutants(wanted);
   const checks = selectChecks(CHECKS, options.only, options.skip);
   const runnable = all.filter((m) => m.variant);
-  const results: MutantResult[] = all.filter((m) => !m.variant).map((m) => resultOf(m, 'not-mutable', [], [], 0, 'no variant of the reference can remove this guarantee'));
+  const results: MutantResult[] = all
+    .filter((m) => !m.variant)
+    .map((m) => resultOf(m, 'not-mutable', [], [], 0, 'no variant of the reference can remove this guarantee'));
 
   // The reference itself must pass every target a mutant is judged by, or a failure there proves nothing.
   const parallel = Math.max(1, Math.min(options.parallel ?? 2, runnable.length));
@@ -106,42 +112,74 @@ export async function proveMutants(options: MutantsOptions = {}): Promise<Mutant
   }
 
   async function analyse(): Promise<MutantsReport> {
-  const operations = [...new Set(runnable.map((m) => m.guarantee.operationId))];
-  const baseline = await runOn(async () => ({ ...host.base, close: async () => {} }), spec, operations.flatMap((op) => checksTouching(checks, spec, op)).filter(uniqueCheck()), options);
-  const unreliable = new Set<string>();
-  for (const c of baseline.checks) for (const t of c.targets) if (t.status !== 'pass') unreliable.add(`${c.id} ${t.label}`);
-  const problems = [...unreliable].map((t) => `the reference does not pass ${t}: it cannot judge mutants there`);
+    const operations = [...new Set(runnable.map((m) => m.guarantee.operationId))];
+    const baseline = await runOn(
+      async () => ({ ...host.base, close: async () => {} }),
+      spec,
+      operations.flatMap((op) => checksTouching(checks, spec, op)).filter(uniqueCheck()),
+      options,
+    );
+    const unreliable = new Set<string>();
+    for (const c of baseline.checks)
+      for (const t of c.targets) if (t.status !== 'pass') unreliable.add(`${c.id} ${t.label}`);
+    const problems = [...unreliable].map((t) => `the reference does not pass ${t}: it cannot judge mutants there`);
 
-  let done = 0;
-  await runPool(
-    runnable.map((m) => async () => {
-      const t0 = performance.now();
-      const selected = checksTouching(checks, spec, m.guarantee.operationId);
-      let result: MutantResult;
-      if (selected.length === 0) result = resultOf(m, m.equivalent ? 'equivalent' : 'survived', [], [], 0, 'no selected check has a target on this operation');
-      else {
-        try {
-          // a mutant of one service runs beside the started reference; one of the event side gets a reference of its own
-          const start = m.service ? () => host.startService(m.service!, m.variant) : () => startReference({ variant: m.variant });
-          const run = await runOn(start, spec, selected, options);
-          // killed: a target the reference passes fails, or answers as not implemented (either makes `run` exit 1)
-          const judged = (c: RunResult['checks'][number], statuses: Status[]) => c.targets.some((t) => statuses.includes(t.status) && !unreliable.has(`${c.id} ${t.label}`));
-          const killedBy = run.checks.filter((c) => judged(c, ['fail', 'not-implemented'])).map((c) => c.id);
-          // a blocked or erroring target judged nothing: without a kill, the mutant is not shown to survive either
-          const unjudged = run.checks.filter((c) => judged(c, ['blocked', 'error', 'rate-limited'])).map((c) => `${c.id} ${c.status}`);
-          const status: MutantStatus = killedBy.length ? 'killed' : unjudged.length ? 'error' : m.equivalent ? 'equivalent' : 'survived';
-          const statuses = run.checks.map((c) => ({ id: c.id, status: c.status, targets: c.targets.length }));
-          result = resultOf(m, status, killedBy, statuses, (performance.now() - t0) / 1000, status === 'error' ? `not judged: ${unjudged.join(', ')}` : undefined);
-        } catch (error) {
-          result = resultOf(m, 'error', [], [], (performance.now() - t0) / 1000, (error as Error).message);
+    let done = 0;
+    await runPool(
+      runnable.map((m) => async () => {
+        const t0 = performance.now();
+        const selected = checksTouching(checks, spec, m.guarantee.operationId);
+        let result: MutantResult;
+        if (selected.length === 0)
+          result = resultOf(
+            m,
+            m.equivalent ? 'equivalent' : 'survived',
+            [],
+            [],
+            0,
+            'no selected check has a target on this operation',
+          );
+        else {
+          try {
+            // a mutant of one service runs beside the started reference; one of the event side gets a reference of its own
+            const start = m.service
+              ? () => host.startService(m.service!, m.variant)
+              : () => startReference({ variant: m.variant });
+            const run = await runOn(start, spec, selected, options);
+            // killed: a target the reference passes fails, or answers as not implemented (either makes `run` exit 1)
+            const judged = (c: RunResult['checks'][number], statuses: Status[]) =>
+              c.targets.some((t) => statuses.includes(t.status) && !unreliable.has(`${c.id} ${t.label}`));
+            const killedBy = run.checks.filter((c) => judged(c, ['fail', 'not-implemented'])).map((c) => c.id);
+            // a blocked or erroring target judged nothing: without a kill, the mutant is not shown to survive either
+            const unjudged = run.checks
+              .filter((c) => judged(c, ['blocked', 'error', 'rate-limited']))
+              .map((c) => `${c.id} ${c.status}`);
+            const status: MutantStatus = killedBy.length
+              ? 'killed'
+              : unjudged.length
+                ? 'error'
+                : m.equivalent
+                  ? 'equivalent'
+                  : 'survived';
+            const statuses = run.checks.map((c) => ({ id: c.id, status: c.status, targets: c.targets.length }));
+            result = resultOf(
+              m,
+              status,
+              killedBy,
+              statuses,
+              (performance.now() - t0) / 1000,
+              status === 'error' ? `not judged: ${unjudged.join(', ')}` : undefined,
+            );
+          } catch (error) {
+            result = resultOf(m, 'error', [], [], (performance.now() - t0) / 1000, (error as Error).message);
+          }
         }
-      }
-      results.push(result);
-      options.onMutant?.(result, ++done, runnable.length);
-    }),
-    parallel,
-  );
-  return summarise(all, results, problems, (performance.now() - started) / 1000);
+        results.push(result);
+        options.onMutant?.(result, ++done, runnable.length);
+      }),
+      parallel,
+    );
+    return summarise(all, results, problems, (performance.now() - started) / 1000);
   }
 }
 
@@ -161,19 +199,48 @@ function uniqueCheck() {
   };
 }
 
-async function runOn(start: () => Promise<StartedReference>, spec: Spec, checks: AnyCheck[], options: MutantsOptions): Promise<RunResult> {
+async function runOn(
+  start: () => Promise<StartedReference>,
+  spec: Spec,
+  checks: AnyCheck[],
+  options: MutantsOptions,
+): Promise<RunResult> {
   const started = await start();
   try {
-    const runOptions: RunOptions = { timeoutMs: 10_000, concurrency: options.concurrency ?? 8, jwtSecret: started.jwtSecret, kafkaBrokers: started.kafkaBrokers, eventDeadlineMs: 10_000 };
+    const runOptions: RunOptions = {
+      timeoutMs: 10_000,
+      concurrency: options.concurrency ?? 8,
+      jwtSecret: started.jwtSecret,
+      kafkaBrokers: started.kafkaBrokers,
+      eventDeadlineMs: 10_000,
+    };
     return await runChecks({ spec, target: started.target, checks, options: runOptions, startedReference: true });
   } finally {
     await started.close();
   }
 }
 
-function resultOf(m: Mutant, status: MutantStatus, killedBy: string[], checks: MutantResult['checks'], seconds: number, reason?: string): MutantResult {
+function resultOf(
+  m: Mutant,
+  status: MutantStatus,
+  killedBy: string[],
+  checks: MutantResult['checks'],
+  seconds: number,
+  reason?: string,
+): MutantResult {
   const g = m.guarantee;
-  return { id: g.id, family: g.family, statement: g.statement, location: `${g.location.file}:${g.location.line}`, status, killedBy, checks, equivalent: m.equivalent, reason, seconds };
+  return {
+    id: g.id,
+    family: g.family,
+    statement: g.statement,
+    location: `${g.location.file}:${g.location.line}`,
+    status,
+    killedBy,
+    checks,
+    equivalent: m.equivalent,
+    reason,
+    seconds,
+  };
 }
 
 function summarise(all: Mutant[], results: MutantResult[], problems: string[], seconds: number): MutantsReport {
@@ -188,12 +255,23 @@ function summarise(all: Mutant[], results: MutantResult[], problems: string[], s
   const byFamily: MutantsReport['byFamily'] = {};
   for (const family of FAMILIES) {
     const rs = counted.filter((r) => r.family === family);
-    if (rs.length) byFamily[family] = { mutants: rs.length, killed: count(rs, 'killed'), equivalent: count(rs, 'equivalent'), survived: count(rs, 'survived'), score: score(rs) };
+    if (rs.length)
+      byFamily[family] = {
+        mutants: rs.length,
+        killed: count(rs, 'killed'),
+        equivalent: count(rs, 'equivalent'),
+        survived: count(rs, 'survived'),
+        score: score(rs),
+      };
   }
   for (const r of results) {
-    if (r.status === 'survived') problems.push(`mutant ${r.id} survived: no check noticed that "${r.statement}" no longer holds (${r.location})`);
+    if (r.status === 'survived')
+      problems.push(`mutant ${r.id} survived: no check noticed that "${r.statement}" no longer holds (${r.location})`);
     if (r.status === 'error') problems.push(`mutant ${r.id} could not be run: ${r.reason}`);
-    if (r.status === 'killed' && r.equivalent) problems.push(`mutant ${r.id} is listed as equivalent but ${r.killedBy.join(', ')} killed it: the listing is wrong`);
+    if (r.status === 'killed' && r.equivalent)
+      problems.push(
+        `mutant ${r.id} is listed as equivalent but ${r.killedBy.join(', ')} killed it: the listing is wrong`,
+      );
   }
   return {
     mutants: counted.length,

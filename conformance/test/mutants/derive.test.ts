@@ -6,10 +6,11 @@ import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from '../../src/spec/load.ts';
 import { FAMILIES, readGuarantees } from '../../src/mutants/guarantees.ts';
 import { deriveMutants } from './index.ts';
+import { model } from '../../src/spec/model.ts';
 
 const OPENAPI = join(REPO_ROOT, 'specs/openapi');
 const ASYNCAPI = join(REPO_ROOT, 'specs/asyncapi');
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const METHODS = model.HTTP_METHODS;
 
 /** The guarantees counted straight from the YAML, without the conformance spec model. */
 function countedFromYaml(): Record<string, number> {
@@ -54,9 +55,14 @@ describe('mutant derivation: one mutant per guarantee the specs state', () => {
   it('derives, per family, as many mutants as the specs state guarantees, at least 100 in all', async () => {
     const { guarantees } = await readGuarantees();
     const mutants = await deriveMutants(guarantees);
-    const perFamily = Object.fromEntries(FAMILIES.map((f) => [f, mutants.filter((m) => m.guarantee.family === f).length]));
+    const perFamily = Object.fromEntries(
+      FAMILIES.map((f) => [f, mutants.filter((m) => m.guarantee.family === f).length]),
+    );
     expect(perFamily).toEqual(countedFromYaml());
-    expect(mutants.every((m) => m.variant), 'every guarantee has a variant that removes it').toBe(true);
+    expect(
+      mutants.every((m) => m.variant),
+      'every guarantee has a variant that removes it',
+    ).toBe(true);
     expect(new Set(mutants.map((m) => m.guarantee.id)).size).toBe(mutants.length);
     expect(mutants.length).toBeGreaterThanOrEqual(100);
   });
@@ -66,14 +72,19 @@ describe('mutant derivation: one mutant per guarantee the specs state', () => {
     const before = await deriveMutants((await readGuarantees(dir)).guarantees);
     const file = join(dir, 'feedback.yaml');
     const doc = parse(readFileSync(file, 'utf8'));
-    const likePost = Object.values<any>(doc.paths).flatMap((item) => METHODS.map((m) => item[m])).find((op) => op?.operationId === 'likePost');
+    const likePost = Object.values<any>(doc.paths)
+      .flatMap((item) => METHODS.map((m) => item[m]))
+      .find((op) => op?.operationId === 'likePost');
     likePost['x-authz'].push({ rule: 'admin', clause: 'SN-AUTHZ-ADMIN', why: 'a test-only rule' });
     writeFileSync(file, stringify(doc));
     const after = await deriveMutants((await readGuarantees(dir)).guarantees);
     const added = after.filter((m) => !before.some((b) => b.guarantee.id === m.guarantee.id));
     expect(after.length).toBe(before.length + 1);
     expect(added.map((m) => m.guarantee.id)).toEqual(['authz:likePost:admin']);
-    expect((added[0]!.variant as { transformSpec?: unknown }).transformSpec, 'the authz operator builds its variant').toBeTypeOf('function');
+    expect(
+      (added[0]!.variant as { transformSpec?: unknown }).transformSpec,
+      'the authz operator builds its variant',
+    ).toBeTypeOf('function');
   });
 
   it('a consumer added to the AsyncAPI documents yields its inbox and DLQ mutants', async () => {
@@ -81,8 +92,13 @@ describe('mutant derivation: one mutant per guarantee the specs state', () => {
     const before = await readGuarantees(dir);
     const file = join(dir, '../asyncapi/posts.yaml');
     const doc = parse(readFileSync(file, 'utf8'), { merge: true });
-    const [id, op] = Object.entries<any>(doc.operations).find(([, o]) => o.action === 'receive' && o['x-consumer'] && o['x-effect'])!;
-    doc.operations[`${id}Copy`] = { ...structuredClone(op), 'x-consumer': { ...structuredClone(op['x-consumer']), group: 'search-service' } };
+    const [id, op] = Object.entries<any>(doc.operations).find(
+      ([, o]) => o.action === 'receive' && o['x-consumer'] && o['x-effect'],
+    )!;
+    doc.operations[`${id}Copy`] = {
+      ...structuredClone(op),
+      'x-consumer': { ...structuredClone(op['x-consumer']), group: 'search-service' },
+    };
     writeFileSync(file, stringify(doc, { aliasDuplicateObjects: false }));
     const after = await readGuarantees(dir);
     const added = after.guarantees.filter((g) => !before.guarantees.some((b) => b.id === g.id)).map((g) => g.id);

@@ -1,5 +1,5 @@
 import type { Guarantee } from '../../src/mutants/guarantees.ts';
-import type { Mutant } from '../../src/mutants/run.ts';
+import type { Mutant } from '../../src/mutants/mutant.ts';
 import { equivalenceOf } from './equivalents.ts';
 import { OPERATORS } from './operators.ts';
 
@@ -9,7 +9,12 @@ export async function deriveMutants(guarantees: Guarantee[]): Promise<Mutant[]> 
   for (const g of guarantees) {
     const variant = await OPERATORS[g.family](g);
     if (variant) variant.name ??= `mutant ${g.id}`;
-    out.push({ guarantee: g, variant, service: variant && !variant.consumers ? g.service : undefined, equivalent: equivalenceOf(g) });
+    out.push({
+      guarantee: g,
+      variant,
+      service: variant && !variant.consumers ? g.service : undefined,
+      equivalent: equivalenceOf(g),
+    });
   }
   return out;
 }
