@@ -28,9 +28,13 @@ export const PARTS: Record<string, Part> = {
 
 export const DEFAULT_OUT = join(ROOT, 'generated');
 
-export async function generate(out = DEFAULT_OUT, only: string[] = Object.keys(PARTS)): Promise<Record<string, number>> {
+export async function generate(
+  out = DEFAULT_OUT,
+  only: string[] = Object.keys(PARTS),
+): Promise<Record<string, number>> {
   const unknown = only.filter((name) => !(name in PARTS));
-  if (unknown.length > 0) throw new Error(`unknown part(s) ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown part(s) ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(', ')}`);
   const timings: Record<string, number> = {};
   // The Java generator and Redocly are separate processes: run the parts side by side.
   await Promise.all(
@@ -49,7 +53,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
   const out = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : DEFAULT_OUT;
   try {
-    const timings = await generate(out, values.only?.split(',').map((s) => s.trim()));
+    const timings = await generate(
+      out,
+      values.only?.split(',').map((s) => s.trim()),
+    );
     for (const [name, ms] of Object.entries(timings)) console.log(`generate: ${name} ${(ms / 1000).toFixed(1)} s`);
     console.log(`generate: wrote ${out}`);
   } catch (error) {

@@ -7,10 +7,29 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { stringify } from 'yaml';
-import { atPointer, GATEWAY_DOCUMENT, gatewayPathOf, type Json, OPENAPI_DIR, pathItemOperations, readYaml, SERVICES } from './model/index.ts';
+import {
+  atPointer,
+  GATEWAY_DOCUMENT,
+  gatewayPathOf,
+  type Json,
+  OPENAPI_DIR,
+  pathItemOperations,
+  readYaml,
+  SERVICES,
+} from './model/index.ts';
 
 export const GATEWAY_FILE = join(OPENAPI_DIR, GATEWAY_DOCUMENT);
-const SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks'];
+const SECTIONS = [
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+];
 
 const fileCache = new Map<string, Json>();
 function load(file: string): Json {
@@ -42,7 +61,12 @@ class Merger {
     const parts = pointer.split('/').slice(1);
     // `#/components/<section>/<name>`, `#/<section>/<name>` (shared files), or `#/<name>` (a top-level schema or scheme)
     const topLevel = file.endsWith('security.yaml') ? 'securitySchemes' : 'schemas';
-    let [section, name] = parts.length === 3 && parts[0] === 'components' ? [parts[1]!, parts[2]!] : parts.length === 2 ? [parts[0]!, parts[1]!] : [topLevel, parts.join('_')];
+    let [section, name] =
+      parts.length === 3 && parts[0] === 'components'
+        ? [parts[1]!, parts[2]!]
+        : parts.length === 2
+          ? [parts[0]!, parts[1]!]
+          : [topLevel, parts.join('_')];
     if (!SECTIONS.includes(section)) [section, name] = [topLevel, parts.join('_')];
     const bucket = (this.components[section] ??= {});
     const ref = (n: string) => `#/components/${section}/${n}`;
@@ -78,7 +102,11 @@ class Merger {
 }
 
 function sortKeys<T extends Record<string, unknown>>(obj: T): T {
-  return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]])) as T;
+  return Object.fromEntries(
+    Object.keys(obj)
+      .sort()
+      .map((k) => [k, obj[k]]),
+  ) as T;
 }
 
 /** The gateway document as YAML text, from the service documents `<dir>/<service>.yaml`. */
@@ -92,25 +120,33 @@ export function buildGateway(dir = OPENAPI_DIR, services: readonly string[] = SE
     const file = join(dir, `${service}.yaml`);
     const doc = load(file);
     const prefix: string = doc.info['x-gateway-prefix'];
-    if (doc.info['x-service'] !== service || !prefix) throw new Error(`${service}.yaml: info.x-service / x-gateway-prefix missing`);
+    if (doc.info['x-service'] !== service || !prefix)
+      throw new Error(`${service}.yaml: info.x-service / x-gateway-prefix missing`);
     routing.push({ prefix, service, upstream: doc.servers?.[0]?.url });
     tags.push(...(doc.tags ?? []));
-    for (const scheme of Object.keys(doc.components?.securitySchemes ?? {})) merger.componentRef(file, `/components/securitySchemes/${scheme}`, service);
+    for (const scheme of Object.keys(doc.components?.securitySchemes ?? {}))
+      merger.componentRef(file, `/components/securitySchemes/${scheme}`, service);
     for (const [path, item] of Object.entries<Json>(doc.paths)) {
-      const exposed = pathItemOperations(path, item).filter((e) => e.operation['x-gateway'] !== false).map((e) => e.method);
+      const exposed = pathItemOperations(path, item)
+        .filter((e) => e.operation['x-gateway'] !== false)
+        .map((e) => e.method);
       if (exposed.length === 0) continue;
       const gatewayPath = gatewayPathOf(prefix, path);
       const target = (paths[gatewayPath] ??= {});
       if (item.parameters) target.parameters = merger.rewrite(item.parameters, file, service);
       for (const method of exposed) {
-        if (target[method]) throw new Error(`gateway route conflict: ${method.toUpperCase()} ${gatewayPath} is served by ${target[method]['x-service']} and ${service}`);
+        if (target[method])
+          throw new Error(
+            `gateway route conflict: ${method.toUpperCase()} ${gatewayPath} is served by ${target[method]['x-service']} and ${service}`,
+          );
         const { 'x-gateway': _drop, ...operation } = item[method];
         target[method] = { ...merger.rewrite(operation, file, service), 'x-service': service };
       }
     }
   }
   const components: Json = {};
-  for (const section of SECTIONS) if (merger.components[section]) components[section] = sortKeys(merger.components[section]);
+  for (const section of SECTIONS)
+    if (merger.components[section]) components[section] = sortKeys(merger.components[section]);
   const gateway = {
     openapi: '3.0.3',
     info: {
@@ -126,13 +162,19 @@ export function buildGateway(dir = OPENAPI_DIR, services: readonly string[] = SE
         '`/api/users/{user_id}/feed` to feed (all other `/api/users/...` paths to users), and `/api/feed` (no trailing',
         'slash) is routed. Concrete segments win over templates (`/api/chats/popular` before `/api/chats/{chat_id}`).',
         'Path parameters are forwarded still percent-encoded (a media key containing `%2F` stays one segment).',
-        'Service diagnostics (`/healthz`, `/readyz`, `/metrics`, and every `/whoami` except the users service\'s) are',
+        "Service diagnostics (`/healthz`, `/readyz`, `/metrics`, and every `/whoami` except the users service's) are",
         'not routed (`x-gateway: false` in the service documents).',
       ].join('\n'),
       'x-service': 'gateway',
       'x-routing': routing,
     },
-    servers: [{ url: 'http://127.0.0.1:8080', description: 'local: the reference platform gateway (npm start)', 'x-internal': false }],
+    servers: [
+      {
+        url: 'http://127.0.0.1:8080',
+        description: 'local: the reference platform gateway (npm start)',
+        'x-internal': false,
+      },
+    ],
     tags,
     paths: sortKeys(paths),
     components,

@@ -69,7 +69,14 @@ export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHa
   const topics = new TopicStore(options.retention);
   const groups = new GroupCoordinator(config);
   const faults = new Faults();
-  const state: BrokerState = { config, topics, groups, producers: new ProducerRegistry(), faults, closing: closing.signal };
+  const state: BrokerState = {
+    config,
+    topics,
+    groups,
+    producers: new ProducerRegistry(),
+    faults,
+    closing: closing.signal,
+  };
   const fileStore = options.dataDir ? await openFileStore(options.dataDir, topics, groups, state.producers) : null;
 
   const server = new KafkaServer(state, log);

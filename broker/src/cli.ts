@@ -57,7 +57,10 @@ const broker = await startBroker({
   autoCreateTopics: !args['no-auto-create'],
   initialRebalanceDelayMs: int('initial-rebalance-delay-ms', args['initial-rebalance-delay-ms']),
   minSessionTimeoutMs: int('min-session-timeout-ms', args['min-session-timeout-ms']),
-  retention: { maxBytes: int('retention-bytes', args['retention-bytes']), maxRecords: int('retention-records', args['retention-records']) },
+  retention: {
+    maxBytes: int('retention-bytes', args['retention-bytes']),
+    maxRecords: int('retention-records', args['retention-records']),
+  },
   log: args.verbose ? (m) => console.error(`[broker] ${m}`) : undefined,
 }).catch((err: Error) => {
   console.error(`broker failed to start: ${err.message}`);

@@ -10,7 +10,7 @@ describe('Broker > admin requests on the wire', () => {
   });
   afterAll(() => broker.close());
 
-  it('applies Kafka\'s topic-name, duplicate, assignment and validate_only rules', async () => {
+  it("applies Kafka's topic-name, duplicate, assignment and validate_only rules", async () => {
     expect(await adminWire(broker.brokers)).toEqual({
       nameDot: [17],
       name249Chars: [0],
@@ -25,7 +25,10 @@ describe('Broker > admin requests on the wire', () => {
       unknownConfigName: [40],
       knownConfigName: [0],
       metadataInvalidName: 17,
-      deleteTwiceAndMissing: [['missing', 3], ['twice', 42]],
+      deleteTwiceAndMissing: [
+        ['missing', 3],
+        ['twice', 42],
+      ],
       createPartitionsMissing: [3],
       findCoordinatorBadKeyType: 42,
     });

@@ -21,7 +21,10 @@ describe('Broker > CLI', () => {
     it(`prints its address, serves clients and exits 0 on ${signal}`, async () => {
       const p = run(['--port', '0', '--control-port', '0']);
       const address = (await waitFor('the address line', () => /listening on (127\.0\.0\.1:\d+)/.exec(p.out())?.[1]))!;
-      await waitFor('the control line', () => /control interface on http:\/\/127\.0\.0\.1:\d+/.test(p.out()) || undefined);
+      await waitFor(
+        'the control line',
+        () => /control interface on http:\/\/127\.0\.0\.1:\d+/.test(p.out()) || undefined,
+      );
       const admin = kafka(address).admin();
       await admin.connect();
       expect(await admin.createTopics({ topics: [{ topic: 'cli-topic' }] })).toBe(true);
@@ -42,7 +45,10 @@ describe('Broker > CLI', () => {
 
   it('exits 1 with a message when the port is taken', async () => {
     const first = run(['--port', '0']);
-    const address = (await waitFor('the address line', () => /listening on 127\.0\.0\.1:(\d+)/.exec(first.out())?.[1]))!;
+    const address = (await waitFor(
+      'the address line',
+      () => /listening on 127\.0\.0\.1:(\d+)/.exec(first.out())?.[1],
+    ))!;
     const second = run(['--port', address]);
     expect(await second.exited).toBe(1);
     expect(second.err()).toMatch(/broker failed to start: .*EADDRINUSE/);

@@ -14,7 +14,11 @@ afterAll(() => broker.close());
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type'), json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+  };
 };
 
 describe('Broker > control interface', () => {
@@ -24,10 +28,20 @@ describe('Broker > control interface', () => {
 
   it('injects a Kafka error by name that kafkajs then reports', async () => {
     const topic = unique('ctl');
-    const added = await call('POST', '/faults', { api: 'CreateTopics', action: 'error', errorCode: 'TOPIC_ALREADY_EXISTS', topic });
+    const added = await call('POST', '/faults', {
+      api: 'CreateTopics',
+      action: 'error',
+      errorCode: 'TOPIC_ALREADY_EXISTS',
+      topic,
+    });
     expect(added.status).toBe(201);
     expect((await call('GET', '/faults')).json).toEqual([
-      expect.objectContaining({ id: added.json?.id, api: 'CreateTopics', remaining: 1, action: { kind: 'error', errorCode: 36 } }),
+      expect.objectContaining({
+        id: added.json?.id,
+        api: 'CreateTopics',
+        remaining: 1,
+        action: { kind: 'error', errorCode: 36 },
+      }),
     ]);
     const admin = kafka(broker.brokers).admin();
     await admin.connect();
@@ -74,7 +88,13 @@ describe('Broker > control interface', () => {
   });
 
   it('rejects bad input with problem+json', async () => {
-    for (const body of [{ api: 'Nope', action: 'error' }, { api: 'Fetch', action: 'explode' }, { api: 'Fetch', action: 'error', errorCode: 'NOT_A_CODE' }, { api: 'Fetch', action: 'delay', ms: -1 }, { api: 'Fetch', action: 'drop', count: 0, when: 'before' }]) {
+    for (const body of [
+      { api: 'Nope', action: 'error' },
+      { api: 'Fetch', action: 'explode' },
+      { api: 'Fetch', action: 'error', errorCode: 'NOT_A_CODE' },
+      { api: 'Fetch', action: 'delay', ms: -1 },
+      { api: 'Fetch', action: 'drop', count: 0, when: 'before' },
+    ]) {
       const res = await call('POST', '/faults', body);
       expect(res.status).toBe(400);
       expect(res.type).toBe('application/problem+json');

@@ -24,8 +24,15 @@ afterAll(() => broker.close());
 /** One magic-v2 batch as kafkajs encodes it for Produce v3. */
 async function kafkajsBatch(timestamps: number[]): Promise<Buffer> {
   const bytes = await kafkajsEncode('produce', 3, {
-    acks: -1, timeout: 1000, compression: 0,
-    topicData: [{ topic: 't', partitions: [{ partition: 0, messages: timestamps.map((timestamp, i) => ({ value: `v${i}`, timestamp })) }] }],
+    acks: -1,
+    timeout: 1000,
+    compression: 0,
+    topicData: [
+      {
+        topic: 't',
+        partitions: [{ partition: 0, messages: timestamps.map((timestamp, i) => ({ value: `v${i}`, timestamp })) }],
+      },
+    ],
   });
   const req = decodeStruct<ProduceRequest>(new Reader(bytes), produceApi.request, 3);
   return req.topics[0]?.partitions[0]?.records as Buffer;
@@ -35,13 +42,24 @@ describe('Broker > deviations', () => {
   it('D1 creates an auto-created topic synchronously (Kafka 4.4 first answers UNKNOWN_TOPIC_OR_PARTITION and creates it in the background)', async () => {
     const c = await WireClient.connect(broker.brokers);
     const topic = unique('auto');
-    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: topic }], allowAutoTopicCreation: true });
+    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+      topics: [{ name: topic }],
+      allowAutoTopicCreation: true,
+    });
     c.close();
-    expect(md.topics[0]).toMatchObject({ errorCode: 0, name: topic, partitions: [{ errorCode: 0, partitionIndex: 0, leaderId: 1 }] });
+    expect(md.topics[0]).toMatchObject({
+      errorCode: 0,
+      name: topic,
+      partitions: [{ errorCode: 0, partitionIndex: 0, leaderId: 1 }],
+    });
   });
 
   it('D2 declines transactions: InitProducerId with a transactional id gets 53, so kafkajs fails fast', async () => {
-    const producer = kafka(broker.brokers).producer({ transactionalId: unique('txn'), idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka(broker.brokers).producer({
+      transactionalId: unique('txn'),
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
     await expect(producer.transaction()).rejects.toMatchObject({ type: 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED' });
     await producer.disconnect();
@@ -53,10 +71,15 @@ describe('Broker > deviations', () => {
     const topic = unique('d3');
     await admin.createTopics({ topics: [{ topic }] });
     await expect(
-      admin.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: topic, configEntries: [{ name: 'retention.bytes', value: '1000' }] }] }),
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [{ type: 2, name: topic, configEntries: [{ name: 'retention.bytes', value: '1000' }] }],
+      }),
     ).rejects.toMatchObject({ name: 'KafkaJSServerDoesNotSupportApiKey' });
     // kafkajs wraps this one: "The Kafka server does not support the requested API version".
-    await expect(admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '0' }] })).rejects.toMatchObject({
+    await expect(
+      admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '0' }] }),
+    ).rejects.toMatchObject({
       cause: { name: 'KafkaJSServerDoesNotSupportApiKey' },
     });
     await admin.disconnect();
@@ -67,16 +90,27 @@ describe('Broker > deviations', () => {
     await admin.connect();
     const topic = unique('cfg');
     // Kafka: INVALID_CONFIG for the value.
-    expect(await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'retention.ms', value: 'not-a-number' }] }] })).toBe(true);
+    expect(
+      await admin.createTopics({
+        topics: [{ topic, configEntries: [{ name: 'retention.ms', value: 'not-a-number' }] }],
+      }),
+    ).toBe(true);
     await admin.disconnect();
     const c = await WireClient.connect(broker.brokers);
     const alter = async (resourceType: number, resourceName: string, name: string) =>
-      (await c.request<iacApi.IncrementalAlterConfigsResponse>(44, 1, iacApi, {
-        resources: [{ resourceType, resourceName, configs: [{ name, configOperation: 0, value: '1000' }] }], validateOnly: false,
-      })).responses.map((r) => [r.errorCode, r.errorMessage]);
+      (
+        await c.request<iacApi.IncrementalAlterConfigsResponse>(44, 1, iacApi, {
+          resources: [{ resourceType, resourceName, configs: [{ name, configOperation: 0, value: '1000' }] }],
+          validateOnly: false,
+        })
+      ).responses.map((r) => [r.errorCode, r.errorMessage]);
     // Kafka: both succeed (a topic's retention.ms; a dynamic broker config).
-    expect(await alter(2, topic, 'retention.ms')).toEqual([[40, expect.stringMatching(/^The embedded broker does not apply the topic config retention.ms/)]]);
-    expect(await alter(4, '1', 'log.retention.bytes')).toEqual([[42, expect.stringMatching(/no dynamic broker configs/)]]);
+    expect(await alter(2, topic, 'retention.ms')).toEqual([
+      [40, expect.stringMatching(/^The embedded broker does not apply the topic config retention.ms/)],
+    ]);
+    expect(await alter(4, '1', 'log.retention.bytes')).toEqual([
+      [42, expect.stringMatching(/no dynamic broker configs/)],
+    ]);
     c.close();
   });
 
@@ -108,7 +142,10 @@ describe('Broker > deviations', () => {
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: unique('d7') }] });
     const c = await WireClient.connect(broker.brokers);
-    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: null, allowAutoTopicCreation: false });
+    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+      topics: null,
+      allowAutoTopicCreation: false,
+    });
     c.close();
     await admin.disconnect();
     expect(md.topics.length).toBeGreaterThan(0);
@@ -118,9 +155,15 @@ describe('Broker > deviations', () => {
   it('D8 answers a Produce whose records field is null with INVALID_RECORD (Kafka 4.4 left it unanswered in our probe)', async () => {
     const c = await WireClient.connect(broker.brokers);
     const topic = unique('d8');
-    await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: topic }], allowAutoTopicCreation: true });
+    await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+      topics: [{ name: topic }],
+      allowAutoTopicCreation: true,
+    });
     const r = await c.request<produceApi.ProduceResponse>(0, 7, produceApi, {
-      transactionalId: null, acks: -1, timeoutMs: 1000, topics: [{ name: topic, partitions: [{ index: 0, records: null }] }],
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 1000,
+      topics: [{ name: topic, partitions: [{ index: 0, records: null }] }],
     });
     c.close();
     expect(r.responses[0]?.partitions[0]).toMatchObject({ errorCode: 87, baseOffset: -1 });

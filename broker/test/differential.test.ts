@@ -28,14 +28,20 @@ const splitShape = (r: { split: [number[], number[]] }) => ({
 
 const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['produce/consume with keys and headers across partitions', produceConsume],
-  ['group of two splits partitions, survivor takes all after LeaveGroup', async (env) => {
-    const r = await groupRebalance(env);
-    return { ...splitShape(r), afterLeave: r.afterLeave };
-  }],
-  ['group of two splits partitions, survivor takes all after a crash', async (env) => {
-    const r = await groupCrash(env);
-    return { ...splitShape(r), afterCrash: r.afterCrash };
-  }],
+  [
+    'group of two splits partitions, survivor takes all after LeaveGroup',
+    async (env) => {
+      const r = await groupRebalance(env);
+      return { ...splitShape(r), afterLeave: r.afterLeave };
+    },
+  ],
+  [
+    'group of two splits partitions, survivor takes all after a crash',
+    async (env) => {
+      const r = await groupCrash(env);
+      return { ...splitShape(r), afterCrash: r.afterCrash };
+    },
+  ],
   ['committed offsets survive a consumer restart', committedOffsets],
   ['idempotent producer offsets', idempotentProducer],
   ['offsets by timestamp, setOffsets and resetOffsets on an idle group', offsetManagement],
@@ -45,7 +51,10 @@ const scenarios: [string, (env: ScenarioEnv) => Promise<unknown>][] = [
   ['admin requests on the wire (name rules, duplicates, assignments, validate_only)', (env) => adminWire(env.brokers)],
   ['a two-member rebalance step by step on the wire', (env) => twoMemberRebalance(env.brokers)],
   ['static membership (KIP-345) on the wire', (env) => staticMembership(env.brokers)],
-  ['flexible versions on the wire (CreateTopics v4-6, DescribeConfigs, ListGroups v3-5, DescribeTopicPartitions)', (env) => flexibleWire(env.brokers)],
+  [
+    'flexible versions on the wire (CreateTopics v4-6, DescribeConfigs, ListGroups v3-5, DescribeTopicPartitions)',
+    (env) => flexibleWire(env.brokers),
+  ],
 ];
 
 withKafka('Broker > differential vs Apache Kafka', (kafkaBrokers) => {

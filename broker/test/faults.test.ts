@@ -28,7 +28,8 @@ async function topicWith(partitions: number, messages = 0): Promise<string> {
 }
 
 type Chained = { type?: string; cause?: Chained; originalError?: Chained };
-const rootCause = (e: Chained): Chained => (e.cause ? rootCause(e.cause) : e.originalError ? rootCause(e.originalError) : e);
+const rootCause = (e: Chained): Chained =>
+  e.cause ? rootCause(e.cause) : e.originalError ? rootCause(e.originalError) : e;
 
 const highWatermark = (topic: string, partition = 0) => broker.state.topics.partition(topic, partition)?.highWatermark;
 
@@ -40,7 +41,9 @@ async function startMember(topic: string, groupId: string) {
   const rebalancing: string[] = [];
   consumer.on(consumer.events.REBALANCING, () => rebalancing.push('rebalancing'));
   const crashes: { restart: boolean; cause: string | undefined }[] = [];
-  consumer.on(consumer.events.CRASH, (e) => crashes.push({ restart: e.payload.restart, cause: rootCause(e.payload.error as Chained).type }));
+  consumer.on(consumer.events.CRASH, (e) =>
+    crashes.push({ restart: e.payload.restart, cause: rootCause(e.payload.error as Chained).type }),
+  );
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const received = collect(consumer);
@@ -115,13 +118,21 @@ describe('Broker > faults > group coordination', () => {
     const groupId = unique('g');
     const a = await startMember(topic, groupId);
     const b = await startMember(topic, groupId);
-    await waitFor('both assigned one partition', () => a.assignments.current()?.length === 1 && b.assignments.current()?.length === 1);
+    await waitFor(
+      'both assigned one partition',
+      () => a.assignments.current()?.length === 1 && b.assignments.current()?.length === 1,
+    );
     const generation = broker.state.groups.get(groupId)?.generation as number;
     const joinsBefore = [a.joins.length, b.joins.length] as const;
     expect(broker.faults.forceRebalance(groupId)).toBe(true);
     await waitFor('both members rejoined a new Stable generation', () => {
       const g = broker.state.groups.get(groupId);
-      return g?.state === 'Stable' && g.generation > generation && a.joins.length > joinsBefore[0] && b.joins.length > joinsBefore[1];
+      return (
+        g?.state === 'Stable' &&
+        g.generation > generation &&
+        a.joins.length > joinsBefore[0] &&
+        b.joins.length > joinsBefore[1]
+      );
     });
     expect(a.joins.at(-1)?.memberId).toBe(a.joins[0]?.memberId);
     expect(a.assignments.current()?.length).toBe(1);
@@ -199,7 +210,10 @@ describe('Broker > faults > produce and fetch', () => {
   it('an unanswered Produce times out in kafkajs, whose idempotent retry is stored once', async () => {
     const topic = await topicWith(1);
     broker.faults.noReply('Produce', { topic });
-    const producer = kafka(broker.brokers, unique('p'), { requestTimeout: 300 }).producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka(broker.brokers, unique('p'), { requestTimeout: 300 }).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
     const [res] = await producer.send({ topic, messages: [{ value: 'x' }] });
     await producer.disconnect();

@@ -14,12 +14,27 @@ afterAll(() => broker.close());
 
 const fetchAt = (c: WireClient, topic: string, offset: number, maxWaitMs: number, minBytes: number) =>
   c.request<fetchApi.FetchResponse>(1, 11, fetchApi, {
-    replicaId: -1, maxWaitMs, minBytes, maxBytes: 1 << 20, isolationLevel: 1, sessionId: 0, sessionEpoch: -1,
-    topics: [{ topic, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: offset, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }],
-    forgottenTopicsData: [], rackId: '',
+    replicaId: -1,
+    maxWaitMs,
+    minBytes,
+    maxBytes: 1 << 20,
+    isolationLevel: 1,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [
+      {
+        topic,
+        partitions: [
+          { partition: 0, currentLeaderEpoch: -1, fetchOffset: offset, logStartOffset: -1, partitionMaxBytes: 1 << 20 },
+        ],
+      },
+    ],
+    forgottenTopicsData: [],
+    rackId: '',
   });
 
-const recordBytes = (r: fetchApi.FetchResponse) => (r.responses[0]?.partitions[0]?.records as unknown as Buffer | null)?.length ?? 0;
+const recordBytes = (r: fetchApi.FetchResponse) =>
+  (r.responses[0]?.partitions[0]?.records as unknown as Buffer | null)?.length ?? 0;
 
 async function produceOne(topic: string) {
   const producer = kafka(broker.brokers).producer();
@@ -63,7 +78,10 @@ describe('Broker > Fetch long-poll', () => {
     await admin.createTopics({ topics: [{ topic }] });
     await admin.disconnect();
     const c = await WireClient.connect(other.brokers);
-    const parked = fetchAt(c, topic, 0, 60_000, 1).then(() => 'answered', () => 'connection closed');
+    const parked = fetchAt(c, topic, 0, 60_000, 1).then(
+      () => 'answered',
+      () => 'connection closed',
+    );
     await new Promise((r) => setTimeout(r, 50));
     await other.close();
     expect(await parked).toMatch(/answered|connection closed/);

@@ -4,12 +4,24 @@ import { type BrokerHandle, startBroker } from '../src/index.ts';
 import { flexibleWire } from './scenarios/flexible-wire.ts';
 
 const retentionBytes = (synonyms: boolean, configType: number) => ({
-  name: 'retention.bytes', value: '-1', readOnly: false, configSource: 5, isSensitive: false,
-  synonyms: synonyms ? [{ name: 'log.retention.bytes', value: '-1', source: 5 }] : [], configType, documentation: null,
+  name: 'retention.bytes',
+  value: '-1',
+  readOnly: false,
+  configSource: 5,
+  isSensitive: false,
+  synonyms: synonyms ? [{ name: 'log.retention.bytes', value: '-1', source: 5 }] : [],
+  configType,
+  documentation: null,
 });
 const messageMaxBytes = (synonyms: boolean, configType: number) => ({
-  name: 'message.max.bytes', value: '1048588', readOnly: false, configSource: 5, isSensitive: false,
-  synonyms: synonyms ? [{ name: 'message.max.bytes', value: '1048588', source: 5 }] : [], configType, documentation: null,
+  name: 'message.max.bytes',
+  value: '1048588',
+  readOnly: false,
+  configSource: 5,
+  isSensitive: false,
+  synonyms: synonyms ? [{ name: 'message.max.bytes', value: '1048588', source: 5 }] : [],
+  configType,
+  documentation: null,
 });
 const describeConfigs = (synonyms: boolean, version: number) => [
   { error: [0, ''], configs: [retentionBytes(synonyms, version >= 3 ? 5 : 0)] },
@@ -18,10 +30,19 @@ const describeConfigs = (synonyms: boolean, version: number) => [
   { error: [0, ''], configs: [messageMaxBytes(synonyms, version >= 3 ? 3 : 0)] },
 ];
 const partition = (partitionIndex: number) => ({
-  errorCode: 0, partitionIndex, leaderId: 1, leaderEpoch: 0, replicaNodes: [1], isrNodes: [1],
-  eligibleLeaderReplicas: [], lastKnownElr: [], offlineReplicas: [],
+  errorCode: 0,
+  partitionIndex,
+  leaderId: 1,
+  leaderEpoch: 0,
+  replicaNodes: [1],
+  isrNodes: [1],
+  eligibleLeaderReplicas: [],
+  lastKnownElr: [],
+  offlineReplicas: [],
 });
-const emptyGroup = (groupState: string, groupType: string) => [{ groupId: 'BASE-g', protocolType: '', groupState, groupType }];
+const emptyGroup = (groupState: string, groupType: string) => [
+  { groupId: 'BASE-g', protocolType: '', groupState, groupType },
+];
 
 describe('Broker > flexible versions on the wire', () => {
   let broker: BrokerHandle;
@@ -34,8 +55,16 @@ describe('Broker > flexible versions on the wire', () => {
     expect(await flexibleWire(broker.brokers)).toEqual({
       createV4Defaults: [[0, null]],
       createV5Result: {
-        errorCode: 0, numPartitions: 1, replicationFactor: 1,
-        maxMessageBytes: { name: 'max.message.bytes', value: '1048588', readOnly: false, configSource: 5, isSensitive: false },
+        errorCode: 0,
+        numPartitions: 1,
+        replicationFactor: 1,
+        maxMessageBytes: {
+          name: 'max.message.bytes',
+          value: '1048588',
+          readOnly: false,
+          configSource: 5,
+          isSensitive: false,
+        },
       },
       createV6Existing: [[36, "Topic 'BASE-t' already exists."]],
       createV6ThreePartitions: [[0, 3]],
@@ -50,8 +79,16 @@ describe('Broker > flexible versions on the wire', () => {
       listGroupsV5Consumer: [],
       createNotANumber: [[40, 'Invalid value abc for configuration retention.bytes: Not a number of type LONG']],
       createBelowMinimum: [[40, 'Invalid value -5 for configuration max.message.bytes: Value must be at least 0']],
-      createIntTooLarge: [[40, 'Invalid value 3000000000 for configuration max.message.bytes: Not a number of type INT']],
-      createWithOverride: { name: 'retention.bytes', value: '1000', readOnly: false, configSource: 1, isSensitive: false },
+      createIntTooLarge: [
+        [40, 'Invalid value 3000000000 for configuration max.message.bytes: Not a number of type INT'],
+      ],
+      createWithOverride: {
+        name: 'retention.bytes',
+        value: '1000',
+        readOnly: false,
+        configSource: 1,
+        isSensitive: false,
+      },
       alterV0Set: [[0, null]],
       afterSet: [
         ['max.message.bytes', '500000', 1, ['1:max.message.bytes=500000', '5:message.max.bytes=1048588']],
@@ -71,7 +108,13 @@ describe('Broker > flexible versions on the wire', () => {
       describePartitionsPage1: {
         topics: [
           { errorCode: 3, name: 'MISSING', hasTopicId: false, isInternal: false, partitions: [] },
-          { errorCode: 0, name: 'TOPIC', hasTopicId: true, isInternal: false, partitions: [partition(0), partition(1)] },
+          {
+            errorCode: 0,
+            name: 'TOPIC',
+            hasTopicId: true,
+            isInternal: false,
+            partitions: [partition(0), partition(1)],
+          },
         ],
         nextCursor: { topicName: 'TOPIC', partitionIndex: 2 },
       },

@@ -25,7 +25,10 @@ const EXPECTED_GROUP_ERRORS = {
   heartbeatAfterLeave: 25,
   simpleCommitOnEmptyGroup: 0,
   nullMetadataCommit: 0,
-  offsetFetchAll: [[0, 9, 'm'], [1, 4, '']],
+  offsetFetchAll: [
+    [0, 9, 'm'],
+    [1, 4, ''],
+  ],
   offsetFetch: [[[9, 'm', 0]]],
   fetchOutOfRange: 1,
   listOffsetsUnknownPartition: 3,

@@ -9,7 +9,12 @@ export const unique = (prefix: string): string => `${prefix}-${randomUUID().slic
 /** Polls `probe` until it returns a truthy value, failing with `what` after `timeoutMs`. */
 type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
 
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 20_000, everyMs = 25): Promise<Truthy<T>> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  timeoutMs = 20_000,
+  everyMs = 25,
+): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -42,8 +47,18 @@ export interface Timing {
   maxWaitTimeInMs: number;
 }
 
-export const FAST: Timing = { sessionTimeout: 1_500, rebalanceTimeout: 3_000, heartbeatInterval: 100, maxWaitTimeInMs: 100 };
-export const KAFKA_TIMING: Timing = { sessionTimeout: 6_000, rebalanceTimeout: 10_000, heartbeatInterval: 300, maxWaitTimeInMs: 200 };
+export const FAST: Timing = {
+  sessionTimeout: 1_500,
+  rebalanceTimeout: 3_000,
+  heartbeatInterval: 100,
+  maxWaitTimeInMs: 100,
+};
+export const KAFKA_TIMING: Timing = {
+  sessionTimeout: 6_000,
+  rebalanceTimeout: 10_000,
+  heartbeatInterval: 300,
+  maxWaitTimeInMs: 200,
+};
 
 export function consumerConfig(groupId: string, t: Timing, extra: Partial<ConsumerConfig> = {}): ConsumerConfig {
   return { groupId, ...t, retry: { initialRetryTime: 50, retries: 8 }, ...extra };
@@ -59,7 +74,10 @@ export interface Received {
 }
 
 /** Runs `consumer` and resolves with messages as they arrive; call stop() to disconnect. */
-export function collect(consumer: Consumer): { messages: Received[]; until(n: number, timeoutMs?: number): Promise<Received[]> } {
+export function collect(consumer: Consumer): {
+  messages: Received[];
+  until(n: number, timeoutMs?: number): Promise<Received[]>;
+} {
   const messages: Received[] = [];
   void consumer.run({
     eachMessage: async ({ topic, partition, message }) => {
@@ -77,12 +95,16 @@ export function collect(consumer: Consumer): { messages: Received[]; until(n: nu
   });
   return {
     messages,
-    until: (n, timeoutMs = 20_000) => waitFor(`${n} messages (have ${messages.length})`, () => messages.length >= n && messages, timeoutMs),
+    until: (n, timeoutMs = 20_000) =>
+      waitFor(`${n} messages (have ${messages.length})`, () => messages.length >= n && messages, timeoutMs),
   };
 }
 
 /** The partitions each GROUP_JOIN handed this consumer, newest last. */
-export function trackAssignments(consumer: Consumer, topic: string): { history: number[][]; current(): number[] | undefined; joins(): number } {
+export function trackAssignments(
+  consumer: Consumer,
+  topic: string,
+): { history: number[][]; current(): number[] | undefined; joins(): number } {
   const history: number[][] = [];
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     history.push([...(e.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b));

@@ -22,8 +22,10 @@ import { hasKafkaTools, kafkaTool } from './kafka-tools.ts';
 import { unique } from './helpers.ts';
 import { kafkaToolsSession, type KafkaToolsTranscript } from './scenarios/kafka-tools-session.ts';
 
-const partitionLine = (p: number) => `\tTopic: TOPIC\tPartition: ${p}\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr:`;
-const synonym = (name: string, value: string, broker = name) => ` ${name}=${value} sensitive=false synonyms={DEFAULT_CONFIG:${broker}=${value}}`;
+const partitionLine = (p: number) =>
+  `\tTopic: TOPIC\tPartition: ${p}\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr:`;
+const synonym = (name: string, value: string, broker = name) =>
+  ` ${name}=${value} sensitive=false synonyms={DEFAULT_CONFIG:${broker}=${value}}`;
 const LONG_MAX = '9223372036854775807';
 
 const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
@@ -33,7 +35,9 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
   list: ['TOPIC'],
   describe: [
     'Topic: TOPIC\tTopicId: ID\tPartitionCount: 3\tReplicationFactor: 1\tConfigs: retention.bytes=1048576',
-    partitionLine(0), partitionLine(1), partitionLine(2),
+    partitionLine(0),
+    partitionLine(1),
+    partitionLine(2),
   ],
   configsTopic: [
     'Dynamic configs for topic TOPIC are:',
@@ -66,7 +70,11 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
     synonym('num.partitions', '1'),
   ],
   // Keys hash (murmur2, in the producer) to the same partitions on both brokers.
-  consumed: ['Partition:0\tOffset:0\tkind:second\tk2\tv2', 'Partition:1\tOffset:0\ttrace:xyz\tk3\tv3', 'Partition:2\tOffset:0\ttrace:abc,kind:plain\tk1\tv1'],
+  consumed: [
+    'Partition:0\tOffset:0\tkind:second\tk2\tv2',
+    'Partition:1\tOffset:0\ttrace:xyz\tk3\tv3',
+    'Partition:2\tOffset:0\ttrace:abc,kind:plain\tk1\tv1',
+  ],
   groupsListState: ['GROUP STATE', 'GROUP Empty', 'LIVE Stable'],
   groupsListStable: ['GROUP STATE', 'LIVE Stable'],
   groupsListType: ['GROUP TYPE', 'GROUP Classic', 'LIVE Classic'],
@@ -79,8 +87,22 @@ const EXPECTED: Omit<KafkaToolsTranscript, 'unreportedConfigs'> = {
   resetOffsets: ['GROUP TOPIC PARTITION NEW-OFFSET', 'GROUP TOPIC 0 0', 'GROUP TOPIC 1 0', 'GROUP TOPIC 2 0'],
   delete: [],
   exitCodes: {
-    create: 0, createAgain: 1, alter: 0, list: 0, describe: 0, configsTopic: 0, configsTopicAll: 0, configsBrokerAll: 0, produce: 0, consume: 0,
-    groupsListState: 0, groupsListStable: 0, groupsListType: 0, groupsDescribe: 0, resetOffsets: 0, delete: 0,
+    create: 0,
+    createAgain: 1,
+    alter: 0,
+    list: 0,
+    describe: 0,
+    configsTopic: 0,
+    configsTopicAll: 0,
+    configsBrokerAll: 0,
+    produce: 0,
+    consume: 0,
+    groupsListState: 0,
+    groupsListStable: 0,
+    groupsListType: 0,
+    groupsDescribe: 0,
+    resetOffsets: 0,
+    delete: 0,
   },
 };
 
@@ -95,16 +117,30 @@ if (hasKafkaTools()) {
     });
     afterAll(() => broker.close());
 
-    it('answers kafka-topics, kafka-configs, kafka-consumer-groups and the console producer/consumer', async () => {
-      const { unreportedConfigs, ...transcript } = await kafkaToolsSession(broker.brokers);
-      expect(transcript).toEqual(EXPECTED);
-      expect(unreportedConfigs).toEqual([]);
-    }, SESSION_MS);
+    it(
+      'answers kafka-topics, kafka-configs, kafka-consumer-groups and the console producer/consumer',
+      async () => {
+        const { unreportedConfigs, ...transcript } = await kafkaToolsSession(broker.brokers);
+        expect(transcript).toEqual(EXPECTED);
+        expect(unreportedConfigs).toEqual([]);
+      },
+      SESSION_MS,
+    );
 
     it('refuses the KIP-848 consumer group protocol as Kafka does without it (docs/broker.md D3)', async () => {
       const r = await kafkaTool('consoleConsumer', [
-        '--bootstrap-server', broker.brokers, '--topic', unique('kt-848'), '--group', unique('kt-848'),
-        '--command-property', 'group.protocol=consumer', '--max-messages', '1', '--timeout-ms', '20000',
+        '--bootstrap-server',
+        broker.brokers,
+        '--topic',
+        unique('kt-848'),
+        '--group',
+        unique('kt-848'),
+        '--command-property',
+        'group.protocol=consumer',
+        '--max-messages',
+        '1',
+        '--timeout-ms',
+        '20000',
       ]);
       expect(r.stdout + r.stderr).toContain(
         'UnsupportedVersionException: The cluster does not support the new CONSUMER group protocol. ' +
@@ -114,15 +150,19 @@ if (hasKafkaTools()) {
   });
 
   withKafka('Broker > Kafka tools against Apache Kafka', (brokers) => {
-    it('gives the transcript the embedded broker gives', async () => {
-      const { unreportedConfigs: _more, ...transcript } = await kafkaToolsSession(brokers);
-      expect(transcript).toEqual(EXPECTED);
-    }, SESSION_MS);
+    it(
+      'gives the transcript the embedded broker gives',
+      async () => {
+        const { unreportedConfigs: _more, ...transcript } = await kafkaToolsSession(brokers);
+        expect(transcript).toEqual(EXPECTED);
+      },
+      SESSION_MS,
+    );
   });
 } else {
   describe('Broker > Kafka tools', () => {
     it.skipIf(process.env.CI !== 'true')('needs Java and .cache/kafka-tools/lib (scripts/infra/install.sh)', () => {
-      throw new Error('Kafka\'s tools are not installed: under CI=true this fails instead of skipping');
+      throw new Error("Kafka's tools are not installed: under CI=true this fails instead of skipping");
     });
   });
 }

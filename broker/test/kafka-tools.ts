@@ -30,11 +30,20 @@ export interface ToolResult {
  * Runs one tool as bin/kafka-*.sh would (`java -cp LIB/* MainClass args`), feeding `input` on stdin.
  * C1 only and the serial collector: these short-lived JVMs start faster, and the output is the same.
  */
-export function kafkaTool(tool: keyof typeof TOOLS, args: string[], input = '', timeoutMs = 60_000): Promise<ToolResult> {
+export function kafkaTool(
+  tool: keyof typeof TOOLS,
+  args: string[],
+  input = '',
+  timeoutMs = 60_000,
+): Promise<ToolResult> {
   return new Promise((resolve) => {
-    const child = spawn('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss1m', '-cp', `${LIB}*`, TOOLS[tool], ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'java',
+      ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss1m', '-cp', `${LIB}*`, TOOLS[tool], ...args],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -53,7 +53,7 @@ describe('Broker > kafkajs scenarios', () => {
     expect(r.afterLeave).toEqual([0, 1, 2, 3]);
   });
 
-  it('reassigns a crashed member\'s partitions once its session expires', async () => {
+  it("reassigns a crashed member's partitions once its session expires", async () => {
     const r = await groupCrash(env);
     expect(isPartitionSplit(r.split[0], r.split[1], 4)).toBe(true);
     expect(r.afterCrash).toEqual([0, 1, 2, 3]);
@@ -73,7 +73,7 @@ describe('Broker > kafkajs scenarios', () => {
     expect(r.highWatermarks).toEqual([4, 4]);
   });
 
-  it('resolves offsets by timestamp and lets admin set and reset an idle group\'s offsets', async () => {
+  it("resolves offsets by timestamp and lets admin set and reset an idle group's offsets", async () => {
     const r = await offsetManagement(env);
     expect(r).toEqual({
       byTimestamp: [{ partition: 0, offset: '5' }],

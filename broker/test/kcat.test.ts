@@ -42,8 +42,11 @@ if (hasKcat()) {
   });
 } else {
   describe('Broker > kcat', () => {
-    it.skipIf(process.env.CI !== 'true')('needs kcat (apt-get install -y kcat; scripts/infra/install.sh does it)', () => {
-      throw new Error('kcat is not installed: under CI=true this fails instead of skipping');
-    });
+    it.skipIf(process.env.CI !== 'true')(
+      'needs kcat (apt-get install -y kcat; scripts/infra/install.sh does it)',
+      () => {
+        throw new Error('kcat is not installed: under CI=true this fails instead of skipping');
+      },
+    );
   });
 }

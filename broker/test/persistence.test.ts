@@ -28,7 +28,11 @@ async function produce(b: BrokerHandle, topic: string, values: string[], oneBatc
   const producer = kafka(b.brokers).producer();
   await producer.connect();
   if (oneBatchEach) for (const value of values) await producer.send({ topic, messages: [{ value }] });
-  else await producer.send({ topic, messages: values.map((value, i) => ({ key: `k${i}`, value, headers: { n: String(i) } })) });
+  else
+    await producer.send({
+      topic,
+      messages: values.map((value, i) => ({ key: `k${i}`, value, headers: { n: String(i) } })),
+    });
   await producer.disconnect();
 }
 
@@ -58,7 +62,8 @@ describe('Broker > persistence', () => {
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     expect(committed?.partitions.map((p) => Number(p.offset)).reduce((x, y) => x + y)).toBe(4);
     const again = await consumeAll(b, topic, unique('fresh'), 4);
-    const view = (ms: typeof before) => ms.map((m) => `${m.partition}/${m.offset}/${m.key}/${m.value}/${m.headers.n}`).sort();
+    const view = (ms: typeof before) =>
+      ms.map((m) => `${m.partition}/${m.offset}/${m.key}/${m.value}/${m.headers.n}`).sort();
     expect(view(again)).toEqual(view(before));
     await produce(b, topic, ['e']);
     const offsets = await admin.fetchTopicOffsets(topic);
@@ -73,7 +78,10 @@ describe('Broker > persistence', () => {
     const topic = unique('idem');
     let b = await start({ dataDir });
     const port = b.port;
-    const producer = kafka(b.brokers, unique('idem'), { retry: { initialRetryTime: 100, retries: 10 } }).producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka(b.brokers, unique('idem'), { retry: { initialRetryTime: 100, retries: 10 } }).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
     await producer.send({ topic, messages: [{ value: 'a' }, { value: 'b' }] });
     await b.close();
@@ -97,10 +105,14 @@ describe('Broker > persistence', () => {
     b = await start({ dataDir });
     expect(fs.statSync(file).size).toBe(intact);
     await produce(b, topic, ['z'], true);
-    expect((await consumeAll(b, topic, unique('g'), 3)).map((m) => [m.offset, m.value])).toEqual([[0, 'x'], [1, 'y'], [2, 'z']]);
+    expect((await consumeAll(b, topic, unique('g'), 3)).map((m) => [m.offset, m.value])).toEqual([
+      [0, 'x'],
+      [1, 'y'],
+      [2, 'z'],
+    ]);
   });
 
-  it('removes a deleted topic\'s files', async () => {
+  it("removes a deleted topic's files", async () => {
     const dataDir = tempDir();
     const topic = unique('del');
     const b = await start({ dataDir });
@@ -118,7 +130,12 @@ describe('Broker > retention', () => {
   it('drops the oldest batches beyond the record bound, and consumers start at the new log start', async () => {
     const topic = unique('ret');
     const b = await start({ retention: { maxRecords: 10 } });
-    await produce(b, topic, Array.from({ length: 30 }, (_, i) => `v${i}`), true);
+    await produce(
+      b,
+      topic,
+      Array.from({ length: 30 }, (_, i) => `v${i}`),
+      true,
+    );
     const admin = kafka(b.brokers).admin();
     await admin.connect();
     const [o] = await admin.fetchTopicOffsets(topic);
@@ -133,7 +150,12 @@ describe('Broker > retention', () => {
     const topic = unique('ret-bytes');
     const b = await start({ dataDir, retention: { maxBytes: 64 * 1024 } });
     const big = 'x'.repeat(8 * 1024);
-    await produce(b, topic, Array.from({ length: 300 }, () => big), true);
+    await produce(
+      b,
+      topic,
+      Array.from({ length: 300 }, () => big),
+      true,
+    );
     const log = b.state.topics.partition(topic, 0)!;
     expect(log.bytes).toBeLessThanOrEqual(64 * 1024 + 9 * 1024);
     expect(log.logStartOffset).toBeGreaterThan(250);
@@ -151,7 +173,16 @@ describe('Broker > topic config overrides', () => {
     const admin = kafka(b.brokers).admin();
     await admin.connect();
     await admin.createTopics({
-      topics: [{ topic: small, configEntries: [{ name: 'retention.bytes', value: '300' }, { name: 'max.message.bytes', value: '400' }] }, { topic: plain }],
+      topics: [
+        {
+          topic: small,
+          configEntries: [
+            { name: 'retention.bytes', value: '300' },
+            { name: 'max.message.bytes', value: '400' },
+          ],
+        },
+        { topic: plain },
+      ],
     });
     await admin.disconnect();
     const values = Array.from({ length: 10 }, (_, i) => `value-${i}`);

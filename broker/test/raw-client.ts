@@ -30,7 +30,13 @@ export function sendRaw(port: number, bytes: Buffer, timeoutMs = 5000): Promise<
 }
 
 /** A request frame with header v1 and the given body. */
-export function frame(apiKey: number, version: number, correlationId: number, body: Buffer = Buffer.alloc(0), clientId = 'raw'): Buffer {
+export function frame(
+  apiKey: number,
+  version: number,
+  correlationId: number,
+  body: Buffer = Buffer.alloc(0),
+  clientId = 'raw',
+): Buffer {
   const id = Buffer.from(clientId);
   const header = Buffer.alloc(10);
   header.writeInt16BE(apiKey, 0);

@@ -17,13 +17,20 @@ export async function onSupportedNode(name) {
   const range = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node;
   if (semver.satisfies(process.versions.node, range)) return;
   const pinned = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
-  const found = spawnSync('bash', [join(ROOT, 'scripts/runtime/node.sh'), 'bin', pinned], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const found = spawnSync('bash', [join(ROOT, 'scripts/runtime/node.sh'), 'bin', pinned], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (found.status !== 0) {
-    console.error(`${name}: Node ${process.version} is not supported (needs ${range}), and Node ${pinned} could not be brought; install Node 22 or 24`);
+    console.error(
+      `${name}: Node ${process.version} is not supported (needs ${range}), and Node ${pinned} could not be brought; install Node 22 or 24`,
+    );
     process.exit(1);
   }
   const bin = found.stdout.trim();
-  console.error(`${name}: Node ${process.version} is not supported (needs ${range}); running on Node ${pinned} from .cache/node`);
+  console.error(
+    `${name}: Node ${process.version} is not supported (needs ${range}); running on Node ${pinned} from .cache/node`,
+  );
   const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
   const child = spawn(join(bin, 'node'), process.argv.slice(1), { stdio: 'inherit', env });
   const forward = (signal) => child.kill(signal);

@@ -11,7 +11,9 @@ if (process.argv[2] === 'clean') {
   rmSync(target, { recursive: true, force: true });
 } else {
   const source = join(pkg, '..', 'specs');
-  if (!existsSync(join(source, 'openapi'))) throw new Error(`no specs at ${source}: pack from the socialnet-contracts repository`);
+  if (!existsSync(join(source, 'openapi')))
+    throw new Error(`no specs at ${source}: pack from the socialnet-contracts repository`);
   rmSync(target, { recursive: true, force: true });
-  for (const part of ['openapi', 'asyncapi', 'clauses.yaml', 'model']) cpSync(join(source, part), join(target, part), { recursive: true });
+  for (const part of ['openapi', 'asyncapi', 'clauses.yaml', 'model'])
+    cpSync(join(source, part), join(target, part), { recursive: true });
 }

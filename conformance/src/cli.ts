@@ -17,7 +17,13 @@ import { consoleReport, progressPrinter } from './reporters/console.ts';
 import { parseFormats, writeReports } from './reporters/index.ts';
 import { runConformance } from './run.ts';
 
-const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 const repeat = (value: string, previous: string[] = []) => [...previous, value];
 const positive = (name: string) => (value: string) => {
   const n = Number(value);
@@ -26,7 +32,9 @@ const positive = (name: string) => (value: string) => {
 };
 
 const program = new Command('conformance')
-  .description('Checks that an implementation of the socialnet platform keeps its contracts (specs/openapi, specs/asyncapi).\nExit codes: 0 every selected check passed; 1 a check failed or an operation is not implemented; 2 usage error, or nothing decisive (errors, blocked or rate-limited targets only, or no check target executed).')
+  .description(
+    'Checks that an implementation of the socialnet platform keeps its contracts (specs/openapi, specs/asyncapi).\nExit codes: 0 every selected check passed; 1 a check failed or an operation is not implemented; 2 usage error, or nothing decisive (errors, blocked or rate-limited targets only, or no check target executed).',
+  )
   .version(VERSION, '-V, --version')
   .showHelpAfterError()
   .exitOverride();
@@ -34,24 +42,61 @@ const program = new Command('conformance')
 program
   .command('run', { isDefault: true })
   .description('run the checks; with no --base-url or --service, start the reference on embedded defaults and test it')
-  .option('--config <file>', 'conformance.yaml: base URL or per-service URLs, token claims, admin header, rate-limit budget, path prefix, only/skip (conformance.schema.json); options given here win')
+  .option(
+    '--config <file>',
+    'conformance.yaml: base URL or per-service URLs, token claims, admin header, rate-limit budget, path prefix, only/skip (conformance.schema.json); options given here win',
+  )
   .option('--base-url <url>', 'the gateway (operations under their x-gateway-prefix, e.g. /api)')
-  .option('--service <name=url>', 'a service on its own URL (repeatable); wins over --base-url for that service', repeat, [])
-  .option('--path-prefix <prefix>', "replaces the first segment of the spec's gateway prefix under --base-url (/api → /v2)")
-  .option('--spec <path>', 'a folder of service documents or one bundled document (default: the specs shipped with this package)')
-  .option('--jwt-secret <secret>', 'the platform HS256 secret, to mint test tokens (needed for most bad-token variants and admin)', process.env.JWT_SECRET)
-  .option('--token-claim <name=value>', 'a claim every minted token carries (repeatable), e.g. --token-claim sh=0', repeat, [])
-  .option('--admin-header <name=value>', "the target's admin credential: a header sent with admin requests, e.g. X-Admin-Token=...")
+  .option(
+    '--service <name=url>',
+    'a service on its own URL (repeatable); wins over --base-url for that service',
+    repeat,
+    [],
+  )
+  .option(
+    '--path-prefix <prefix>',
+    "replaces the first segment of the spec's gateway prefix under --base-url (/api → /v2)",
+  )
+  .option(
+    '--spec <path>',
+    'a folder of service documents or one bundled document (default: the specs shipped with this package)',
+  )
+  .option(
+    '--jwt-secret <secret>',
+    'the platform HS256 secret, to mint test tokens (needed for most bad-token variants and admin)',
+    process.env.JWT_SECRET,
+  )
+  .option(
+    '--token-claim <name=value>',
+    'a claim every minted token carries (repeatable), e.g. --token-claim sh=0',
+    repeat,
+    [],
+  )
+  .option(
+    '--admin-header <name=value>',
+    "the target's admin credential: a header sent with admin requests, e.g. X-Admin-Token=...",
+  )
   .option('--kafka-brokers <list>', 'comma-separated brokers; enables the event checks', list)
   .option('--only <ids>', 'run only these check ids, families or tags (comma-separated)', list, [])
   .option('--skip <ids>', 'skip these check ids, families or tags (comma-separated)', list, [])
   .option('--timeout <ms>', 'per-request timeout in ms (default 10000)', positive('--timeout'))
-  .option('--setup-timeout <ms>', 'timeout of set-up steps such as registering a test user, in ms (default: the larger of 60000 and --timeout)', positive('--setup-timeout'))
+  .option(
+    '--setup-timeout <ms>',
+    'timeout of set-up steps such as registering a test user, in ms (default: the larger of 60000 and --timeout)',
+    positive('--setup-timeout'),
+  )
   .option('--concurrency <n>', 'check targets run at once (default 8)', positive('--concurrency'))
-  .option('--double <name[=url]>', `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`, repeat, [])
+  .option(
+    '--double <name[=url]>',
+    `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`,
+    repeat,
+    [],
+  )
   .option('--report <formats>', 'also write reports: junit,json,sarif,html')
   .option('--out <dir>', 'folder for --report files', 'conformance-report')
-  .addOption(new Option('--split', 'with no target: start the reference split into services (tested through --service URLs)'))
+  .addOption(
+    new Option('--split', 'with no target: start the reference split into services (tested through --service URLs)'),
+  )
   .option('--verbose', 'print every finding, not one per group')
   .action(async (opts) => {
     const formats = parseFormats(opts.report);
@@ -59,8 +104,8 @@ program
     const services = { ...config.services, ...parseServiceOption(opts.service) };
     const admin = opts.adminHeader ? parseAdminHeader(opts.adminHeader) : adminOf(config);
     const tokenClaims = { ...config.tokenClaims, ...parseClaims(opts.tokenClaim) };
-    const only = opts.only.length ? opts.only : config.only ?? [];
-    const skip = opts.skip.length ? opts.skip : config.skip ?? [];
+    const only = opts.only.length ? opts.only : (config.only ?? []);
+    const skip = opts.skip.length ? opts.skip : (config.skip ?? []);
     let result: RunResult;
     try {
       result = await runConformance({
@@ -100,7 +145,17 @@ function failedRun(error: Error, baseUrl: string | undefined, services: Record<s
     startedAt: new Date().toISOString(),
     durationMs: 0,
     target: { baseUrl, services, startedReference: false },
-    checks: [{ id: 'conformance.run', title: 'The run could start', tags: ['conformance'], clause: '-', status: 'error', reason: error.message, targets: [{ label: 'start', status: 'error', reason: error.message, findings: [], durationMs: 0 }] }],
+    checks: [
+      {
+        id: 'conformance.run',
+        title: 'The run could start',
+        tags: ['conformance'],
+        clause: '-',
+        status: 'error',
+        reason: error.message,
+        targets: [{ label: 'start', status: 'error', reason: error.message, findings: [], durationMs: 0 }],
+      },
+    ],
     observations: [],
     specFiles: [],
   };
@@ -114,13 +169,24 @@ function parseAdminHeader(value: string) {
 
 program
   .command('prove')
-  .description('run the check × defect-fixture matrix: the reference must pass, each fixture must fail exactly its tagged checks')
+  .description(
+    'run the check × defect-fixture matrix: the reference must pass, each fixture must fail exactly its tagged checks',
+  )
   .option('--only <ids>', 'only these check ids or tags', list, [])
   .option('--skip <ids>', 'skip these check ids or tags', list, [])
   .option('--split', 'start the fixtures split into services')
   .option('--concurrency <n>', 'check targets run at once', positive('--concurrency'), 8)
-  .option('--mutants [ids]', 'mutation analysis: one mutant of the reference per guarantee of the specs (optionally only these mutant ids or families)', list)
-  .option('--parallel <n>', 'with --mutants: mutants run at once, each on its own started reference', positive('--parallel'), 2)
+  .option(
+    '--mutants [ids]',
+    'mutation analysis: one mutant of the reference per guarantee of the specs (optionally only these mutant ids or families)',
+    list,
+  )
+  .option(
+    '--parallel <n>',
+    'with --mutants: mutants run at once, each on its own started reference',
+    positive('--parallel'),
+    2,
+  )
   .option('--report <format>', 'with --mutants: text (default) or json')
   .action(async (opts) => {
     if (opts.mutants) {
@@ -130,7 +196,10 @@ program
         mutants: Array.isArray(opts.mutants) ? opts.mutants : [],
         parallel: opts.parallel,
         concurrency: opts.concurrency,
-        onMutant: (r, done, total) => process.stderr.write(`[${done}/${total}] ${r.id}: ${r.status}${r.killedBy.length ? ` by ${r.killedBy.join(', ')}` : ''} (${r.seconds.toFixed(1)} s)\n`),
+        onMutant: (r, done, total) =>
+          process.stderr.write(
+            `[${done}/${total}] ${r.id}: ${r.status}${r.killedBy.length ? ` by ${r.killedBy.join(', ')}` : ''} (${r.seconds.toFixed(1)} s)\n`,
+          ),
       });
       process.stdout.write(opts.report === 'json' ? mutantsJson(report) : mutantsText(report));
       process.exitCode = report.problems.length || report.survived || report.errors ? 1 : 0;
@@ -149,16 +218,29 @@ program
 
 program
   .command('double <name>')
-  .description(`serve a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}) until interrupted; point the services under test at it, then run with --double <name>=URL`)
+  .description(
+    `serve a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}) until interrupted; point the services under test at it, then run with --double <name>=URL`,
+  )
   .option('--port <n>', 'port to listen on (0: any free port)', (v) => Number(v), 0)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .option('--spec <path>', 'a folder of service documents or one bundled document (default: specs/openapi)')
-  .option('--jwt-secret <secret>', 'verify bearers with this HS256 secret (without it a bearer needs only sub and an unexpired exp)', process.env.JWT_SECRET)
+  .option(
+    '--jwt-secret <secret>',
+    'verify bearers with this HS256 secret (without it a bearer needs only sub and an unexpired exp)',
+    process.env.JWT_SECRET,
+  )
   .action(async (name: string, opts) => {
     const spec = await loadSpec(opts.spec);
-    const double = await startDouble(spec, doubleDefinition(name), { port: opts.port, host: opts.host, jwtSecret: opts.jwtSecret });
-    process.stdout.write(`${JSON.stringify({ double: double.name, url: double.url, recordings: `${double.url}/__conformance/requests` })}\n`);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void double.close().then(() => process.exit(0)));
+    const double = await startDouble(spec, doubleDefinition(name), {
+      port: opts.port,
+      host: opts.host,
+      jwtSecret: opts.jwtSecret,
+    });
+    process.stdout.write(
+      `${JSON.stringify({ double: double.name, url: double.url, recordings: `${double.url}/__conformance/requests` })}\n`,
+    );
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => void double.close().then(() => process.exit(0)));
   });
 
 program
@@ -178,7 +260,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 // A rejection nobody handled is a defect of a check, not a reason to end the run before its report is written.
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`conformance: internal error (reported, run continues): ${(reason as Error)?.stack ?? reason}\n`);
+  process.stderr.write(
+    `conformance: internal error (reported, run continues): ${(reason as Error)?.stack ?? reason}\n`,
+  );
 });
 
 program.parseAsync(process.argv).catch((error: Error) => {

@@ -38,7 +38,9 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--config ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new UsageError(
+      `--config ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   let data: unknown;
   try {
@@ -51,12 +53,19 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
 
 export function checkConfig(data: unknown, path = 'config', env: NodeJS.ProcessEnv = process.env): ConfigFile {
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((e: any) => `  ${e.instancePath || '(top level)'} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`);
-    throw new UsageError(`--config ${path} does not match conformance.schema.json:\n${[...new Set(problems)].join('\n')}`);
+    const problems = (validate.errors ?? []).map(
+      (e: any) =>
+        `  ${e.instancePath || '(top level)'} ${e.message}${e.params?.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`,
+    );
+    throw new UsageError(
+      `--config ${path} does not match conformance.schema.json:\n${[...new Set(problems)].join('\n')}`,
+    );
   }
   const config = data as ConfigFile;
-  if (config.jwtSecretEnv && !env[config.jwtSecretEnv]) throw new UsageError(`--config ${path}: jwtSecretEnv names ${config.jwtSecretEnv}, which is not set`);
-  if (config.admin?.valueEnv && !env[config.admin.valueEnv]) throw new UsageError(`--config ${path}: admin.valueEnv names ${config.admin.valueEnv}, which is not set`);
+  if (config.jwtSecretEnv && !env[config.jwtSecretEnv])
+    throw new UsageError(`--config ${path}: jwtSecretEnv names ${config.jwtSecretEnv}, which is not set`);
+  if (config.admin?.valueEnv && !env[config.admin.valueEnv])
+    throw new UsageError(`--config ${path}: admin.valueEnv names ${config.admin.valueEnv}, which is not set`);
   return config;
 }
 

@@ -29,13 +29,23 @@ export async function startReference(options: ReferenceOptions = {}): Promise<St
   try {
     mod = await import(specifier);
   } catch (error) {
-    throw new Error(`no target given and the reference implementation cannot be loaded (${(error as Error).message}); pass --base-url or --service`);
+    throw new Error(
+      `no target given and the reference implementation cannot be loaded (${(error as Error).message}); pass --base-url or --service`,
+    );
   }
   const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url');
   // The event side too (outbox relay and consumers, on the embedded broker): without it no post reaches a feed.
-  const platform = await mod.startPlatformWithEvents({ jwtSecret, split: options.split, variant: options.variant, serviceUrls: options.serviceUrls, logLevel: 'silent' });
+  const platform = await mod.startPlatformWithEvents({
+    jwtSecret,
+    split: options.split,
+    variant: options.variant,
+    serviceUrls: options.serviceUrls,
+    logLevel: 'silent',
+  });
   await platform.events.ready();
-  const target: Target = options.split ? { services: { ...platform.services } } : { baseUrl: `${platform.baseUrl}`, services: {} };
+  const target: Target = options.split
+    ? { services: { ...platform.services } }
+    : { baseUrl: `${platform.baseUrl}`, services: {} };
   return { target, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: () => platform.close() };
 }
 
@@ -61,13 +71,33 @@ export async function openReferenceHost(): Promise<ReferenceHost> {
   const platform = await ref.startPlatformWithEvents({ jwtSecret, logLevel: 'silent' });
   await platform.events.ready();
   // every service at its own URL, so operations the gateway does not route (x-gateway: false) are judged too
-  const base: StartedReference = { target: { baseUrl: `${platform.baseUrl}`, services: { ...platform.services } }, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: () => platform.close() };
+  const base: StartedReference = {
+    target: { baseUrl: `${platform.baseUrl}`, services: { ...platform.services } },
+    jwtSecret,
+    kafkaBrokers: platform.kafkaBrokers,
+    close: () => platform.close(),
+  };
   return {
     base,
     async startService(service, variant) {
       const others = Object.fromEntries(Object.entries<string>(platform.services).filter(([name]) => name !== service));
-      const mutant = await ref.startPlatform({ jwtSecret, variant, db: platform.db, services: [service], serviceUrls: others, logLevel: 'silent' });
-      return { target: { baseUrl: base.target.baseUrl, services: { ...platform.services, [service]: mutant.services[service] } }, jwtSecret, kafkaBrokers: base.kafkaBrokers, close: () => mutant.close() };
+      const mutant = await ref.startPlatform({
+        jwtSecret,
+        variant,
+        db: platform.db,
+        services: [service],
+        serviceUrls: others,
+        logLevel: 'silent',
+      });
+      return {
+        target: {
+          baseUrl: base.target.baseUrl,
+          services: { ...platform.services, [service]: mutant.services[service] },
+        },
+        jwtSecret,
+        kafkaBrokers: base.kafkaBrokers,
+        close: () => mutant.close(),
+      };
     },
     close: () => base.close(),
   };

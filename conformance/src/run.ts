@@ -52,7 +52,11 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const spec = await loadSpec(options.spec);
   checkServiceNames(Object.keys(options.services ?? {}), spec.services, pathAliases(spec.operations));
   const checks = selectChecks(options.checks ?? CHECKS, options.only, options.skip);
-  let target: Target = { baseUrl: options.baseUrl?.replace(/\/$/, ''), services: options.services ?? {}, pathPrefix: options.pathPrefix };
+  let target: Target = {
+    baseUrl: options.baseUrl?.replace(/\/$/, ''),
+    services: options.services ?? {},
+    pathPrefix: options.pathPrefix,
+  };
   let jwtSecret = options.jwtSecret;
   let kafkaBrokers = options.kafkaBrokers;
   const noTarget = !target.baseUrl && Object.keys(target.services).length === 0;
@@ -60,10 +64,12 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   const doubles = await openDoubles(spec, options.doubles ?? [], { jwtSecret });
   const serviceUrls = Object.fromEntries(doubles.map((d) => [d.service, d.url]));
   const reference = noTarget
-    ? await startReference({ split: options.split, variant: options.variant, jwtSecret, serviceUrls }).catch(async (error) => {
-        await Promise.all(doubles.map((d) => d.close()));
-        throw error;
-      })
+    ? await startReference({ split: options.split, variant: options.variant, jwtSecret, serviceUrls }).catch(
+        async (error) => {
+          await Promise.all(doubles.map((d) => d.close()));
+          throw error;
+        },
+      )
     : undefined;
   if (reference) {
     target = reference.target;
@@ -83,7 +89,15 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     rateLimit: { ...DEFAULT_RATE_LIMIT_BUDGET, ...options.rateLimit },
   };
   try {
-    return await runChecks({ spec, target, checks, options: runOptions, startedReference: Boolean(reference), doubles, onProgress: options.onProgress });
+    return await runChecks({
+      spec,
+      target,
+      checks,
+      options: runOptions,
+      startedReference: Boolean(reference),
+      doubles,
+      onProgress: options.onProgress,
+    });
   } finally {
     await reference?.close();
     await Promise.all(doubles.map((d) => d.close()));

@@ -37,7 +37,9 @@ doubles: {media: {}}
   });
 
   it('names the recording doubles: started here, or read at the URL of one the deployment started', () => {
-    expect(doublesOf(checkConfig({ doubles: { media: { url: 'http://127.0.0.1:8098' } } }))).toEqual(['media=http://127.0.0.1:8098']);
+    expect(doublesOf(checkConfig({ doubles: { media: { url: 'http://127.0.0.1:8098' } } }))).toEqual([
+      'media=http://127.0.0.1:8098',
+    ]);
     expect(() => checkConfig({ doubles: { payments: {} } })).toThrow(UsageError);
     expect(() => checkConfig({ doubles: { media: { port: 1 } } })).toThrow(UsageError);
   });
@@ -46,7 +48,9 @@ doubles: {media: {}}
     expect(() => checkConfig({ baseURL: 'http://x' })).toThrow(/additional properties \(baseURL\)/);
     expect(() => checkConfig({ admin: { header: 'X-Admin-Token' } })).toThrow(UsageError);
     expect(() => checkConfig({ services: { chats: 'ftp://x' } })).toThrow(/services\/chats/);
-    expect(() => checkConfig({ jwtSecretEnv: 'NOT_SET_ANYWHERE' }, 'c', {})).toThrow(/NOT_SET_ANYWHERE, which is not set/);
+    expect(() => checkConfig({ jwtSecretEnv: 'NOT_SET_ANYWHERE' }, 'c', {})).toThrow(
+      /NOT_SET_ANYWHERE, which is not set/,
+    );
     expect(() => loadConfig('/nonexistent/conformance.yaml')).toThrow(/no such file/);
   });
 
@@ -59,6 +63,8 @@ doubles: {media: {}}
     const spec = await loadSpec();
     const target = { baseUrl: 'http://gw', services: {}, pathPrefix: '/v2' };
     expect(urlFor(target, spec.operation('listChats')!)).toBe('http://gw/v2/chats');
-    expect(urlFor(target, spec.operation('listPostComments')!, { post_id: 7 })).toBe('http://gw/v2/feedback/posts/7/comments');
+    expect(urlFor(target, spec.operation('listPostComments')!, { post_id: 7 })).toBe(
+      'http://gw/v2/feedback/posts/7/comments',
+    );
   });
 });

@@ -21,7 +21,15 @@ const run = (kafkaBrokers?: string[]) =>
   });
 
 async function eventSide(relay: boolean) {
-  const side = await startEventSide({ db: platform.db, brokers: [`127.0.0.1:${broker.port}`], logger: platform.log, registry: new Registry(), relay, consumers: false, relayMaxBackoffMs: 200 });
+  const side = await startEventSide({
+    db: platform.db,
+    brokers: [`127.0.0.1:${broker.port}`],
+    logger: platform.log,
+    registry: new Registry(),
+    relay,
+    consumers: false,
+    relayMaxBackoffMs: 200,
+  });
   return side;
 }
 
@@ -37,23 +45,38 @@ describe('events.emitted against the reference with its event side on the embedd
 
   it('is skipped, not passed, without --kafka-brokers', async () => {
     const result = await run();
-    expect(result.checks[0]).toMatchObject({ status: 'skipped', reason: 'not selected: needs --kafka-brokers', targets: [] });
+    expect(result.checks[0]).toMatchObject({
+      status: 'skipped',
+      reason: 'not selected: needs --kafka-brokers',
+      targets: [],
+    });
   });
 
-  it('fails when the outbox is never relayed to Kafka (the event is lost), and passes when it is', { timeout: 120_000 }, async () => {
-    const stopped = await eventSide(false);
-    const lost = await run([`127.0.0.1:${broker.port}`]);
-    await stopped.close();
-    expect(lost.checks[0]!.status, explain(lost)).toBe('fail');
-    expect(lost.checks[0]!.targets.flatMap((t) => t.findings.map((f) => f.received))).toContain('none (0 other records)');
+  it(
+    'fails when the outbox is never relayed to Kafka (the event is lost), and passes when it is',
+    { timeout: 120_000 },
+    async () => {
+      const stopped = await eventSide(false);
+      const lost = await run([`127.0.0.1:${broker.port}`]);
+      await stopped.close();
+      expect(lost.checks[0]!.status, explain(lost)).toBe('fail');
+      expect(lost.checks[0]!.targets.flatMap((t) => t.findings.map((f) => f.received))).toContain(
+        'none (0 other records)',
+      );
 
-    const relaying = await eventSide(true);
-    try {
-      const ok = await run([`127.0.0.1:${broker.port}`]);
-      expect(ok.checks[0]!.status, explain(ok)).toBe('pass');
-      expect(ok.checks[0]!.targets.map((t) => t.operationId).sort()).toEqual(spec.operations.filter((o) => o.emits.length).map((o) => o.operationId).sort());
-    } finally {
-      await relaying.close();
-    }
-  });
+      const relaying = await eventSide(true);
+      try {
+        const ok = await run([`127.0.0.1:${broker.port}`]);
+        expect(ok.checks[0]!.status, explain(ok)).toBe('pass');
+        expect(ok.checks[0]!.targets.map((t) => t.operationId).sort()).toEqual(
+          spec.operations
+            .filter((o) => o.emits.length)
+            .map((o) => o.operationId)
+            .sort(),
+        );
+      } finally {
+        await relaying.close();
+      }
+    },
+  );
 });

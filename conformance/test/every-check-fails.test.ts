@@ -21,23 +21,29 @@ interface Cases {
 export function failingCases(checks: AnyCheck[], cases: Cases): Map<string, string[]> {
   const out = new Map(checks.map((c) => [c.id, [] as string[]]));
   for (const check of checks) {
-    for (const defect of defectsOf(check)) if (cases.fixtures.some((f) => f.id === defect)) out.get(check.id)!.push(defect);
+    for (const defect of defectsOf(check))
+      if (cases.fixtures.some((f) => f.id === defect)) out.get(check.id)!.push(defect);
   }
   for (const c of cases.foreign) for (const id of c.fails) out.get(id)?.push(c.name);
   for (const e of cases.elsewhere) out.get(e.check)?.push(`${e.file}: ${e.test}`);
   return out;
 }
 
-const uncovered = (cases: Map<string, string[]>) => [...cases].filter(([, where]) => where.length === 0).map(([id]) => id);
+const uncovered = (cases: Map<string, string[]>) =>
+  [...cases].filter(([, where]) => where.length === 0).map(([id]) => id);
 
 describe('every check has a case in which it fails', () => {
   it('each registered check is tagged for a defect fixture, named by a foreign case or tested elsewhere', () => {
-    expect(uncovered(failingCases(CHECKS, { fixtures: DEFECTS, foreign: FOREIGN_CASES, elsewhere: TESTED_ELSEWHERE }))).toEqual([]);
+    expect(
+      uncovered(failingCases(CHECKS, { fixtures: DEFECTS, foreign: FOREIGN_CASES, elsewhere: TESTED_ELSEWHERE })),
+    ).toEqual([]);
   });
 
   it('foreign cases and tests elsewhere name registered checks, and each test elsewhere exists and names its check', () => {
     const ids = new Set(CHECKS.map((c) => c.id));
-    expect([...FOREIGN_CASES.flatMap((c) => c.fails), ...TESTED_ELSEWHERE.map((e) => e.check)].filter((id) => !ids.has(id))).toEqual([]);
+    expect(
+      [...FOREIGN_CASES.flatMap((c) => c.fails), ...TESTED_ELSEWHERE.map((e) => e.check)].filter((id) => !ids.has(id)),
+    ).toEqual([]);
     for (const e of TESTED_ELSEWHERE) {
       const source = readFileSync(join(REPO_ROOT, e.file), 'utf8');
       const body = source.split(`it('${e.test}'`)[1];
@@ -49,8 +55,18 @@ describe('every check has a case in which it fails', () => {
   it('reports a check with no failing case, and one tagged for a fixture that does not exist', () => {
     const check = (id: string, tags: string[]) => ({ ...CHECKS[0]!, id, tags });
     const cases = failingCases(
-      [check('authz.lonely', ['authz']), check('authz.ghost', ['authz', 'defect:X99']), check('authz.tagged', ['authz', 'defect:X1']), check('contract.foreign', ['contract']), check('feed.other', ['feed'])],
-      { fixtures: [{ id: 'X1' }], foreign: [{ name: 'some-server', fails: ['contract.foreign'] }], elsewhere: [{ check: 'feed.other', file: 'f.test.ts', test: 't' }] },
+      [
+        check('authz.lonely', ['authz']),
+        check('authz.ghost', ['authz', 'defect:X99']),
+        check('authz.tagged', ['authz', 'defect:X1']),
+        check('contract.foreign', ['contract']),
+        check('feed.other', ['feed']),
+      ],
+      {
+        fixtures: [{ id: 'X1' }],
+        foreign: [{ name: 'some-server', fails: ['contract.foreign'] }],
+        elsewhere: [{ check: 'feed.other', file: 'f.test.ts', test: 't' }],
+      },
     );
     expect(uncovered(cases)).toEqual(['authz.lonely', 'authz.ghost']);
     expect(cases.get('authz.tagged')).toEqual(['X1']);

@@ -36,14 +36,22 @@ describe('the rate-limit layer', () => {
   it('waits a 429 out as Retry-After says and returns the answer after it', async () => {
     const waits: number[] = [];
     const inner = scripted([response(429, { 'retry-after': '2' }), response(429), response(201)]);
-    const layer = new RateLimitLayer(inner, { perRequestMs: 10_000, perRunMs: 10_000, defaultWaitMs: 500 }, async (ms) => void waits.push(ms));
+    const layer = new RateLimitLayer(
+      inner,
+      { perRequestMs: 10_000, perRunMs: 10_000, defaultWaitMs: 500 },
+      async (ms) => void waits.push(ms),
+    );
     expect((await layer.send({ method: 'POST', url: 'http://t/x' })).status).toBe(201);
     expect(waits).toEqual([2000, 500]);
     expect(inner.sent).toHaveLength(3);
   });
 
   it('past its budget reports the 429 as rate-limited instead of returning it', async () => {
-    const layer = new RateLimitLayer(scripted([response(429, { 'retry-after': '3600' })]), { perRequestMs: 60_000, perRunMs: 60_000, defaultWaitMs: 1 }, async () => {});
+    const layer = new RateLimitLayer(
+      scripted([response(429, { 'retry-after': '3600' })]),
+      { perRequestMs: 60_000, perRunMs: 60_000, defaultWaitMs: 1 },
+      async () => {},
+    );
     await expect(layer.send({ method: 'GET', url: 'http://t/x' })).rejects.toBeInstanceOf(RateLimitedError);
   });
 });
@@ -79,7 +87,8 @@ async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void
 }
 
 describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient)), as the runner composes them)', () => {
-  const stack = (client: HttpClient) => new RateLimitLayer(new RedirectLayer(client), { perRequestMs: 10_000, perRunMs: 10_000, defaultWaitMs: 1 });
+  const stack = (client: HttpClient) =>
+    new RateLimitLayer(new RedirectLayer(client), { perRequestMs: 10_000, perRunMs: 10_000, defaultWaitMs: 1 });
 
   it('a keyed write whose answer was lost, then rate-limited, is replayed with its first key: applied once', async () => {
     // The first attempt is applied but its answer never comes (the client times out and re-sends it with its key);
@@ -97,7 +106,12 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
     });
     try {
       const client = new HttpClient({ timeoutMs: 200, backoffMs: 1 });
-      const res = await stack(client).send({ method: 'POST', url: `${target.url}/api/posts`, json: {}, idempotencyHeader: 'Idempotency-Key' });
+      const res = await stack(client).send({
+        method: 'POST',
+        url: `${target.url}/api/posts`,
+        json: {},
+        idempotencyHeader: 'Idempotency-Key',
+      });
       expect(res.status).toBe(201);
       expect(seen).toHaveLength(3);
       expect(new Set(seen).size).toBe(1);
@@ -113,11 +127,15 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
     const target = await serve(() => void requests++); // never answers
     try {
       const client = new HttpClient({ timeoutMs: 100, setupTimeoutMs: 100, backoffMs: 1 });
-      await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/users`, json: {} })).rejects.toThrow(/not re-sent: POST is not idempotent/);
+      await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/users`, json: {} })).rejects.toThrow(
+        /not re-sent: POST is not idempotent/,
+      );
       expect(requests).toBe(1);
       expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
       // A set-up step is not re-sent either; its caller replaces it (listed as replaced), so it is not listed here.
-      await expect(stack(client).send({ method: 'POST', url: `${target.url}/api/chats`, json: {}, setup: true })).rejects.toMatchObject({ notResent: true });
+      await expect(
+        stack(client).send({ method: 'POST', url: `${target.url}/api/chats`, json: {}, setup: true }),
+      ).rejects.toMatchObject({ notResent: true });
       expect(requests).toBe(2);
       expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
     } finally {
@@ -125,7 +143,7 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
     }
   });
 
-  it('a same-origin redirect is followed hop by hop, each hop with the transport\'s own retries; another origin is returned', async () => {
+  it("a same-origin redirect is followed hop by hop, each hop with the transport's own retries; another origin is returned", async () => {
     let resets = 0;
     const target = await serve((req, res) => {
       if (req.url === '/api/old') return void res.writeHead(301, { location: '/api/new' }).end();
@@ -162,7 +180,9 @@ describe('the curl of a bad-token finding', () => {
     const out = badTokenCurl(curl, 'hs512', token);
     expect(out).not.toContain(token.split('.')[2]);
     const line = out.split('\n').find((l) => l.startsWith('TOKEN='))!;
-    const rebuilt = execFileSync('bash', ['-c', `${line}; printf '%s' "$TOKEN"`], { env: { ...process.env, JWT_SECRET: secret } }).toString();
+    const rebuilt = execFileSync('bash', ['-c', `${line}; printf '%s' "$TOKEN"`], {
+      env: { ...process.env, JWT_SECRET: secret },
+    }).toString();
     expect(rebuilt).toBe(token);
     const signed = token.split('.').slice(0, 2).join('.');
     expect(rebuilt.split('.')[2]).toBe(createHmac('sha512', secret).update(signed).digest('base64url'));

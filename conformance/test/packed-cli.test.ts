@@ -17,10 +17,15 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
 describe('the packed CLI, installed into an empty folder', () => {
   let folder: string;
   let reference: StartedReference;
-  const npx = (args: string[]) => exec('npx', ['--no-install', 'conformance', ...args], { cwd: folder, env: { ...process.env, JWT_SECRET: '' }, maxBuffer: 16 << 20 }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e) => ({ code: e.code as number, stdout: String(e.stdout), stderr: String(e.stderr) }),
-  );
+  const npx = (args: string[]) =>
+    exec('npx', ['--no-install', 'conformance', ...args], {
+      cwd: folder,
+      env: { ...process.env, JWT_SECRET: '' },
+      maxBuffer: 16 << 20,
+    }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e) => ({ code: e.code as number, stdout: String(e.stdout), stderr: String(e.stderr) }),
+    );
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'conformance-installed-'));
@@ -44,7 +49,15 @@ describe('the packed CLI, installed into an empty folder', () => {
   });
 
   it('runs against a running reference with the specs it ships', { timeout: 600_000 }, async () => {
-    const run = await npx(['run', '--base-url', reference.target.baseUrl!, '--jwt-secret', reference.jwtSecret, '--only', 'authn,contract.unknown-route']);
+    const run = await npx([
+      'run',
+      '--base-url',
+      reference.target.baseUrl!,
+      '--jwt-secret',
+      reference.jwtSecret,
+      '--only',
+      'authn,contract.unknown-route',
+    ]);
     expect(run.stdout, run.stderr).toContain('exit 0: every selected check passed');
     expect(run.code).toBe(0);
     // The specs came from inside the package, not from this repository.

@@ -17,7 +17,11 @@ describe("README.md's prove matrix", () => {
     for (const [id, ...cells] of table.slice(1)) {
       const tagged = defectsOf(CHECKS.find((c) => c.id === id)!);
       const starred = table[0]!.slice(1).filter((_, i) => cells[i]!.endsWith('*'));
-      expect(starred, id).toEqual(tagged.filter((d) => DEFECTS.some((f) => f.id === d)).sort((a, b) => table[0]!.indexOf(a) - table[0]!.indexOf(b)));
+      expect(starred, id).toEqual(
+        tagged
+          .filter((d) => DEFECTS.some((f) => f.id === d))
+          .sort((a, b) => table[0]!.indexOf(a) - table[0]!.indexOf(b)),
+      );
       for (const [i, cell] of cells.entries()) {
         if (cell.endsWith('*')) expect(cell, `${id} on ${table[0]![i + 1]}`).toBe('FAIL*');
         else expect(['FAIL', 'ERROR'], `${id} on ${table[0]![i + 1]}`).not.toContain(cell);

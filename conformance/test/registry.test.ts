@@ -15,7 +15,9 @@ const files = readdirSync(CHECKS_DIR, { recursive: true, encoding: 'utf8' })
   .map((f) => relative(CHECKS_DIR, join(CHECKS_DIR, f)).replace(/\.ts$/, '').replace('/', '.'));
 const docs = readFileSync(join(REPO_ROOT, 'docs/checks.md'), 'utf8');
 // Check sections are named by the check id; the others (Outcomes, Exit codes, The config file) are checked below.
-const sections = [...docs.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim()).filter((s) => /^[a-z]+\.[a-z0-9-]+$/.test(s));
+const sections = [...docs.matchAll(/^## (.+)$/gm)]
+  .map((m) => m[1]!.trim())
+  .filter((s) => /^[a-z]+\.[a-z0-9-]+$/.test(s));
 
 describe('check registry', () => {
   it('registers every check file, and each id equals its path', () => {
@@ -41,12 +43,22 @@ describe('check registry', () => {
 
   it('documents every outcome and every field of the config file', () => {
     const outcomes = docs.split('\n## Outcomes\n')[1]!.split('\n## ')[0]!;
-    for (const outcome of ['pass', 'fail-security', 'fail-deviation', 'not-implemented', 'rate-limited', 'blocked', 'error', 'skipped']) {
+    for (const outcome of [
+      'pass',
+      'fail-security',
+      'fail-deviation',
+      'not-implemented',
+      'rate-limited',
+      'blocked',
+      'error',
+      'skipped',
+    ]) {
       expect(outcomes, outcome).toContain(`| \`${outcome}\` |`);
     }
     const config = docs.split('\n## The config file\n')[1]!.split('\n## ')[0]!;
     const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'conformance/conformance.schema.json'), 'utf8'));
-    for (const field of Object.keys(schema.properties)) expect(config, field).toMatch(new RegExp(`\\| [^|]*\`${field}[\`.][^|]*\\|`));
+    for (const field of Object.keys(schema.properties))
+      expect(config, field).toMatch(new RegExp(`\\| [^|]*\`${field}[\`.][^|]*\\|`));
   });
 
   it('tags only defects that have a fixture, and every fixture has a check tagged for it', () => {

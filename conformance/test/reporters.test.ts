@@ -8,15 +8,25 @@ import { sarifReport } from '../src/reporters/sarif.ts';
 const finding = {
   checkId: 'authz.chat-membership',
   severity: 'security' as const,
-  message: 'A user who is not a member of the chat was not refused as the spec says\nExpected: 404 for x\nReceived: 201: access granted',
+  message:
+    'A user who is not a member of the chat was not refused as the spec says\nExpected: 404 for x\nReceived: 201: access granted',
   expected: '404 for x',
   received: '201: access granted',
   operationId: 'sendMessage',
   service: 'chats',
-  clause: { id: 'SN-AUTHZ-CHAT-MEMBER', title: 'members only', location: { file: 'specs/clauses.yaml', pointer: '/clauses/SN-AUTHZ-CHAT-MEMBER', line: 80 } },
+  clause: {
+    id: 'SN-AUTHZ-CHAT-MEMBER',
+    title: 'members only',
+    location: { file: 'specs/clauses.yaml', pointer: '/clauses/SN-AUTHZ-CHAT-MEMBER', line: 80 },
+  },
   location: { file: 'specs/openapi/chats.yaml', pointer: '/paths/~1messages/post', line: 354 },
   exchange: {
-    request: { method: 'POST', url: 'http://127.0.0.1:1/api/messages', headers: { authorization: 'Bearer a.b.<signature redacted>' }, body: '{"chat_id":7,"text":"<b>"}' },
+    request: {
+      method: 'POST',
+      url: 'http://127.0.0.1:1/api/messages',
+      headers: { authorization: 'Bearer a.b.<signature redacted>' },
+      body: '{"chat_id":7,"text":"<b>"}',
+    },
     response: { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":1}' },
     curl: "curl -i -X POST 'http://127.0.0.1:1/api/messages'",
   },
@@ -30,13 +40,53 @@ const result: RunResult = {
   target: { baseUrl: 'http://127.0.0.1:1', services: {}, startedReference: false },
   specFiles: ['specs/openapi/chats.yaml'],
   observations: [
-    { kind: 'token-matrix', data: { service: 'notifications', operationId: 'listNotifications', variant: 'homemade-hmac', status: 200, outcome: 'accepted' } },
-    { kind: 'token-matrix', data: { service: 'notifications', operationId: 'listNotifications', variant: 'valid', status: 401, outcome: 'refused' } },
+    {
+      kind: 'token-matrix',
+      data: {
+        service: 'notifications',
+        operationId: 'listNotifications',
+        variant: 'homemade-hmac',
+        status: 200,
+        outcome: 'accepted',
+      },
+    },
+    {
+      kind: 'token-matrix',
+      data: {
+        service: 'notifications',
+        operationId: 'listNotifications',
+        variant: 'valid',
+        status: 401,
+        outcome: 'refused',
+      },
+    },
   ],
   checks: [
-    { id: 'authz.chat-membership', title: 'members', tags: ['authz', 'defect:D3'], clause: 'SN-AUTHZ-CHAT-MEMBER', status: 'fail', targets: [{ label: 'POST /api/messages', status: 'fail', findings: [finding], durationMs: 12 }] },
-    { id: 'authn.accepts-valid-jwt', title: 'valid', tags: ['authn'], clause: 'SN-AUTHN-STANDARD-JWT', status: 'pass', targets: [{ label: 'GET /api/notifications', status: 'pass', findings: [], durationMs: 3 }] },
-    { id: 'events.emitted', title: 'events', tags: ['events'], clause: 'SN-EVENTS-EMIT', status: 'skipped', reason: 'not selected: needs --kafka-brokers', targets: [] },
+    {
+      id: 'authz.chat-membership',
+      title: 'members',
+      tags: ['authz', 'defect:D3'],
+      clause: 'SN-AUTHZ-CHAT-MEMBER',
+      status: 'fail',
+      targets: [{ label: 'POST /api/messages', status: 'fail', findings: [finding], durationMs: 12 }],
+    },
+    {
+      id: 'authn.accepts-valid-jwt',
+      title: 'valid',
+      tags: ['authn'],
+      clause: 'SN-AUTHN-STANDARD-JWT',
+      status: 'pass',
+      targets: [{ label: 'GET /api/notifications', status: 'pass', findings: [], durationMs: 3 }],
+    },
+    {
+      id: 'events.emitted',
+      title: 'events',
+      tags: ['events'],
+      clause: 'SN-EVENTS-EMIT',
+      status: 'skipped',
+      reason: 'not selected: needs --kafka-brokers',
+      targets: [],
+    },
   ],
 };
 
@@ -65,7 +115,10 @@ describe('reporters', () => {
     expect(sarif.runs[0].tool.driver.rules.map((r: any) => r.id)).toContain('authz.chat-membership');
     const [r] = sarif.runs[0].results;
     expect(r).toMatchObject({ ruleId: 'authz.chat-membership', level: 'error' });
-    expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'specs/openapi/chats.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 354 } });
+    expect(r.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'specs/openapi/chats.yaml', uriBaseId: 'SRCROOT' },
+      region: { startLine: 354 },
+    });
     expect(r.relatedLocations[0].physicalLocation.region.startLine).toBe(80);
   });
 

@@ -12,7 +12,13 @@ describe('operation model', () => {
   it('reads every operation with its service, both paths and the x- extensions', () => {
     expect(spec.services).toEqual(expect.arrayContaining(['chats', 'notifications', 'users', 'media', 'posts']));
     const send = spec.operation('sendMessage')!;
-    expect(send).toMatchObject({ service: 'chats', method: 'post', servicePath: '/messages', gatewayPath: '/api/messages', secured: true });
+    expect(send).toMatchObject({
+      service: 'chats',
+      method: 'post',
+      servicePath: '/messages',
+      gatewayPath: '/api/messages',
+      secured: true,
+    });
     expect(send.authz[0]).toMatchObject({ rule: 'chat-member', resource: { in: 'body', name: 'chat_id' } });
     expect(send.idempotency?.header).toBe('Idempotency-Key');
     for (const op of spec.operations) expect(op.secured || Boolean(op.public), op.operationId).toBe(true);
@@ -29,11 +35,13 @@ describe('operation model', () => {
     const gateway = await loadSpec(join(REPO_ROOT, 'specs/openapi/gateway.yaml'));
     for (const op of gateway.operations) {
       const same = spec.operation(op.operationId)!;
-      expect({ service: op.service, servicePath: op.servicePath, gatewayPath: op.gatewayPath }, op.operationId).toEqual({
-        service: same.service,
-        servicePath: same.servicePath,
-        gatewayPath: same.gatewayPath,
-      });
+      expect({ service: op.service, servicePath: op.servicePath, gatewayPath: op.gatewayPath }, op.operationId).toEqual(
+        {
+          service: same.service,
+          servicePath: same.servicePath,
+          gatewayPath: same.gatewayPath,
+        },
+      );
     }
   });
 
@@ -49,7 +57,10 @@ describe('operation model', () => {
     for (const op of spec.operations) {
       const schema = op.requestBody?.content['application/json']?.schema;
       if (!schema) continue;
-      expect(validator.errors(schema, sample(schema, 'body', { text: (n) => `conformance ${n}` })), op.operationId).toEqual([]);
+      expect(
+        validator.errors(schema, sample(schema, 'body', { text: (n) => `conformance ${n}` })),
+        op.operationId,
+      ).toEqual([]);
     }
   });
 });

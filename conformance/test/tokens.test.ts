@@ -10,7 +10,11 @@ const key = new TextEncoder().encode(secret);
 async function specVerifier(token: string | undefined): Promise<boolean> {
   if (!token) return false;
   try {
-    const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'], clockTolerance: 30 });
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: 30,
+    });
     return typeof payload.sub === 'string' && payload.sub.length > 0;
   } catch {
     return false;
@@ -37,7 +41,9 @@ describe('token matrix', () => {
 
   it('mints the original home-made token byte for byte: base64url(id).base64url(HMAC-SHA256(secret, raw))', () => {
     const raw = Buffer.from('1-9f3c').toString('base64url');
-    expect(homemadeToken('1-9f3c', secret)).toBe(`${raw}.${createHmac('sha256', secret).update(raw).digest('base64url')}`);
+    expect(homemadeToken('1-9f3c', secret)).toBe(
+      `${raw}.${createHmac('sha256', secret).update(raw).digest('base64url')}`,
+    );
     expect(homemadeToken('1-9f3c', secret)).not.toContain('=');
   });
 

@@ -27,7 +27,10 @@ describe('every pact interaction checked against the provider’s OpenAPI/AsyncA
 
   describe('HTTP (openapi-pact-comparator)', () => {
     it('flags a consumer that expects a response field the spec does not define', async () => {
-      const pact = drifted('posts-media.json', (p) => (p.interactions[0].response.body.content.thumbnail_url = 'http://x/t.png'));
+      const pact = drifted(
+        'posts-media.json',
+        (p) => (p.interactions[0].response.body.content.thumbnail_url = 'http://x/t.png'),
+      );
       expect(all(await checkHttpPact(pact)).join('\n')).toMatch(/thumbnail_url/);
     });
 
@@ -61,7 +64,10 @@ describe('every pact interaction checked against the provider’s OpenAPI/AsyncA
     });
 
     it('flags an unknown event type and a header the envelope forbids', async () => {
-      const unknown = drifted('feed-posts.json', (p) => (p.interactions[0].metadata.ce_type = 'dev.socialnet.posts.published.v1'));
+      const unknown = drifted(
+        'feed-posts.json',
+        (p) => (p.interactions[0].metadata.ce_type = 'dev.socialnet.posts.published.v1'),
+      );
       expect(all(await checkMessagePact(unknown)).join('\n')).toMatch(/no AsyncAPI message has this x-ce-type/);
       const version = drifted('feed-posts.json', (p) => (p.interactions[0].metadata.ce_specversion = '0.3'));
       expect(all(await checkMessagePact(version)).join('\n')).toMatch(/ce_specversion/);

@@ -3,9 +3,19 @@
  * the pieces a variant's handlers build on), mint test tokens. Tests and conformance import only this.
  */
 export { startPlatform, migrateAll, type Platform, type PlatformOptions } from './platform/platform.ts';
-export { startPlatformWithEvents, type PlatformWithEvents, type PlatformWithEventsOptions } from './platform/with-events.ts';
+export {
+  startPlatformWithEvents,
+  type PlatformWithEvents,
+  type PlatformWithEventsOptions,
+} from './platform/with-events.ts';
 export { dropAuthz, makePublic, type PlatformVariant } from './platform/variant.ts';
-export type { ConsumerName, ConsumerSteps, ConsumerStepsWrapper, FailedDelivery, ReceivedEvent } from './events/consumer/consumer-steps.ts';
+export type {
+  ConsumerName,
+  ConsumerSteps,
+  ConsumerStepsWrapper,
+  FailedDelivery,
+  ReceivedEvent,
+} from './events/consumer/consumer-steps.ts';
 export { SERVICE_NAMES, type ServiceName } from './platform/service-names.ts';
 export { ALL_SERVICES } from './platform/services.ts';
 export { InvalidTokenError, type Authenticator, type Principal } from './shared/auth/principal.ts';
@@ -17,7 +27,13 @@ export { enqueueEvent, type OutboxEvent } from './shared/outbox/enqueue.ts';
 export type { ReadinessCheck } from './shared/observability/readiness.ts';
 
 // the event side (outbox relay, consumers) on its own, for tests that swap it while the HTTP platform runs
-export { startEventSide, parseBrokerList, type EventSide, type EventSideOptions, type EventHandler } from './events/index.ts';
+export {
+  startEventSide,
+  parseBrokerList,
+  type EventSide,
+  type EventSideOptions,
+  type EventHandler,
+} from './events/index.ts';
 export { migrateEvents } from './events/migrate-events.ts';
 
 // what a variant's handlers build on (D6 and the feed facets replace the home feed's handlers)
@@ -28,7 +44,12 @@ export { findOperation } from './shared/spec/load-spec.ts';
 export { decodeCursor, encodeCursor, page } from './shared/http/pagination.ts';
 export { homeAuthors } from './services/feed/followees.ts';
 export { timelinePage } from './services/feed/handlers/timeline-page.ts';
-export { feedEntry, timelinesRepo, type TimelineCursor, type TimelineRow } from './services/feed/repositories/timelines.ts';
+export {
+  feedEntry,
+  timelinesRepo,
+  type TimelineCursor,
+  type TimelineRow,
+} from './services/feed/repositories/timelines.ts';
 
 // what the consumer-driven contract tests (pact/) exercise: one service alone, the services' calls to each other with
 // their dependencies, the records the producers write and the consumers' processing of them

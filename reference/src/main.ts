@@ -25,7 +25,13 @@ if (!jwtSecret) {
   process.exit(2);
 }
 const port = Number(values.port ?? process.env.PORT ?? 8080);
-const common = { jwtSecret, databaseUrl: process.env.DATABASE_URL, dataDir: process.env.PGLITE_DIR, mediaDir: process.env.MEDIA_DIR, logLevel: process.env.LOG_LEVEL };
+const common = {
+  jwtSecret,
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.PGLITE_DIR,
+  mediaDir: process.env.MEDIA_DIR,
+  logLevel: process.env.LOG_LEVEL,
+};
 
 let close: () => Promise<void>;
 if (values.service) {
@@ -34,13 +40,35 @@ if (values.service) {
     console.error(`unknown service ${service}; one of ${SERVICE_NAMES.join(', ')}`);
     process.exit(2);
   }
-  const urls = Object.fromEntries(SERVICE_NAMES.map((s) => [s, (values as unknown as Record<string, string | undefined>)[`${s}-url`]]).filter(([, u]) => u)) as Partial<Record<ServiceName, string>>;
-  const running = await startSingleService({ ...common, service, port, serviceUrls: urls, publicApiUrl: process.env.PUBLIC_API_URL });
+  const urls = Object.fromEntries(
+    SERVICE_NAMES.map((s) => [s, (values as unknown as Record<string, string | undefined>)[`${s}-url`]]).filter(
+      ([, u]) => u,
+    ),
+  ) as Partial<Record<ServiceName, string>>;
+  const running = await startSingleService({
+    ...common,
+    service,
+    port,
+    serviceUrls: urls,
+    publicApiUrl: process.env.PUBLIC_API_URL,
+  });
   console.log(JSON.stringify({ service, url: running.url }));
   close = running.close;
 } else {
-  const platform = await startPlatformWithEvents({ ...common, port, split: values.split, kafkaBrokers: process.env.KAFKA_BROKERS, brokerDataDir: process.env.BROKER_DATA_DIR });
-  console.log(JSON.stringify({ api: `${platform.baseUrl}/api`, services: platform.services, kafkaBrokers: platform.kafkaBrokers }));
+  const platform = await startPlatformWithEvents({
+    ...common,
+    port,
+    split: values.split,
+    kafkaBrokers: process.env.KAFKA_BROKERS,
+    brokerDataDir: process.env.BROKER_DATA_DIR,
+  });
+  console.log(
+    JSON.stringify({
+      api: `${platform.baseUrl}/api`,
+      services: platform.services,
+      kafkaBrokers: platform.kafkaBrokers,
+    }),
+  );
   close = platform.close;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

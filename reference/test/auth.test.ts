@@ -8,7 +8,8 @@ import { mintOriginalToken } from './support/original-token.ts';
 const SECRET = 'unit-secret-unit-secret-unit-secret-0001';
 const key = new TextEncoder().encode(SECRET);
 const now = () => Math.floor(Date.now() / 1000);
-const sign = (claims: Record<string, unknown>, alg = 'HS256', k: Uint8Array = key) => new SignJWT(claims).setProtectedHeader({ alg }).sign(k);
+const sign = (claims: Record<string, unknown>, alg = 'HS256', k: Uint8Array = key) =>
+  new SignJWT(claims).setProtectedHeader({ alg }).sign(k);
 const verify = jwtAuthenticator(SECRET);
 
 describe('jwtAuthenticator (SN-AUTHN-*)', () => {

@@ -22,7 +22,8 @@ function sources(): Record<string, string[]> {
     'the reference rule files (reference/src/shared/authz/rules/)': readdirSync(RULES_DIR)
       .filter((f) => f.endsWith('.ts') && f !== 'id.ts')
       .map((f) => f.replace(/\.ts$/, '')),
-    'the lint rule (specs/lint/rules/sn-authz-rule-shape.ts)': authzRuleShape.then.functionOptions.schema.items.properties.rule.enum,
+    'the lint rule (specs/lint/rules/sn-authz-rule-shape.ts)':
+      authzRuleShape.then.functionOptions.schema.items.properties.rule.enum,
     'the table in docs/spec-conventions.md': docsTableNames(readFileSync(CONVENTIONS, 'utf8')),
   };
 }
@@ -34,12 +35,14 @@ function disagreements(all: Record<string, string[]>): string[] {
   return others.flatMap(([where, names]) => {
     const missing = model.filter((n) => !names.includes(n));
     const extra = names.filter((n) => !model.includes(n));
-    return missing.length || extra.length ? [`${where}: missing [${missing.join(', ')}], extra [${extra.join(', ')}]`] : [];
+    return missing.length || extra.length
+      ? [`${where}: missing [${missing.join(', ')}], extra [${extra.join(', ')}]`]
+      : [];
   });
 }
 
 describe('x-authz rule names are listed once and kept in step', () => {
-  it('the reference registry, its rule files, the lint rule and the docs table name exactly the model\'s rules', () => {
+  it("the reference registry, its rule files, the lint rule and the docs table name exactly the model's rules", () => {
     const all = sources();
     expect(Object.values(all).every((names) => names.length === AUTHZ_RULE_NAMES.length)).toBe(true);
     expect(disagreements(all)).toEqual([]);
@@ -57,7 +60,8 @@ describe('x-authz rule names are listed once and kept in step', () => {
   });
 
   it('reads the docs table of the Authorization section only', () => {
-    const markdown = '## Authorization\n| rule | x |\n|---|---|\n| `self` | a |\n| `owner` | b |\n\n## Errors\n| `not-a-rule` | c |\n';
+    const markdown =
+      '## Authorization\n| rule | x |\n|---|---|\n| `self` | a |\n| `owner` | b |\n\n## Errors\n| `not-a-rule` | c |\n';
     expect(docsTableNames(markdown)).toEqual(['self', 'owner']);
   });
 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
   const chat = await user.api.POST('/api/chats', { body: { name: 'fuzz', open: false } });
   await user.api.POST('/api/messages', { body: { chat_id: chat.data!.id, text: 'm' } });
   await user.api.POST('/api/posts', { body: { description: 'p' } });
-  await user.api.POST('/api/feedback/posts/{post_id}/comments', { body: { text: 'c' }, params: { path: { post_id: 1 } } });
+  await user.api.POST('/api/feedback/posts/{post_id}/comments', {
+    body: { text: 'c' },
+    params: { path: { post_id: 1 } },
+  });
 });
 afterAll(() => platform?.close());
 
@@ -30,33 +33,51 @@ describe('bad input never gets a 5xx (every operation)', () => {
     expect(entries.length).toBeGreaterThan(50);
   });
 
-  it.each(entries.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as [string, OperationEntry]))('%s', async (_name, entry) => {
-    const cases = invalidRequestsFor(entry, user.userId, methodsOn(entry.path));
-    expect(cases.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    for (const c of cases) {
-      const url = `${platform.baseUrl}${c.path}${c.query ? `?${c.query}` : ''}`;
-      const response = await fetch(url, { method: c.method, headers: { Authorization: `Bearer ${user.token}`, ...c.headers }, body: c.body as BodyInit | undefined });
-      const text = await response.text();
-      const type = response.headers.get('content-type') ?? '';
-      let body: { type?: string; status?: number; title?: string } = {};
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // reported below
+  it.each(entries.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as [string, OperationEntry]))(
+    '%s',
+    async (_name, entry) => {
+      const cases = invalidRequestsFor(entry, user.userId, methodsOn(entry.path));
+      expect(cases.length).toBeGreaterThan(0);
+      const failures: string[] = [];
+      for (const c of cases) {
+        const url = `${platform.baseUrl}${c.path}${c.query ? `?${c.query}` : ''}`;
+        const response = await fetch(url, {
+          method: c.method,
+          headers: { Authorization: `Bearer ${user.token}`, ...c.headers },
+          body: c.body as BodyInit | undefined,
+        });
+        const text = await response.text();
+        const type = response.headers.get('content-type') ?? '';
+        let body: { type?: string; status?: number; title?: string } = {};
+        try {
+          body = JSON.parse(text);
+        } catch {
+          // reported below
+        }
+        const ok =
+          response.status >= 400 &&
+          response.status < 500 &&
+          (c.status === undefined || response.status === c.status) &&
+          (response.status !== 405 || Boolean(response.headers.get('allow'))) &&
+          type.startsWith('application/problem+json') &&
+          body.status === response.status &&
+          /^https:\/\/socialnet\.dev\/problems\/[a-z0-9-]+$/.test(body.type ?? '') &&
+          Boolean(body.title);
+        if (!ok)
+          failures.push(
+            `${c.why}: ${c.method} ${c.path}?${c.query ?? ''} → ${response.status} ${type} ${text.slice(0, 200)}`,
+          );
       }
-      const ok = response.status >= 400 && response.status < 500 && (c.status === undefined || response.status === c.status)
-        && (response.status !== 405 || Boolean(response.headers.get('allow')))
-        && type.startsWith('application/problem+json') && body.status === response.status && /^https:\/\/socialnet\.dev\/problems\/[a-z0-9-]+$/.test(body.type ?? '') && Boolean(body.title);
-      if (!ok) failures.push(`${c.why}: ${c.method} ${c.path}?${c.query ?? ''} → ${response.status} ${type} ${text.slice(0, 200)}`);
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 
   it('a secured operation without a token is 401 with WWW-Authenticate, before any validation', async () => {
     const secured = entries.filter((e) => (e.operation.security ?? []).length > 0);
     for (const e of secured) {
-      const response = await fetch(`${platform.baseUrl}${e.path.replace(/\{[^}]+\}/g, 'x')}`, { method: e.method.toUpperCase() });
+      const response = await fetch(`${platform.baseUrl}${e.path.replace(/\{[^}]+\}/g, 'x')}`, {
+        method: e.method.toUpperCase(),
+      });
       expect(response.status, `${e.method} ${e.path}`).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="socialnet"');
     }

@@ -21,7 +21,7 @@ const REFUSALS: [string, string, unknown[], string | undefined][] = [
   ['unique violation', 'INSERT INTO child VALUES (1, 1, 1)', [], 'conflict'],
   ['foreign key violation', 'INSERT INTO child VALUES (2, 99, 1)', [], 'conflict'],
   ['check violation', 'INSERT INTO child VALUES (3, 1, -1)', [], 'validation-failed'],
-  ['syntax error (ours, not the client\'s)', 'SELEC 1', [], undefined],
+  ["syntax error (ours, not the client's)", 'SELEC 1', [], undefined],
   ['unknown column (ours)', 'SELECT nope FROM parent', [], undefined],
 ];
 
@@ -57,4 +57,6 @@ function suite(open: () => Promise<Database>): void {
 }
 
 describe('database errors → problems: PGlite', () => suite(() => createPgliteDatabase()));
-withPostgres('database errors → problems: real PostgreSQL', (url) => suite(async () => createPostgresDatabase(url, { max: 1 })));
+withPostgres('database errors → problems: real PostgreSQL', (url) =>
+  suite(async () => createPostgresDatabase(url, { max: 1 })),
+);

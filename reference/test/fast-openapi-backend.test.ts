@@ -7,14 +7,32 @@ import { installFastRequestParser } from '../src/shared/http/fast-request-parser
 import { installFastRouter } from '../src/shared/http/fast-router.ts';
 import { loadSpec, operationsOf } from '../src/shared/spec/load-spec.ts';
 
-const SERVICE_DOCS = ['users.yaml', 'posts.yaml', 'media.yaml', 'feed.yaml', 'chats.yaml', 'notifications.yaml', 'feedback.yaml'];
+const SERVICE_DOCS = [
+  'users.yaml',
+  'posts.yaml',
+  'media.yaml',
+  'feed.yaml',
+  'chats.yaml',
+  'notifications.yaml',
+  'feedback.yaml',
+];
 const PARAM_VALUES = ['42', 'abc', 'a%20b%2Fc', ''];
-const QUERIES: Record<string, unknown>[] = [{}, { limit: '5' }, { limit: '5', cursor: 'eyJpZCI6MX0' }, { tag: ['a', 'b'], unknown: 'x' }];
+const QUERIES: Record<string, unknown>[] = [
+  {},
+  { limit: '5' },
+  { limit: '5', cursor: 'eyJpZCI6MX0' },
+  { tag: ['a', 'b'], unknown: 'x' },
+];
 const HEADERS = { authorization: 'Bearer t', 'content-type': 'application/json', 'x-request-id': 'r1' };
 
 async function backends(file: string) {
   const make = async () => {
-    const api: OpenAPIBackend = new OpenAPIBackend({ definition: (await loadSpec(file)) as never, strict: true, validate: false, quick: true });
+    const api: OpenAPIBackend = new OpenAPIBackend({
+      definition: (await loadSpec(file)) as never,
+      strict: true,
+      validate: false,
+      quick: true,
+    });
     await api.init();
     return api;
   };
@@ -48,7 +66,8 @@ for (const file of SERVICE_DOCS) {
           for (const candidate of [concrete, `${concrete}/`, `${concrete}/extra`, `/api${concrete}`]) {
             for (const method of HTTP_METHODS) {
               const req = { method, path: candidate, headers: HEADERS, query: {} };
-              const match = (api: OpenAPIBackend) => outcome(() => api.router.matchOperation(req as never, true)?.operationId);
+              const match = (api: OpenAPIBackend) =>
+                outcome(() => api.router.matchOperation(req as never, true)?.operationId);
               expect(match(apis.fast), `${method} ${candidate}`).toEqual(match(apis.library));
               compared++;
             }
@@ -65,7 +84,13 @@ for (const file of SERVICE_DOCS) {
         const operation = apis.fast.router.getOperations().find((op) => op.path === path && op.method === method)!;
         for (const value of ['%ZZ', '%C0%AE%C0%AE', '%E0%A4%A', '%', '%ED%A0%80']) {
           for (const extra of [{}, { headers: { ...HEADERS, Cookie: 'a=1' } }, { body: '{"text":"raw"}' }]) {
-            const req = { method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, value), headers: HEADERS, query: {}, ...extra };
+            const req = {
+              method: method.toUpperCase(),
+              path: path.replace(/\{[^}]+\}/g, value),
+              headers: HEADERS,
+              query: {},
+              ...extra,
+            };
             const params = apis.fast.router.parseRequest(req as never, operation).params as Record<string, string>;
             expect(Object.values(params), `${method} ${req.path}`).toContain(value);
             parsed++;
@@ -82,12 +107,26 @@ for (const file of SERVICE_DOCS) {
         const fastOperation = apis.fast.router.getOperations().find((op) => op.path === path && op.method === method)!;
         for (const value of PARAM_VALUES.slice(0, 3)) {
           for (const query of QUERIES) {
-            for (const extra of [{}, { headers: { ...HEADERS, Cookie: 'a=1; b=2' } }, { body: { text: 'hi' } }, { body: '{"text":"raw"}' }]) {
-              const req = { method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, value), headers: HEADERS, query, ...extra };
+            for (const extra of [
+              {},
+              { headers: { ...HEADERS, Cookie: 'a=1; b=2' } },
+              { body: { text: 'hi' } },
+              { body: '{"text":"raw"}' },
+            ]) {
+              const req = {
+                method: method.toUpperCase(),
+                path: path.replace(/\{[^}]+\}/g, value),
+                headers: HEADERS,
+                query,
+                ...extra,
+              };
               const label = `${method} ${req.path} ${JSON.stringify(query)} ${JSON.stringify(extra)}`;
-              expect(apis.fast.router.parseRequest(structuredClone(req) as never, fastOperation), label)
-                .toEqual(apis.library.router.parseRequest(structuredClone(req) as never, operation));
-              expect(apis.fast.router.parseRequest(structuredClone(req) as never), label).toEqual(apis.library.router.parseRequest(structuredClone(req) as never));
+              expect(apis.fast.router.parseRequest(structuredClone(req) as never, fastOperation), label).toEqual(
+                apis.library.router.parseRequest(structuredClone(req) as never, operation),
+              );
+              expect(apis.fast.router.parseRequest(structuredClone(req) as never), label).toEqual(
+                apis.library.router.parseRequest(structuredClone(req) as never),
+              );
             }
           }
         }

@@ -17,7 +17,10 @@ const handlerFiles = readdirSync(SERVICES, { recursive: true, encoding: 'utf8' }
 
 const getChat: Handler<chats.operations['getChat']> = async (ctx) => {
   expectTypeOf(ctx.params.chat_id).toEqualTypeOf<number>();
-  return { status: 200, body: { id: ctx.params.chat_id, name: 'n', owner_id: 'u', open: false, created_at: new Date(0) } };
+  return {
+    status: 200,
+    body: { id: ctx.params.chat_id, name: 'n', owner_id: 'u', open: false, created_at: new Date(0) },
+  };
 };
 const listChats: Handler<chats.operations['listChats']> = async (ctx) => {
   expectTypeOf(ctx.query).toEqualTypeOf<{ limit: number; offset: number }>();
@@ -30,11 +33,25 @@ describe('typed handlers', () => {
       expectTypeOf(ctx.body.user_id).toEqualTypeOf<string>();
       // @ts-expect-error the operation has no path parameters
       void ctx.params.user_id;
-      return { status: 201, body: { id: 'i', user_id: 'u', kind: ctx.body.kind, title: 't', body: '', read: false, created_at: new Date(0) } };
+      return {
+        status: 201,
+        body: {
+          id: 'i',
+          user_id: 'u',
+          kind: ctx.body.kind,
+          title: 't',
+          body: '',
+          read: false,
+          created_at: new Date(0),
+        },
+      };
     };
     const row = { id: 'i', user_id: 'u', title: 't', body: '', read: false, created_at: '' };
     // @ts-expect-error `kind` is 'message' | 'post'
-    const wrongBody: Handler<notifications.operations['createTestNotification']> = async () => ({ status: 201, body: { ...row, kind: 'other' } });
+    const wrongBody: Handler<notifications.operations['createTestNotification']> = async () => ({
+      status: 201,
+      body: { ...row, kind: 'other' },
+    });
     // @ts-expect-error 202 is not a status the operation documents
     const undocumented: Handler<chats.operations['getChat']> = async () => ({ status: 202 });
     expect([create, wrongBody, undocumented].map((h) => typeof h)).toEqual(['function', 'function', 'function']);
@@ -57,7 +74,11 @@ describe('typed handlers', () => {
       return m ? [{ file, name: m[1], service: m[2], operation: m[3], expectedService: service }] : [];
     });
     // the shared `whoami` (services/whoami.ts) serves several operations and needs nothing typed
-    const registered = ALL_SERVICES.flatMap((s) => Object.entries(s.handlers).filter(([, h]) => h !== whoami).map(([id]) => id));
+    const registered = ALL_SERVICES.flatMap((s) =>
+      Object.entries(s.handlers)
+        .filter(([, h]) => h !== whoami)
+        .map(([id]) => id),
+    );
     expect(declared.map((d) => d.name).sort()).toEqual([...registered].sort());
     for (const d of declared) expect([d.operation, d.service], d.file).toEqual([d.name, d.expectedService]);
     const code = (source: string) => source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');

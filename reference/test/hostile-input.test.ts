@@ -32,7 +32,8 @@ async function judge(url: string, c: HostileCase): Promise<string | undefined> {
     }
   })();
   if (response.status >= 500) return `${response.status} ${response.text.slice(0, 300)}`;
-  if (c.status !== undefined && response.status !== c.status) return `${response.status} instead of ${c.status}: ${response.text.slice(0, 300)}`;
+  if (c.status !== undefined && response.status !== c.status)
+    return `${response.status} instead of ${c.status}: ${response.text.slice(0, 300)}`;
   if (response.status >= 400) {
     const shape = problemShapeError(response, documented);
     if (shape) return `${response.status}: ${shape}: ${response.text.slice(0, 200)}`;
@@ -67,11 +68,15 @@ function hostileSuite(backend: Backend, adminUrl?: string): void {
   afterAll(() => platform?.close());
 
   const classes = [...new Set(hostileCorpus({ token: 't', userId: '1-a', chatId: 1, operations }).map((c) => c.class))];
-  it.each(classes)('%s: no 5xx, every error a documented problem, an answer within 10 s', async (name) => {
-    const ofClass = cases.filter((c) => c.class === name);
-    expect(ofClass.length).toBeGreaterThan(0);
-    expect(await failuresOf(platform.baseUrl, ofClass)).toEqual([]);
-  }, 300_000);
+  it.each(classes)(
+    '%s: no 5xx, every error a documented problem, an answer within 10 s',
+    async (name) => {
+      const ofClass = cases.filter((c) => c.class === name);
+      expect(ofClass.length).toBeGreaterThan(0);
+      expect(await failuresOf(platform.baseUrl, ofClass)).toEqual([]);
+    },
+    300_000,
+  );
 
   if (backend === 'postgres') {
     it('each split service answers its own parser refusals in the problem shape', async () => {
@@ -93,4 +98,6 @@ function hostileSuite(backend: Backend, adminUrl?: string): void {
 }
 
 describe('hostile input: the reference on embedded defaults (PGlite)', () => hostileSuite('pglite'));
-withPostgres('hostile input: the reference on real PostgreSQL, split services', (adminUrl) => hostileSuite('postgres', adminUrl));
+withPostgres('hostile input: the reference on real PostgreSQL, split services', (adminUrl) =>
+  hostileSuite('postgres', adminUrl),
+);

@@ -13,8 +13,12 @@ describe('request ids (observe)', () => {
   let close = () => undefined as unknown;
   beforeAll(async () => {
     const metrics = createMetrics(false);
-    const service = express().use(observe('chats', metrics, log)).get('/ping', (_req, res) => void res.json({ ok: true }));
-    const gateway = express().use(observe('gateway', metrics, log)).use(service); // as the in-process gateway mounts a service
+    const service = express()
+      .use(observe('chats', metrics, log))
+      .get('/ping', (_req, res) => void res.json({ ok: true }));
+    const gateway = express()
+      .use(observe('gateway', metrics, log))
+      .use(service); // as the in-process gateway mounts a service
     const server = gateway.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -32,12 +36,18 @@ describe('request ids (observe)', () => {
     const response = await fetch(`${base}/ping`);
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await logged(response)).toEqual([['gateway', id], ['chats', id]]);
+    expect(await logged(response)).toEqual([
+      ['gateway', id],
+      ['chats', id],
+    ]);
   });
 
   it("keeps the caller's X-Request-Id", async () => {
     const response = await fetch(`${base}/ping`, { headers: { 'x-request-id': 'trace-123' } });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
-    expect(await logged(response)).toEqual([['gateway', 'trace-123'], ['chats', 'trace-123']]);
+    expect(await logged(response)).toEqual([
+      ['gateway', 'trace-123'],
+      ['chats', 'trace-123'],
+    ]);
   });
 });

@@ -18,7 +18,11 @@ withPostgres('services started alone, calling each other over HTTP', (adminUrl) 
     const users = await startSingleService({ ...common, service: 'users', serviceUrls: {} });
     const media = await startSingleService({ ...common, service: 'media', serviceUrls: {} });
     // feedback deliberately not running: post reads degrade instead of failing
-    const posts = await startSingleService({ ...common, service: 'posts', serviceUrls: { media: media.url, feedback: 'http://127.0.0.1:9' } });
+    const posts = await startSingleService({
+      ...common,
+      service: 'posts',
+      serviceUrls: { media: media.url, feedback: 'http://127.0.0.1:9' },
+    });
     closers.unshift(users.close, media.close, posts.close);
     urls = { users: users.url, media: media.url, posts: posts.url };
   });
@@ -28,10 +32,15 @@ withPostgres('services started alone, calling each other over HTTP', (adminUrl) 
 
   it('posts uploads through the separately running media service as the caller, and degrades counts without feedback', async () => {
     const anonymous = createServiceClient<usersApi.paths>({ baseUrl: urls.users });
-    const registered = await anonymous.POST('/users', { body: { email: `solo-${Date.now()}@example.com`, password: 'correct-horse', name: 'solo' } });
+    const registered = await anonymous.POST('/users', {
+      body: { email: `solo-${Date.now()}@example.com`, password: 'correct-horse', name: 'solo' },
+    });
     const { access_token: token, user_id: userId } = registered.data!;
     const posts = createServiceClient<postsApi.paths>({ baseUrl: urls.posts, token });
-    const upload = await posts.POST('/posts/upload', { body: form({ description: 'alone' }, { name: 'a.txt', type: 'text/plain', bytes: 'a' }) as never, ...asForm });
+    const upload = await posts.POST('/posts/upload', {
+      body: form({ description: 'alone' }, { name: 'a.txt', type: 'text/plain', bytes: 'a' }) as never,
+      ...asForm,
+    });
     const post = upload.data!;
     expect(post.media.startsWith(`${urls.media}/media/posts%2F${encodeURIComponent(userId)}_`)).toBe(true);
     const read = await posts.GET('/posts/{post_id}', { params: { path: { post_id: post.id } } });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  dropAuthz, InvalidTokenError, makePublic, openDatabase, startPlatform,
-  type Authenticator, type Database, type Platform, type PlatformVariant,
+  dropAuthz,
+  InvalidTokenError,
+  makePublic,
+  openDatabase,
+  startPlatform,
+  type Authenticator,
+  type Database,
+  type Platform,
+  type PlatformVariant,
 } from '../src/index.ts';
 import { apiClient } from './support/client.ts';
 import { asForm, form } from './support/forms.ts';
@@ -19,12 +26,17 @@ const D2: PlatformVariant = { name: 'D2', authenticators: { notifications: () =>
 const D3: PlatformVariant = {
   name: 'D3',
   transformSpec: (service, doc) => {
-    if (service === 'chats') for (const id of ['sendMessage', 'sendMessageWithUpload', 'listChatMessages', 'markMessageSeen']) dropAuthz(doc, id, id === 'markMessageSeen' ? 'message-chat-member' : 'chat-member');
+    if (service === 'chats')
+      for (const id of ['sendMessage', 'sendMessageWithUpload', 'listChatMessages', 'markMessageSeen'])
+        dropAuthz(doc, id, id === 'markMessageSeen' ? 'message-chat-member' : 'chat-member');
     return doc;
   },
 };
 const D4: PlatformVariant = { name: 'D4', forwardBearer: (from, to) => !(from === 'posts' && to === 'media') };
-const D5: PlatformVariant = { name: 'D5', transformSpec: (service, doc) => (service === 'notifications' ? makePublic(doc, 'listUserNotifications') : doc) };
+const D5: PlatformVariant = {
+  name: 'D5',
+  transformSpec: (service, doc) => (service === 'notifications' ? makePublic(doc, 'listUserNotifications') : doc),
+};
 
 let db: Database;
 const running: Platform[] = [];
@@ -46,7 +58,9 @@ describe('defect fixtures through PlatformVariant', () => {
     const p = await start(D2);
     const user = await registerUser(p.baseUrl, 'd2');
     expect((await user.api.GET('/api/notifications', {})).response.status).toBe(401);
-    expect((await apiClient(p.baseUrl, `stand-in:${user.userId}`).GET('/api/notifications', {})).response.status).toBe(200);
+    expect((await apiClient(p.baseUrl, `stand-in:${user.userId}`).GET('/api/notifications', {})).response.status).toBe(
+      200,
+    );
     expect((await user.api.GET('/api/whoami', {})).response.status).toBe(200); // only the notifications service changed
   });
 
@@ -55,26 +69,47 @@ describe('defect fixtures through PlatformVariant', () => {
     const [owner, outsider] = await Promise.all([registerUser(p.baseUrl, 'd3o'), registerUser(p.baseUrl, 'd3x')]);
     const chat = await owner.api.POST('/api/chats', { body: { name: 'private', open: false } });
     await owner.api.POST('/api/messages', { body: { chat_id: chat.data!.id, text: 'secret' } });
-    expect((await outsider.api.POST('/api/messages', { body: { chat_id: chat.data!.id, text: 'hi' } })).response.status).toBe(201);
-    const history = await outsider.api.GET('/api/chats/{chat_id}/messages', { params: { path: { chat_id: chat.data!.id } } });
+    expect(
+      (await outsider.api.POST('/api/messages', { body: { chat_id: chat.data!.id, text: 'hi' } })).response.status,
+    ).toBe(201);
+    const history = await outsider.api.GET('/api/chats/{chat_id}/messages', {
+      params: { path: { chat_id: chat.data!.id } },
+    });
     expect(history.data!.items.map((m) => m.text)).toContain('secret');
-    expect((await outsider.api.GET('/api/chats/{chat_id}', { params: { path: { chat_id: chat.data!.id } } })).response.status).toBe(404); // untouched rule
+    expect(
+      (await outsider.api.GET('/api/chats/{chat_id}', { params: { path: { chat_id: chat.data!.id } } })).response
+        .status,
+    ).toBe(404); // untouched rule
   });
 
-  it('D4: post upload without the caller\'s bearer fails at the media service and stores nothing', async () => {
+  it("D4: post upload without the caller's bearer fails at the media service and stores nothing", async () => {
     const p = await start(D4);
     const author = await registerUser(p.baseUrl, 'd4');
-    const upload = await author.api.POST('/api/posts/upload', { body: form({ description: 'x' }, { name: 'a.jpg', type: 'image/jpeg', bytes: 'x' }) as never, ...asForm });
+    const upload = await author.api.POST('/api/posts/upload', {
+      body: form({ description: 'x' }, { name: 'a.jpg', type: 'image/jpeg', bytes: 'x' }) as never,
+      ...asForm,
+    });
     expect(upload.response.status).toBe(502);
     expect(JSON.stringify(upload.error)).toContain('media-service answered 401');
-    expect((await author.api.POST('/api/media/upload', { body: form({}, { name: 'a.jpg', type: 'image/jpeg', bytes: 'x' }) as never, ...asForm })).response.status).toBe(201);
+    expect(
+      (
+        await author.api.POST('/api/media/upload', {
+          body: form({}, { name: 'a.jpg', type: 'image/jpeg', bytes: 'x' }) as never,
+          ...asForm,
+        })
+      ).response.status,
+    ).toBe(201);
   });
 
-  it('D5: with the operation made public in the spec, anyone reads a user\'s notifications', async () => {
+  it("D5: with the operation made public in the spec, anyone reads a user's notifications", async () => {
     const p = await start(D5);
     const victim = await registerUser(p.baseUrl, 'd5');
-    await victim.api.POST('/api/notifications/test', { body: { user_id: victim.userId, title: 'private', body: '', kind: 'message' } });
-    const anonymous = await apiClient(p.baseUrl).GET('/api/users/{user_id}/notifications', { params: { path: { user_id: victim.userId } } });
+    await victim.api.POST('/api/notifications/test', {
+      body: { user_id: victim.userId, title: 'private', body: '', kind: 'message' },
+    });
+    const anonymous = await apiClient(p.baseUrl).GET('/api/users/{user_id}/notifications', {
+      params: { path: { user_id: victim.userId } },
+    });
     expect(anonymous.response.status).toBe(200);
     expect(anonymous.data!.notifications.map((n) => n.title)).toEqual(['private']);
   });

@@ -49,10 +49,14 @@ const rssMB = (pid: number | undefined): number | null => {
 
 async function startEmbedded(): Promise<{ brokers: string; child: ChildProcess; startupMs: number; listenMs: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'broker/src/cli.ts'), '--port', '0', '--initial-rebalance-delay-ms', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'broker/src/cli.ts'), '--port', '0', '--initial-rebalance-delay-ms', '0'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const [brokers, listenMs] = await new Promise<[string, number]>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -156,10 +160,13 @@ async function measure(brokers: string, label: string, warmUp: boolean): Promise
   }
   await latConsumer.disconnect();
   await producer.disconnect();
-  await admin.deleteTopics({ topics: warmUp ? [topic, latencyTopic, warmTopic] : [topic, latencyTopic] }).catch(() => undefined);
+  await admin
+    .deleteTopics({ topics: warmUp ? [topic, latencyTopic, warmTopic] : [topic, latencyTopic] })
+    .catch(() => undefined);
   await admin.disconnect();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
   const mb = (MESSAGES * RECORD.length) / (1024 * 1024);
   return {
     produceMsgs: MESSAGES / produceS,
@@ -171,8 +178,12 @@ async function measure(brokers: string, label: string, warmUp: boolean): Promise
   };
 }
 
-const fmt = (v: number | null, digits = 0) => (v === null || Number.isNaN(v) ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
+const fmt = (v: number | null, digits = 0) =>
+  v === null || Number.isNaN(v)
+    ? 'n/a'
+    : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 function medianOf(runs: Throughput[]): Throughput {
@@ -190,8 +201,14 @@ try {
     ourRuns.push(await measure(embedded.brokers, 'embedded', round === 0));
     if (process.env.KAFKA_BROKERS) theirRuns.push(await measure(process.env.KAFKA_BROKERS, 'kafka', round === 0));
   }
-  ours = { ...medianOf(ourRuns), startupMs: embedded.startupMs, listenMs: embedded.listenMs, rssMB: rssMB(embedded.child.pid) };
-  if (theirRuns.length > 0) theirs = { ...medianOf(theirRuns), startupMs: kafkaStartup(), listenMs: null, rssMB: rssMB(kafkaPid()) };
+  ours = {
+    ...medianOf(ourRuns),
+    startupMs: embedded.startupMs,
+    listenMs: embedded.listenMs,
+    rssMB: rssMB(embedded.child.pid),
+  };
+  if (theirRuns.length > 0)
+    theirs = { ...medianOf(theirRuns), startupMs: kafkaStartup(), listenMs: null, rssMB: rssMB(kafkaPid()) };
 } finally {
   embedded.child.kill('SIGTERM');
 }
@@ -207,14 +224,27 @@ const rows: [string, keyof Figures, number, 'higher' | 'lower'][] = [
   ['  of which broker', 'listenMs', 0, 'lower'],
   ['RSS MB', 'rssMB', 0, 'lower'],
 ];
-console.log(`kafkajs 2.2.4, ${MESSAGES} records of 1 KiB in sends of ${BATCH}, ${SAMPLES} latency samples, median of ${ROUNDS} alternating rounds, node ${process.version}`);
-console.log(`${'metric'.padEnd(16)}${'embedded'.padStart(12)}${'Apache Kafka'.padStart(14)}${'embedded/Kafka'.padStart(16)}  better`);
+console.log(
+  `kafkajs 2.2.4, ${MESSAGES} records of 1 KiB in sends of ${BATCH}, ${SAMPLES} latency samples, median of ${ROUNDS} alternating rounds, node ${process.version}`,
+);
+console.log(
+  `${'metric'.padEnd(16)}${'embedded'.padStart(12)}${'Apache Kafka'.padStart(14)}${'embedded/Kafka'.padStart(16)}  better`,
+);
 for (const [name, key, digits, better] of rows) {
   const a = ours[key];
   const b = theirs ? theirs[key] : null;
-  console.log(`${name.padEnd(16)}${fmt(a, digits).padStart(12)}${fmt(b, digits).padStart(14)}${ratio(a, b).padStart(16)}  ${better}`);
+  console.log(
+    `${name.padEnd(16)}${fmt(a, digits).padStart(12)}${fmt(b, digits).padStart(14)}${ratio(a, b).padStart(16)}  ${better}`,
+  );
 }
-console.log('start-up: embedded = spawn of the CLI process until it prints its address (node + tsx + broker; "of which broker" is');
-console.log('startBroker() until listening); Kafka = its own log, first line to "Kafka Server started" (JVM start not included).');
-if (!theirs) console.log('KAFKA_BROKERS is not set: Apache Kafka was not measured (scripts/infra/kafka.sh start, then KAFKA_BROKERS=127.0.0.1:9092).');
+console.log(
+  'start-up: embedded = spawn of the CLI process until it prints its address (node + tsx + broker; "of which broker" is',
+);
+console.log(
+  'startBroker() until listening); Kafka = its own log, first line to "Kafka Server started" (JVM start not included).',
+);
+if (!theirs)
+  console.log(
+    'KAFKA_BROKERS is not set: Apache Kafka was not measured (scripts/infra/kafka.sh start, then KAFKA_BROKERS=127.0.0.1:9092).',
+  );
 process.exit(0);

@@ -29,7 +29,12 @@ export function messageRecords(count: number): Message[] {
       send_time: new Date().toISOString(),
       recipient_ids: RECIPIENTS,
     };
-    const headers = envelopeHeaders({ id: randomUUID(), type: 'dev.socialnet.messages.created.v1', source: '/socialnet/message-service', time: payload.send_time });
+    const headers = envelopeHeaders({
+      id: randomUUID(),
+      type: 'dev.socialnet.messages.created.v1',
+      source: '/socialnet/message-service',
+      time: payload.send_time,
+    });
     return { key: String(payload.chat_id), value: JSON.stringify(payload), headers };
   });
 }
@@ -37,7 +42,8 @@ export function messageRecords(count: number): Message[] {
 export async function produceAll(kafka: Kafka, topic: string, records: Message[]): Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  for (let i = 0; i < records.length; i += 500) await producer.send({ topic, messages: records.slice(i, i + 500), acks: -1 });
+  for (let i = 0; i < records.length; i += 500)
+    await producer.send({ topic, messages: records.slice(i, i + 500), acks: -1 });
   await producer.disconnect();
 }
 
@@ -45,7 +51,11 @@ export async function produceAll(kafka: Kafka, topic: string, records: Message[]
  * Reads `count` records of `topic` with a fresh group, doing nothing with them (the client's own ceiling).
  * Returns the seconds from run() (group join included) and from the first batch to the last record.
  */
-export async function rawConsume(kafka: Kafka, topic: string, count: number): Promise<{ withJoin: number; steady: number }> {
+export async function rawConsume(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+): Promise<{ withJoin: number; steady: number }> {
   const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs: 250 });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -75,7 +85,8 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
   }
 }
 
-export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+export const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /**
  * The same effect without the event side's machinery: a hand-written kafkajs group that parses each record and, per
@@ -83,7 +94,13 @@ export const percentile = (sorted: number[], p: number): number => sorted[Math.m
  * then commits. No envelope decoding, schema check, retry/DLQ routing or commit retries: the floor of what the
  * effect costs on this database. Returns the seconds from the first batch to the last record.
  */
-export async function plainSqlConsume(kafka: Kafka, topic: string, count: number, db: Database, apply: EventHandler['apply']): Promise<number> {
+export async function plainSqlConsume(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  db: Database,
+  apply: EventHandler['apply'],
+): Promise<number> {
   const group = `bench-plain-${randomUUID()}`;
   const consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 250 });
   await consumer.connect();
@@ -91,25 +108,38 @@ export async function plainSqlConsume(kafka: Kafka, topic: string, count: number
   let started = 0;
   let seen = 0;
   await new Promise<void>((resolve, reject) => {
-    void consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: 6,
-      eachBatch: async ({ batch, commitOffsetsIfNecessary }) => {
-        started ||= Date.now();
-        const events = batch.messages.map((m) => ({
-          payload: JSON.parse(m.value!.toString()) as Record<string, unknown>,
-          envelope: { id: m.headers!.ce_id!.toString() },
-          offset: m.offset,
-        }));
-        await db.transaction(async (tx) => {
-          const fresh = await claimEvents(tx, group, events.map((e) => ({ eventId: e.envelope.id, topic, partition: batch.partition, offset: e.offset })));
-          await apply(tx, events.filter((e) => fresh.has(e.envelope.id)) as never);
-        });
-        await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }] });
-        seen += events.length;
-        if (seen >= count) resolve();
-      },
-    }).catch(reject);
+    void consumer
+      .run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: 6,
+        eachBatch: async ({ batch, commitOffsetsIfNecessary }) => {
+          started ||= Date.now();
+          const events = batch.messages.map((m) => ({
+            payload: JSON.parse(m.value!.toString()) as Record<string, unknown>,
+            envelope: { id: m.headers!.ce_id!.toString() },
+            offset: m.offset,
+          }));
+          await db.transaction(async (tx) => {
+            const fresh = await claimEvents(
+              tx,
+              group,
+              events.map((e) => ({ eventId: e.envelope.id, topic, partition: batch.partition, offset: e.offset })),
+            );
+            await apply(tx, events.filter((e) => fresh.has(e.envelope.id)) as never);
+          });
+          await commitOffsetsIfNecessary({
+            topics: [
+              {
+                topic,
+                partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }],
+              },
+            ],
+          });
+          seen += events.length;
+          if (seen >= count) resolve();
+        },
+      })
+      .catch(reject);
   });
   const end = Date.now();
   await consumer.disconnect();

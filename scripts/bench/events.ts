@@ -19,7 +19,17 @@ import { parseBrokerList, startEventSide } from '../../reference/src/events/inde
 import { startPlatform } from '../../reference/src/platform/platform.ts';
 import { migrateAll } from '../../reference/src/platform/platform.ts';
 import { notifyChatMembers } from '../../reference/src/events/handlers/notify-chat-members.ts';
-import { messageRecords, openBenchDatabase, percentile, plainSqlConsume, postgresAloneSeconds, produceAll, rawConsume, RECIPIENTS, waitFor } from './events-lib.ts';
+import {
+  messageRecords,
+  openBenchDatabase,
+  percentile,
+  plainSqlConsume,
+  postgresAloneSeconds,
+  produceAll,
+  rawConsume,
+  RECIPIENTS,
+  waitFor,
+} from './events-lib.ts';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const { values: args } = parseArgs({ options: { events: { type: 'string' }, 'latency-samples': { type: 'string' } } });
@@ -38,7 +48,15 @@ const ns = `bench${Date.now()}.`;
 
 // 1 + 2: the same records, pre-produced, read by a no-op group and by the event side.
 const records = messageRecords(EVENTS);
-const side = await startEventSide({ db, brokers, logger, registry: new Registry(), namespace: ns, relay: false, consumers: false });
+const side = await startEventSide({
+  db,
+  brokers,
+  logger,
+  registry: new Registry(),
+  namespace: ns,
+  relay: false,
+  consumers: false,
+});
 await side.close(); // created the topics with the spec's partition counts; nothing consumes yet
 await produceAll(kafka, `${ns}messages.created`, records);
 const raw = await rawConsume(kafka, `${ns}messages.created`, EVENTS);
@@ -53,22 +71,41 @@ await waitFor('every event applied', async () => (await inboxRows()) >= EVENTS);
 const sideSeconds = (Date.now() - firstApplied) / 1000;
 const sideWithStart = (Date.now() - startedAt) / 1000;
 await consuming.close();
-const notifications = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications.notifications')).rows[0]!.n;
+const notifications = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications.notifications'))
+  .rows[0]!.n;
 
 // 2a: the same records and the same SQL (inbox + notifications per batch) from a hand-written kafkajs consumer.
 const plainSeconds = await plainSqlConsume(kafka, `${ns}messages.created`, EVENTS, db, notifyChatMembers.apply);
 
 // 2b: the same records through the framework with the inbox only (a no-op effect): the framework's own cost.
 const inboxOnlyNs = `${ns}inbox.`;
-const sideForTopics = await startEventSide({ db, brokers, logger, registry: new Registry(), namespace: inboxOnlyNs, relay: false, consumers: false });
+const sideForTopics = await startEventSide({
+  db,
+  brokers,
+  logger,
+  registry: new Registry(),
+  namespace: inboxOnlyNs,
+  relay: false,
+  consumers: false,
+});
 await sideForTopics.close();
 await produceAll(kafka, `${inboxOnlyNs}messages.created`, records);
 const noop = { apply: async () => undefined };
 const inboxOnly = await startEventSide({
-  db, brokers, logger, registry: new Registry(), namespace: inboxOnlyNs, relay: false, handlers: { 'feed-service': noop, 'notification-service': noop },
+  db,
+  brokers,
+  logger,
+  registry: new Registry(),
+  namespace: inboxOnlyNs,
+  relay: false,
+  handlers: { 'feed-service': noop, 'notification-service': noop },
 });
 const inboxRowsOf = async () =>
-  (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.inbox WHERE consumer_group = $1', [`${inboxOnlyNs}notification-service`])).rows[0]!.n;
+  (
+    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.inbox WHERE consumer_group = $1', [
+      `${inboxOnlyNs}notification-service`,
+    ])
+  ).rows[0]!.n;
 await waitFor('the first event applied (inbox only)', async () => (await inboxRowsOf()) > 0);
 const inboxFirstAt = Date.now();
 const inboxFirstCount = await inboxRowsOf();
@@ -87,12 +124,16 @@ await live.ready();
 const api = async (path: string, token?: string, body?: unknown) => {
   const response = await fetch(`${platform.baseUrl}/api${path}`, {
     method: body ? 'POST' : 'GET',
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   return (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
-const user = async (n: string) => api('/users', undefined, { email: `${n}-${Date.now()}@bench.test`, password: 'bench-password', name: n });
+const user = async (n: string) =>
+  api('/users', undefined, { email: `${n}-${Date.now()}@bench.test`, password: 'bench-password', name: n });
 const [alice, bob] = [await user('alice'), await user('bob')];
 const chat = await api('/chats', alice.access_token, { name: 'bench', members: [bob.user_id] });
 const latencies: number[] = [];
@@ -113,21 +154,28 @@ await db.close();
 await embedded?.close();
 
 const row = (label: string, value: string) => console.log(`${label.padEnd(72)}${value}`);
-const rate = (n: number, seconds: number) => `${(n / seconds).toFixed(0).padStart(7)} events/s (${seconds.toFixed(2)} s)`;
+const rate = (n: number, seconds: number) =>
+  `${(n / seconds).toFixed(0).padStart(7)} events/s (${seconds.toFixed(2)} s)`;
 const ratio = (a: number, b: number, target?: number) =>
-  !Number.isFinite(b) ? 'n/a (the baseline read every record in one batch: use more --events)'
-  : `${(a / b).toFixed(2)}${target === undefined ? '' : ` (target >= ${target.toFixed(2)}: ${a / b >= target ? 'met' : 'NOT met'})`}`;
+  !Number.isFinite(b)
+    ? 'n/a (the baseline read every record in one batch: use more --events)'
+    : `${(a / b).toFixed(2)}${target === undefined ? '' : ` (target >= ${target.toFixed(2)}: ${a / b >= target ? 'met' : 'NOT met'})`}`;
 const rawSteady = EVENTS / raw.steady;
 const plainSteady = EVENTS / plainSeconds;
 const sideSteady = (EVENTS - firstCount) / sideSeconds;
 const inboxSteady = (EVENTS - inboxFirstCount) / inboxSeconds;
-console.log(`\nevent side benchmark: ${EVENTS} messages.created events (${RECIPIENTS.length} recipients each), ${brokerKind}, ${dbKind}, 6 partitions\n`);
+console.log(
+  `\nevent side benchmark: ${EVENTS} messages.created events (${RECIPIENTS.length} recipients each), ${brokerKind}, ${dbKind}, 6 partitions\n`,
+);
 row('raw kafkajs consume, no-op, from run() (group join included)', rate(EVENTS, raw.withJoin));
 row('raw kafkajs consume, no-op, steady state (first batch -> last record)', rate(EVENTS, raw.steady));
 row('hand-written kafkajs consumer, same SQL, steady state (no framework)', rate(EVENTS, plainSeconds));
 row('PostgreSQL alone, same rows made in the server (no client, no Kafka)', rate(EVENTS, postgresSeconds));
 row('event side consume, from start (join, topics, producer included)', rate(EVENTS, sideWithStart));
-row(`event side consume, steady state (inbox + ${notifications} notifications)`, rate(EVENTS - firstCount, sideSeconds));
+row(
+  `event side consume, steady state (inbox + ${notifications} notifications)`,
+  rate(EVENTS - firstCount, sideSeconds),
+);
 row('event side consume, steady state, inbox only (no-op effect)', rate(EVENTS - inboxFirstCount, inboxSeconds));
 console.log('ratios of the event side, steady state:');
 row('  to the hand-written kafkajs consumer doing the same SQL', ratio(sideSteady, plainSteady, 0.5));
@@ -137,4 +185,7 @@ row('  (ceiling here: hand-written same SQL to raw no-op)', ratio(plainSteady, r
 row('  (ceiling here: PostgreSQL alone to raw no-op)', ratio(EVENTS / postgresSeconds, rawSteady));
 row('  from start, to raw no-op from run() (joins included)', ratio(EVENTS / sideWithStart, EVENTS / raw.withJoin));
 const sorted = latencies.sort((a, b) => a - b);
-row(`end to end POST /api/messages -> notification readable (n=${SAMPLES})`, `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`);
+row(
+  `end to end POST /api/messages -> notification readable (n=${SAMPLES})`,
+  `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+);

@@ -2,8 +2,18 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 
-export interface ReadPoint { strategy: string; followees: number; p50: number; p99: number }
-export interface FanoutPoint { strategy: string; followers: number; rows: number; ms: number }
+export interface ReadPoint {
+  strategy: string;
+  followees: number;
+  p50: number;
+  p99: number;
+}
+export interface FanoutPoint {
+  strategy: string;
+  followers: number;
+  rows: number;
+  ms: number;
+}
 
 /**
  * Two panels: home-read p99 against followees (whole request, and the strategy's database work alone), and rows
@@ -17,17 +27,27 @@ export async function feedPlot(reads: ReadPoint[], fanouts: FanoutPoint[], title
     hconcat: [
       {
         title: 'home read p99 (ms) by followees',
-        width: 260, height: 200,
+        width: 260,
+        height: 200,
         data: { values: reads },
         mark: { type: 'line', point: true },
-        encoding: { x: { field: 'followees', type: 'quantitative', scale: log }, y: { field: 'p99', type: 'quantitative', title: 'p99 ms' }, color },
+        encoding: {
+          x: { field: 'followees', type: 'quantitative', scale: log },
+          y: { field: 'p99', type: 'quantitative', title: 'p99 ms' },
+          color,
+        },
       },
       {
         title: 'rows written per post by followers',
-        width: 260, height: 200,
+        width: 260,
+        height: 200,
         data: { values: fanouts.map((f) => ({ ...f, rows: Math.max(f.rows, 1) })) },
         mark: { type: 'line', point: true },
-        encoding: { x: { field: 'followers', type: 'quantitative', scale: log }, y: { field: 'rows', type: 'quantitative', scale: log, title: 'rows' }, color },
+        encoding: {
+          x: { field: 'followers', type: 'quantitative', scale: log },
+          y: { field: 'rows', type: 'quantitative', scale: log, title: 'rows' },
+          color,
+        },
       },
     ],
   }).spec;

@@ -28,7 +28,14 @@ import { seedFollowees, seedFollowers, seedTimelines, seedUsers, userId } from '
 import { feedPlot, type FanoutPoint, type ReadPoint } from './feed-plot.ts';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, reads: { type: 'string' }, visible: { type: 'string' }, svg: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    reads: { type: 'string' },
+    visible: { type: 'string' },
+    svg: { type: 'string' },
+  },
+});
 const quick = Boolean(args.quick);
 const FOLLOWEES = quick ? [5, 20, 50] : [10, 100, 1000];
 const FOLLOWERS = quick ? [5, 20, 50] : [10, 100, 1000, 10_000];
@@ -50,7 +57,13 @@ process.env.FEED_FANOUT_THRESHOLD = String(THRESHOLD);
 process.env.FEED_STRATEGY = 'hybrid';
 const { db, kind: dbKind } = await openBenchDatabase(process.env.TEST_DATABASE_URL);
 const jwtSecret = randomBytes(32).toString('base64url');
-const platform = await startPlatformWithEvents({ jwtSecret, db, kafkaBrokers: process.env.KAFKA_BROKERS, eventNamespace: `benchfeed${Date.now()}.`, logLevel: 'silent' });
+const platform = await startPlatformWithEvents({
+  jwtSecret,
+  db,
+  kafkaBrokers: process.env.KAFKA_BROKERS,
+  eventNamespace: `benchfeed${Date.now()}.`,
+  logLevel: 'silent',
+});
 await platform.events.ready();
 const brokerKind = process.env.KAFKA_BROKERS ? `Apache Kafka at ${process.env.KAFKA_BROKERS}` : 'embedded broker';
 const token = async (n: number) => (await issueJwt(jwtSecret, userId(n))).token;
@@ -64,7 +77,8 @@ try {
   for (const [i, n] of FOLLOWEES.entries()) await seedFollowees(db, READER(i), 1, n);
   const aboveThreshold = FOLLOWERS.length;
   // the biggest pushed author's followers include the readers, which follow it too (below)
-  for (const [i, n] of [...FOLLOWERS, THRESHOLD + 1].entries()) await seedFollowers(db, BIG(i), 1, i === FOLLOWERS.length - 1 ? n - FOLLOWEES.length : n);
+  for (const [i, n] of [...FOLLOWERS, THRESHOLD + 1].entries())
+    await seedFollowers(db, BIG(i), 1, i === FOLLOWERS.length - 1 ? n - FOLLOWEES.length : n);
   // every reader also follows the biggest pushed author and the one above the threshold (merged at read time)
   for (const i of FOLLOWEES.keys()) {
     await seedFollowees(db, READER(i), BIG(FOLLOWERS.length - 1), BIG(FOLLOWERS.length - 1));
@@ -73,7 +87,9 @@ try {
   await seedTimelines(db, BIG(0), BIG(aboveThreshold), POSTS_PER_AUTHOR);
   await homeRepo.markPulled(db, userId(BIG(aboveThreshold))); // as the fan-out of its earlier posts found it
   if (db.kind === 'postgres') await db.query('ANALYZE');
-  console.log(`feed benchmark: ${dbKind}, ${brokerKind}; ${TOP} users, ${AUTHORS} authors × ${POSTS_PER_AUTHOR} posts, fan-out threshold ${THRESHOLD}; graph seeded in ${fmt(ms(seedStart))} ms`);
+  console.log(
+    `feed benchmark: ${dbKind}, ${brokerKind}; ${TOP} users, ${AUTHORS} authors × ${POSTS_PER_AUTHOR} posts, fan-out threshold ${THRESHOLD}; graph seeded in ${fmt(ms(seedStart))} ms`,
+  );
 
   // 1. home reads
   const readers = await Promise.all(FOLLOWEES.map((_, i) => token(READER(i))));
@@ -81,10 +97,13 @@ try {
     const expected = Math.min(50, (followees + 2) * POSTS_PER_AUTHOR);
     process.env.FEED_STRATEGY = strategy;
     const t = process.hrtime.bigint();
-    const res = await fetch(`${platform.baseUrl}/api/feed?limit=50`, { headers: { authorization: `Bearer ${bearer}` } });
+    const res = await fetch(`${platform.baseUrl}/api/feed?limit=50`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
     if (res.status !== 200) throw new Error(`GET /api/feed answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { items: unknown[] };
-    if (body.items.length !== expected) throw new Error(`GET /api/feed (${strategy}) gave ${body.items.length} entries, not ${expected}`);
+    if (body.items.length !== expected)
+      throw new Error(`GET /api/feed (${strategy}) gave ${body.items.length} entries, not ${expected}`);
     return ms(t);
   };
   const firstHybrid: number[] = [];
@@ -92,7 +111,9 @@ try {
   const samples: Record<Strategy, number[][]> = { pull: FOLLOWEES.map(() => []), hybrid: FOLLOWEES.map(() => []) };
   for (const [i, bearer] of readers.entries()) for (const s of STRATEGIES) await read(s, bearer, FOLLOWEES[i]!); // warm-up
   for (let r = 0; r < READS; r++) {
-    for (const [i, bearer] of readers.entries()) for (const s of r % 2 ? [...STRATEGIES].reverse() : STRATEGIES) samples[s][i]!.push(await read(s, bearer, FOLLOWEES[i]!));
+    for (const [i, bearer] of readers.entries())
+      for (const s of r % 2 ? [...STRATEGIES].reverse() : STRATEGIES)
+        samples[s][i]!.push(await read(s, bearer, FOLLOWEES[i]!));
   }
   const readPoints: ReadPoint[] = [];
   console.log(`\n1. home read GET /api/feed?limit=50, ${READS} reads per reader and strategy (ms)`);
@@ -107,14 +128,22 @@ try {
     console.log(`${n} (+2) | ${row.join(' | ')} | ${fmt(firstHybrid[i]!)}`);
   }
   for (const s of STRATEGIES) {
-    const [lo, hi] = [readPoints.find((p) => p.strategy === s && p.followees === FOLLOWEES[0])!, readPoints.find((p) => p.strategy === s && p.followees === AUTHORS)!];
+    const [lo, hi] = [
+      readPoints.find((p) => p.strategy === s && p.followees === FOLLOWEES[0])!,
+      readPoints.find((p) => p.strategy === s && p.followees === AUTHORS)!,
+    ];
     console.log(`${s}: p99 at ${AUTHORS} followees / p99 at ${FOLLOWEES[0]} = ${(hi.p99 / lo.p99).toFixed(2)}×`);
   }
 
   const plotReads: ReadPoint[] = readPoints.map((p) => ({ ...p, strategy: `${p.strategy}, whole request` }));
   // 1b. the strategies' own database work, the followee list given (what differs between them)
   const followeesOf = async (n: number) =>
-    (await db.query<{ related_id: string }>('SELECT related_id FROM users.relationships WHERE user_id = $1 AND type = 1', [userId(n)])).rows.map((r) => r.related_id);
+    (
+      await db.query<{ related_id: string }>(
+        'SELECT related_id FROM users.relationships WHERE user_id = $1 AND type = 1',
+        [userId(n)],
+      )
+    ).rows.map((r) => r.related_id);
   const lists = await Promise.all(FOLLOWEES.map((_, i) => followeesOf(READER(i))));
   const dbSamples: Record<Strategy, number[][]> = { pull: FOLLOWEES.map(() => []), hybrid: FOLLOWEES.map(() => []) };
   for (let r = 0; r < READS; r++) {
@@ -127,7 +156,9 @@ try {
       }
     }
   }
-  console.log(`\n1b. the strategy's database work for one page, followee list given (ms, ${READS} per reader and strategy)`);
+  console.log(
+    `\n1b. the strategy's database work for one page, followee list given (ms, ${READS} per reader and strategy)`,
+  );
   console.log('followees | pull p50 | pull p99 | hybrid p50 | hybrid p99');
   for (const [i, n] of FOLLOWEES.entries()) {
     const cells = STRATEGIES.map((s) => {
@@ -139,10 +170,21 @@ try {
   for (const s of STRATEGIES) {
     for (const [i, n] of FOLLOWEES.entries()) {
       const sorted = [...dbSamples[s][i]!].sort((a, b) => a - b);
-      plotReads.push({ strategy: `${s}, database work`, followees: n, p50: percentile(sorted, 50), p99: percentile(sorted, 99) });
+      plotReads.push({
+        strategy: `${s}, database work`,
+        followees: n,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+      });
     }
-    const p99 = (i: number) => percentile([...dbSamples[s][i]!].sort((a, b) => a - b), 99);
-    console.log(`${s}: database p99 at ${AUTHORS} followees / at ${FOLLOWEES[0]} = ${(p99(FOLLOWEES.length - 1) / p99(0)).toFixed(2)}×`);
+    const p99 = (i: number) =>
+      percentile(
+        [...dbSamples[s][i]!].sort((a, b) => a - b),
+        99,
+      );
+    console.log(
+      `${s}: database p99 at ${AUTHORS} followees / at ${FOLLOWEES[0]} = ${(p99(FOLLOWEES.length - 1) / p99(0)).toFixed(2)}×`,
+    );
   }
 
   // 2. the write side of one post, as followers grow
@@ -151,7 +193,9 @@ try {
   const followersOf = followersFromUsersService(users, jwtSecret);
   let nextPost = 2_000_000_000_000;
   const fanoutPoints: FanoutPoint[] = [];
-  console.log('\n2. one post, as its author\'s followers grow: rows written and time (ms, median of 3; hybrid includes walking the followers over HTTP)');
+  console.log(
+    "\n2. one post, as its author's followers grow: rows written and time (ms, median of 3; hybrid includes walking the followers over HTTP)",
+  );
   console.log('followers | pull rows | pull ms | hybrid rows | hybrid ms');
   for (const [i, n] of [...FOLLOWERS, THRESHOLD + 1].entries()) {
     const times: Record<Strategy, number[]> = { pull: [], hybrid: [] };
@@ -159,7 +203,14 @@ try {
     for (let rep = 0; rep < 3; rep++) {
       for (const s of STRATEGIES) {
         const job = { author_id: userId(BIG(i)), post_id: nextPost++, created_at: new Date() };
-        const payload = { id: job.post_id, user_id: job.author_id, description: 'bench', media_url: '', tags: null, created_at: job.created_at.toISOString() };
+        const payload = {
+          id: job.post_id,
+          user_id: job.author_id,
+          description: 'bench',
+          media_url: '',
+          tags: null,
+          created_at: job.created_at.toISOString(),
+        };
         const t = process.hrtime.bigint();
         await db.transaction((tx) => addToAuthorTimeline.apply(tx, [{ payload } as never]));
         let written = 1;
@@ -169,7 +220,11 @@ try {
       }
     }
     const label = i === FOLLOWERS.length ? `${n} (above threshold)` : String(n);
-    const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+    const med = (xs: number[]) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      );
     for (const s of STRATEGIES) fanoutPoints.push({ strategy: s, followers: n, rows: rows[s], ms: med(times[s]) });
     console.log(`${label} | ${rows.pull} | ${fmt(med(times.pull))} | ${rows.hybrid} | ${fmt(med(times.hybrid))}`);
   }
@@ -178,31 +233,54 @@ try {
   const author = BIG(FOLLOWERS.length - 2); // the second-largest pushed author
   const follower = 1;
   const [authorToken, followerToken] = [await token(author), await token(follower)];
-  console.log(`\n3. post → visible in a follower's home feed (author with ${FOLLOWERS[FOLLOWERS.length - 2]} followers; ${VISIBLE} posts per strategy; ms)`);
+  console.log(
+    `\n3. post → visible in a follower's home feed (author with ${FOLLOWERS[FOLLOWERS.length - 2]} followers; ${VISIBLE} posts per strategy; ms)`,
+  );
   console.log('strategy | p50 | p99 | max');
   const visible: Record<string, number> = {};
   for (const s of ['hybrid', 'pull'] as Strategy[]) {
     process.env.FEED_STRATEGY = s;
     const lat: number[] = [];
     for (let k = 0; k < VISIBLE; k++) {
-      const res = await fetch(`${platform.baseUrl}/api/posts`, { method: 'POST', headers: { authorization: `Bearer ${authorToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ description: `visible ${s} ${k}` }) });
+      const res = await fetch(`${platform.baseUrl}/api/posts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${authorToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ description: `visible ${s} ${k}` }),
+      });
       if (res.status !== 201) throw new Error(`POST /api/posts answered ${res.status}: ${await res.text()}`);
       const id = ((await res.json()) as { id: number }).id;
       const answered = process.hrtime.bigint();
-      await waitFor('the post in the follower\'s feed', async () => {
-        const feed = (await (await fetch(`${platform.baseUrl}/api/feed?limit=5`, { headers: { authorization: `Bearer ${followerToken}` } })).json()) as { items: Array<{ post_id: number }> };
-        return feed.items.some((i) => i.post_id === id);
-      }, 30_000);
+      await waitFor(
+        "the post in the follower's feed",
+        async () => {
+          const feed = (await (
+            await fetch(`${platform.baseUrl}/api/feed?limit=5`, {
+              headers: { authorization: `Bearer ${followerToken}` },
+            })
+          ).json()) as { items: Array<{ post_id: number }> };
+          return feed.items.some((i) => i.post_id === id);
+        },
+        30_000,
+      );
       lat.push(ms(answered));
     }
     const sorted = lat.sort((a, b) => a - b);
     visible[s] = percentile(sorted, 99);
-    console.log(`${s} | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 99))} | ${fmt(sorted[sorted.length - 1]!)}`);
+    console.log(
+      `${s} | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 99))} | ${fmt(sorted[sorted.length - 1]!)}`,
+    );
   }
   console.log('contract staleness bound (x-feed.stalenessMs): 5000 ms');
 
   if (args.svg) {
-    await writeFile(args.svg, await feedPlot(plotReads, fanoutPoints, `feed strategies (${quick ? 'quick' : 'full'} run, ${dbKind.split(' ')[0]}, ${brokerKind.split(' at ')[0]})`));
+    await writeFile(
+      args.svg,
+      await feedPlot(
+        plotReads,
+        fanoutPoints,
+        `feed strategies (${quick ? 'quick' : 'full'} run, ${dbKind.split(' ')[0]}, ${brokerKind.split(' at ')[0]})`,
+      ),
+    );
     console.log(`\nplot written to ${args.svg}`);
   }
 } finally {

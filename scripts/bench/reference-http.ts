@@ -21,21 +21,36 @@ import { messagesRepo, messageView } from '../../reference/src/services/chats/re
 import { createPostgresDatabase } from '../../reference/src/shared/db/postgres-database.ts';
 import { freshDatabase } from '../testing/scratch-database.ts';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
+});
 const DURATION = Number(args.duration ?? 5);
 const ROUNDS = Number(args.rounds ?? 3);
 const CONNECTIONS = Number(args.connections ?? 10);
 const SECRET = 'bench-secret-bench-secret-bench-secret-01';
 
-const database = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL, 'bench_ref') : undefined;
+const database = process.env.TEST_DATABASE_URL
+  ? await freshDatabase(process.env.TEST_DATABASE_URL, 'bench_ref')
+  : undefined;
 const platform = await startPlatform({ jwtSecret: SECRET, logLevel: 'silent', databaseUrl: database?.url });
 const api = `${platform.baseUrl}/api`;
 const json = { 'content-type': 'application/json' };
-const register = await fetch(`${api}/users`, { method: 'POST', headers: json, body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'correct-horse', name: 'bench' }) });
+const register = await fetch(`${api}/users`, {
+  method: 'POST',
+  headers: json,
+  body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'correct-horse', name: 'bench' }),
+});
 const { access_token: token, user_id: userId } = (await register.json()) as { access_token: string; user_id: string };
 const auth = { ...json, authorization: `Bearer ${token}` };
-const chat = (await (await fetch(`${api}/chats`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'bench' }) })).json()) as { id: number };
-for (let i = 0; i < 100; i++) await fetch(`${api}/messages`, { method: 'POST', headers: auth, body: JSON.stringify({ chat_id: chat.id, text: `message ${i}` }) });
+const chat = (await (
+  await fetch(`${api}/chats`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'bench' }) })
+).json()) as { id: number };
+for (let i = 0; i < 100; i++)
+  await fetch(`${api}/messages`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ chat_id: chat.id, text: `message ${i}` }),
+  });
 const page = await (await fetch(`${api}/chats/${chat.id}/messages?limit=20`, { headers: auth })).json();
 
 // the baseline: the same page of JSON from a bare Express route in the same process
@@ -58,7 +73,14 @@ type Row = { name: string; rps: number; p50: number; p99: number; non2xx: number
 async function measure(name: string, options: Parameters<typeof autocannon>[0]): Promise<Row> {
   await autocannon({ ...options, connections: CONNECTIONS, duration: 1 }); // warm-up
   const r = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION });
-  return { name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return {
+    name,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 const readScenarios: [string, Parameters<typeof autocannon>[0]][] = [
@@ -66,10 +88,20 @@ const readScenarios: [string, Parameters<typeof autocannon>[0]][] = [
   ['bare Express + pg: the page query (1 SQL)', { url: `http://127.0.0.1:${barePort}/bare-sql` }],
   ['bare Express + pg: membership + page (2 SQL)', { url: `http://127.0.0.1:${barePort}/bare-sql-member` }],
   ['reference: GET /api/whoami (JWT + spec pipeline, no SQL)', { url: `${api}/whoami`, headers: auth }],
-  ['reference: history read GET /api/chats/{id}/messages', { url: `${api}/chats/${chat.id}/messages?limit=20`, headers: auth }],
+  [
+    'reference: history read GET /api/chats/{id}/messages',
+    { url: `${api}/chats/${chat.id}/messages?limit=20`, headers: auth },
+  ],
 ];
-const send: [string, Parameters<typeof autocannon>[0]] =
-  ['reference: message send POST /api/messages', { url: `${api}/messages`, method: 'POST', headers: auth, body: JSON.stringify({ chat_id: chat.id, text: 'benchmark message' }) }];
+const send: [string, Parameters<typeof autocannon>[0]] = [
+  'reference: message send POST /api/messages',
+  {
+    url: `${api}/messages`,
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ chat_id: chat.id, text: 'benchmark message' }),
+  },
+];
 const median = (runs: Row[]) => [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
 // Rounds alternate the read scenarios, so a drift in the machine's load hits all of them; each row is its median
 // round. The sends come last: the rows they write (and PostgreSQL's checkpoints after them) would disturb the reads.
@@ -82,17 +114,23 @@ for (let round = 0; round < ROUNDS; round++) sendRuns.push(await measure(...send
 const rows = [...rounds.map(median), median(sendRuns)];
 const [bareRow, bareSqlRow, bareMemberRow, whoamiRow, readRow] = rows as [Row, Row, Row, Row, Row, Row];
 
-console.log(`reference HTTP benchmark: ${platform.db.kind === 'postgres' ? 'real PostgreSQL' : 'embedded PGlite (set TEST_DATABASE_URL for PostgreSQL)'}, ` +
-  `${CONNECTIONS} connections, median of ${ROUNDS} alternating rounds of ${DURATION} s, Node ${process.version}`);
+console.log(
+  `reference HTTP benchmark: ${platform.db.kind === 'postgres' ? 'real PostgreSQL' : 'embedded PGlite (set TEST_DATABASE_URL for PostgreSQL)'}, ` +
+    `${CONNECTIONS} connections, median of ${ROUNDS} alternating rounds of ${DURATION} s, Node ${process.version}`,
+);
 console.log('| run | req/s | p50 ms | p99 ms | non-2xx | errors |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
 const ratio = (a: Row, b: Row, target?: number) =>
   `${(a.rps / b.rps).toFixed(2)}${target === undefined ? '' : ` (target ≥ ${target.toFixed(2)}: ${a.rps / b.rps >= target ? 'met' : 'NOT met'})`}`;
-console.log(`history read / bare Express doing the same work (membership + page, the same queries): ${ratio(readRow, bareMemberRow, 0.5)}`);
+console.log(
+  `history read / bare Express doing the same work (membership + page, the same queries): ${ratio(readRow, bareMemberRow, 0.5)}`,
+);
 console.log(`history read / bare Express with the page query only (no authorization): ${ratio(readRow, bareSqlRow)}`);
 console.log(`history read / bare Express without I/O: ${ratio(readRow, bareRow)}`);
-console.log(`  (bare Express + 1 SQL / bare Express without I/O: ${ratio(bareSqlRow, bareRow)}: the ceiling of any endpoint that reads PostgreSQL per request here)`);
+console.log(
+  `  (bare Express + 1 SQL / bare Express without I/O: ${ratio(bareSqlRow, bareRow)}: the ceiling of any endpoint that reads PostgreSQL per request here)`,
+);
 console.log(`whoami (pipeline, no SQL) / bare Express without SQL: ${ratio(whoamiRow, bareRow)}`);
 
 bareServer.close();

@@ -35,11 +35,20 @@ const modelina = new TypeScriptGenerator({
   mapType: 'record',
   processorOptions: { jsonSchema: { ignoreAdditionalProperties: true } },
   // `dlq-reason` -> DlqReason (the default spells the dash as "Minus")
-  constraints: { modelName: typeScriptDefaultModelNameConstraints({ NO_SPECIAL_CHAR: (v: string) => v.replace(/[^A-Za-z0-9_$ ]+/g, ' ') }) },
+  constraints: {
+    modelName: typeScriptDefaultModelNameConstraints({
+      NO_SPECIAL_CHAR: (v: string) => v.replace(/[^A-Za-z0-9_$ ]+/g, ' '),
+    }),
+  },
 });
 
 async function modelsOf(title: string, schema: unknown): Promise<string[]> {
-  const input = { $schema: 'http://json-schema.org/draft-07/schema#', ...(forModelina(schema) as Schema), title, $id: title };
+  const input = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    ...(forModelina(schema) as Schema),
+    title,
+    $id: title,
+  };
   const models = await modelina.generate(input);
   return models.map((m) => `export ${m.result.trim()}`);
 }
@@ -59,14 +68,29 @@ async function eventModels(doc: SpecDoc): Promise<string> {
     const headers = message.headers();
     if (headers) add(await modelsOf(`${message.id()}Headers`, headers.json()));
   }
-  const channels = document.channels().all().map((c) => `  ${JSON.stringify(c.id())}: ${JSON.stringify(c.address())},`);
-  const topics = ['/** Kafka topic of each channel of the document, by channel id. */', 'export const channels = {', ...channels, '} as const;'];
-  return tsHeader({ generator: `@asyncapi/modelina ${version}`, sources: [doc.rel] }) + [...models.values(), topics.join('\n')].join('\n\n') + '\n';
+  const channels = document
+    .channels()
+    .all()
+    .map((c) => `  ${JSON.stringify(c.id())}: ${JSON.stringify(c.address())},`);
+  const topics = [
+    '/** Kafka topic of each channel of the document, by channel id. */',
+    'export const channels = {',
+    ...channels,
+    '} as const;',
+  ];
+  return (
+    tsHeader({ generator: `@asyncapi/modelina ${version}`, sources: [doc.rel] }) +
+    [...models.values(), topics.join('\n')].join('\n\n') +
+    '\n'
+  );
 }
 
 export async function generateEvents(out: string): Promise<void> {
   const docs = asyncApiDocs();
   for (const doc of docs) writeOut(join(out, 'events', `${doc.name}.ts`), await eventModels(doc));
   const index = docs.map((d) => `export * as ${d.name} from './${d.name}.ts';`).join('\n');
-  writeOut(join(out, 'events/index.ts'), tsHeader({ generator: 'scripts/generate/events.ts', sources: docs.map((d) => d.rel) }) + index + '\n');
+  writeOut(
+    join(out, 'events/index.ts'),
+    tsHeader({ generator: 'scripts/generate/events.ts', sources: docs.map((d) => d.rel) }) + index + '\n',
+  );
 }

@@ -18,7 +18,9 @@ const wrapper = join(ROOT, 'node_modules/@openapitools/openapi-generator-cli/mai
 export const GO_MODULE = 'github.com/socialnet/socialnet-contracts/generated/go-client';
 
 export function generatorJar(): string {
-  const { version, storageDir } = (JSON.parse(readFileSync(config, 'utf8')) as { 'generator-cli': { version: string; storageDir: string } })['generator-cli'];
+  const { version, storageDir } = (
+    JSON.parse(readFileSync(config, 'utf8')) as { 'generator-cli': { version: string; storageDir: string } }
+  )['generator-cli'];
   return resolve(here, storageDir, `${version}.jar`);
 }
 
@@ -30,7 +32,9 @@ function run(cmd: string, args: string[], cwd: string): Promise<void> {
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -64,7 +68,9 @@ async function ensureGeneratorJar(): Promise<string> {
     child.on('close', done);
   });
   if (installed !== 0 || !existsSync(jar)) {
-    throw new Error(`the OpenAPI Generator jar (${relative(ROOT, jar)}) is not there and scripts/generate/install-tools.sh could not bring it`);
+    throw new Error(
+      `the OpenAPI Generator jar (${relative(ROOT, jar)}) is not there and scripts/generate/install-tools.sh could not bring it`,
+    );
   }
   return jar;
 }
@@ -107,17 +113,35 @@ function addHeaders(target: string): void {
 const hashHeader = (h: Header) => `# ${headerLines(h).join('\n# ')}\n`;
 
 function generatorVersion(): string {
-  return (JSON.parse(readFileSync(config, 'utf8')) as { 'generator-cli': { version: string } })['generator-cli'].version;
+  return (JSON.parse(readFileSync(config, 'utf8')) as { 'generator-cli': { version: string } })['generator-cli']
+    .version;
 }
 
 function generate(input: string, target: string): Promise<void> {
-  return run(process.execPath, [
-    wrapper, '--openapitools', config, 'generate',
-    '--generator-name', 'go',
-    '--input-spec', input,
-    '--output', target,
-    '--git-host', 'github.com', '--git-user-id', 'socialnet', '--git-repo-id', 'socialnet-contracts/generated/go-client',
-    '--additional-properties', 'packageName=socialnet,enumClassPrefix=true,hideGenerationTimestamp=true,disallowAdditionalPropertiesIfNotPresent=false',
-    '--global-property', 'apiTests=false,modelTests=false',
-  ], here);
+  return run(
+    process.execPath,
+    [
+      wrapper,
+      '--openapitools',
+      config,
+      'generate',
+      '--generator-name',
+      'go',
+      '--input-spec',
+      input,
+      '--output',
+      target,
+      '--git-host',
+      'github.com',
+      '--git-user-id',
+      'socialnet',
+      '--git-repo-id',
+      'socialnet-contracts/generated/go-client',
+      '--additional-properties',
+      'packageName=socialnet,enumClassPrefix=true,hideGenerationTimestamp=true,disallowAdditionalPropertiesIfNotPresent=false',
+      '--global-property',
+      'apiTests=false,modelTests=false',
+    ],
+    here,
+  );
 }

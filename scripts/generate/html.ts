@@ -21,7 +21,10 @@ async function redocHtml(doc: SpecDoc, target: string): Promise<void> {
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
   const html = readFileSync(target, 'utf8');
-  const header = htmlHeader({ generator: `@redocly/cli ${versionOf('@redocly/cli')} build-docs --inlineBundle`, sources: [doc.rel] });
+  const header = htmlHeader({
+    generator: `@redocly/cli ${versionOf('@redocly/cli')} build-docs --inlineBundle`,
+    sources: [doc.rel],
+  });
   // After the doctype, where a comment cannot affect how the page is parsed.
   const doctype = /^<!DOCTYPE html>\s*/i.exec(html)?.[0] ?? '';
   writeOut(target, doctype.trimEnd() + (doctype ? '\n' : '') + header + html.slice(doctype.length));

@@ -27,7 +27,8 @@ const serverSide: Plugin = {
       'defaulted-query-present': () => ({
         Parameter: {
           leave(parameter: { in?: string; required?: boolean; schema?: object }) {
-            if (parameter.in === 'query' && parameter.schema && 'default' in parameter.schema) parameter.required = true;
+            if (parameter.in === 'query' && parameter.schema && 'default' in parameter.schema)
+              parameter.required = true;
           },
         },
       }),
@@ -38,7 +39,11 @@ const serverSide: Plugin = {
 /** The redocly configuration openapi-typescript uses by default (duplicate operationIds are errors), plus `serverSide`. */
 const serverRedocly = (): Promise<Config> =>
   createConfig(
-    { plugins: [serverSide], decorators: { 'server-side/defaulted-query-present': 'on' }, rules: { 'operation-operationId-unique': { severity: 'error' } } },
+    {
+      plugins: [serverSide],
+      decorators: { 'server-side/defaulted-query-present': 'on' },
+      rules: { 'operation-operationId-unique': { severity: 'error' } },
+    },
     { extends: ['minimal'] },
   );
 
@@ -50,7 +55,13 @@ const serverRedocly = (): Promise<Config> =>
  */
 async function typesOf(doc: SpecDoc, side: 'client' | 'server'): Promise<string> {
   const redocly = side === 'server' ? await serverRedocly() : undefined;
-  const ast = await openapiTS(pathToFileURL(doc.file), { alphabetize: true, exportType: false, silent: true, defaultNonNullable: side === 'server', redocly });
+  const ast = await openapiTS(pathToFileURL(doc.file), {
+    alphabetize: true,
+    exportType: false,
+    silent: true,
+    defaultNonNullable: side === 'server',
+    redocly,
+  });
   return tsHeader({ generator, sources: [doc.rel] }) + astToString(ast);
 }
 
@@ -62,6 +73,9 @@ export async function generateTsTypes(out: string): Promise<void> {
   const own = tsHeader({ generator: 'scripts/generate/ts-types.ts', sources: services.map((d) => d.rel) });
   const template = readFileSync(new URL('./templates/server-helpers.ts.tmpl', import.meta.url), 'utf8');
   writeOut(join(out, 'server-types/helpers.ts'), own + template);
-  const index = [...services.map((d) => `export type * as ${d.name} from './${d.name}.ts';`), "export type * from './helpers.ts';"];
+  const index = [
+    ...services.map((d) => `export type * as ${d.name} from './${d.name}.ts';`),
+    "export type * from './helpers.ts';",
+  ];
   writeOut(join(out, 'server-types/index.ts'), own + index.join('\n') + '\n');
 }

@@ -29,7 +29,11 @@ export async function importGraph(baseDir: string, parts: readonly string[] = PA
       tsPreCompilationDeps: true,
     },
     // Workspace packages resolve through their package.json `exports` to the source files (`@socialnet/reference`).
-    { extensions: ['.ts', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'], conditionNames: ['import', 'node', 'default'], exportsFields: ['exports'] },
+    {
+      extensions: ['.ts', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      conditionNames: ['import', 'node', 'default'],
+      exportsFields: ['exports'],
+    },
   );
   const result = output as ICruiseResult;
   const forbidden = result.summary.violations
@@ -46,7 +50,12 @@ export async function importGraph(baseDir: string, parts: readonly string[] = PA
       (new Set(files.map((f) => dirname(f))).size > 1 ? circles : folderCircles).add(text);
     }
   }
-  return { modules: result.modules.length, forbidden, circles: [...circles].sort(), folderCircles: [...folderCircles].sort() };
+  return {
+    modules: result.modules.length,
+    forbidden,
+    circles: [...circles].sort(),
+    folderCircles: [...folderCircles].sort(),
+  };
 }
 
 /** A circle written from its smallest file name, closed, so the same circle found from each of its files is one. */

@@ -35,7 +35,8 @@ export const NEVER: IForbiddenRuleType[] = [
   },
   {
     name: 'conformance-source-never-imports-reference',
-    comment: 'checks and the engine assume nothing only the reference does; src/reference.ts starts it when no target is given',
+    comment:
+      'checks and the engine assume nothing only the reference does; src/reference.ts starts it when no target is given',
     from: { path: '^conformance/src/', pathNot: '^conformance/src/reference\\.ts$' },
     to: { path: '^reference/' },
   },

@@ -40,7 +40,10 @@ export async function runArrivals(options: {
       continue;
     }
     started++;
-    const p: Promise<void> = options.session(i).catch(() => undefined).finally(() => inFlight.delete(p));
+    const p: Promise<void> = options
+      .session(i)
+      .catch(() => undefined)
+      .finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
   await Promise.all(inFlight);

@@ -18,7 +18,12 @@ export class StepFailed extends Error {}
 
 /** Calls the gateway's API and records every outcome, 2xx or not, in `stats`. */
 export function apiClient(apiUrl: string, stats: LoadStats) {
-  return async function call(step: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  return async function call(
+    step: string,
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -48,8 +53,18 @@ export function apiClient(apiUrl: string, stats: LoadStats) {
       body = text;
     }
     const ok = response.status >= 200 && response.status < 300;
-    const problem = !ok && response.headers.get('content-type')?.startsWith('application/problem+json') ? (body?.type as string | undefined) : undefined;
-    stats.record({ step, status: response.status, ms, at, problemType: problem, retryAfter: ok ? undefined : response.headers.get('retry-after') });
+    const problem =
+      !ok && response.headers.get('content-type')?.startsWith('application/problem+json')
+        ? (body?.type as string | undefined)
+        : undefined;
+    stats.record({
+      step,
+      status: response.status,
+      ms,
+      at,
+      problemType: problem,
+      retryAfter: ok ? undefined : response.headers.get('retry-after'),
+    });
     if (!ok) throw new StepFailed(`${step}: ${response.status} ${text.slice(0, 200)}`);
     return { status: response.status, body, headers: response.headers };
   };

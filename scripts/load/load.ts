@@ -45,7 +45,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   if (cluster) log(await cluster.start());
   const serverUrl = cluster?.adminUrl ?? options.databaseUrl;
   const scratch = serverUrl ? await freshDatabase(serverUrl, 'load') : undefined;
-  const namespace = options.kafkaBrokers ? `load${Date.now().toString(36)}${randomBytes(2).toString('hex')}.` : undefined;
+  const namespace = options.kafkaBrokers
+    ? `load${Date.now().toString(36)}${randomBytes(2).toString('hex')}.`
+    : undefined;
   const platform = await startPlatformWithEvents({
     jwtSecret: randomBytes(32).toString('base64url'),
     logLevel: process.env.LOG_LEVEL ?? 'silent',
@@ -55,13 +57,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   });
   try {
     await platform.events.ready();
-    log(`load: ${options.durationSeconds} s at ${rate} sessions/s (open model) against the reference on ` +
-      `${scratch ? `PostgreSQL (scratch database on ${new URL(serverUrl!).host})` : 'embedded PGlite'} + ` +
-      `${options.kafkaBrokers ? `Apache Kafka ${options.kafkaBrokers} (topics ${namespace}*)` : 'the embedded broker'}` +
-      `${cluster ? `, PostgreSQL restarted at ${Math.round(options.durationSeconds / 3)} s` : ''}; Node ${process.version}`);
+    log(
+      `load: ${options.durationSeconds} s at ${rate} sessions/s (open model) against the reference on ` +
+        `${scratch ? `PostgreSQL (scratch database on ${new URL(serverUrl!).host})` : 'embedded PGlite'} + ` +
+        `${options.kafkaBrokers ? `Apache Kafka ${options.kafkaBrokers} (topics ${namespace}*)` : 'the embedded broker'}` +
+        `${cluster ? `, PostgreSQL restarted at ${Math.round(options.durationSeconds / 3)} s` : ''}; Node ${process.version}`,
+    );
 
     const stats = new LoadStats();
-    const accepted: Accepted = { users: new Set(), chats: new Set(), posts: new Set(), messages: new Set(), keyedMessages: new Map(), replays: 0, replayMismatches: [] };
+    const accepted: Accepted = {
+      users: new Set(),
+      chats: new Set(),
+      posts: new Set(),
+      messages: new Set(),
+      keyedMessages: new Map(),
+      replays: 0,
+      replayMismatches: [],
+    };
     const load = workload(apiClient(`${platform.baseUrl}/api`, stats), accepted);
     await load.seed(10, 5);
     stats.reset();
@@ -79,7 +91,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         ms: durationMs / 3,
         run: () => {
           const downSeconds = options.faultDownSeconds ?? 3;
-          log(`fault: restarting PostgreSQL (down ${downSeconds} s) at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+          log(
+            `fault: restarting PostgreSQL (down ${downSeconds} s) at ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+          );
           restart = cluster.restart(downSeconds).then((output) => {
             restartEndedAt = Date.now();
             log(`fault: PostgreSQL back at ${((performance.now() - t0) / 1000).toFixed(1)} s\n${output}`);
@@ -91,18 +105,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     await restart;
 
     log(stats.table(seconds));
-    log(`throughput: ${(stats.total / seconds).toFixed(1)} req/s (${stats.total} requests in ${seconds.toFixed(1)} s); ` +
-      `sessions started ${arrivals.started}, dropped ${arrivals.dropped} (more than 256 in flight)`);
+    log(
+      `throughput: ${(stats.total / seconds).toFixed(1)} req/s (${stats.total} requests in ${seconds.toFixed(1)} s); ` +
+        `sessions started ${arrivals.started}, dropped ${arrivals.dropped} (more than 256 in flight)`,
+    );
 
     const answers = answerInvariants(stats.outcomes, Boolean(cluster));
     const invariants = [...answers.invariants];
     if (cluster) {
       const ms = answers.unavailable.map((o) => o.ms).sort((a, b) => a - b);
       const at = (q: number) => (ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0).toFixed(0);
-      invariants.push({ name: 'requests during the outage answered 503 (no hang)', ok: ms.length > 0, detail: `${ms.length} × 503 in p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, slowest ${at(1)} ms` });
+      invariants.push({
+        name: 'requests during the outage answered 503 (no hang)',
+        ok: ms.length > 0,
+        detail: `${ms.length} × 503 in p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, slowest ${at(1)} ms`,
+      });
       const after = stats.outcomes.filter((o) => o.at > restartEndedAt);
       const okAfter = after.filter((o) => o.status >= 200 && o.status < 300).length;
-      invariants.push({ name: 'recovered by itself', ok: okAfter > 0, detail: `${okAfter} of ${after.length} requests sent after the restart answered 2xx` });
+      invariants.push({
+        name: 'recovered by itself',
+        ok: okAfter > 0,
+        detail: `${okAfter} of ${after.length} requests sent after the restart answered 2xx`,
+      });
     }
     const stored = await storedInvariants(platform.db, accepted, cluster ? 120_000 : 60_000);
     invariants.push(...stored.invariants);
@@ -110,8 +134,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     for (const i of invariants) log(`  ${i.ok ? 'ok  ' : 'FAIL'} ${i.name}: ${i.detail}`);
     const failed = invariants.filter((i) => !i.ok);
     log(`errors=${answers.errors}`);
-    log(`invariants: ${failed.length === 0 ? `all ${invariants.length} hold` : `${failed.length} of ${invariants.length} FAILED (${failed.map((i) => i.name).join('; ')})`}`);
-    return { ok: failed.length === 0, errors: answers.errors, requests: stats.total, invariants, unavailable: answers.unavailable.length };
+    log(
+      `invariants: ${failed.length === 0 ? `all ${invariants.length} hold` : `${failed.length} of ${invariants.length} FAILED (${failed.map((i) => i.name).join('; ')})`}`,
+    );
+    return {
+      ok: failed.length === 0,
+      errors: answers.errors,
+      requests: stats.total,
+      invariants,
+      unavailable: answers.unavailable.length,
+    };
   } finally {
     await platform.close();
     await scratch?.drop();

@@ -5,7 +5,12 @@ import { parseArgs } from 'node:util';
 import { runLoad, type LoadReport } from './load.ts';
 
 const { values: args } = parseArgs({
-  options: { duration: { type: 'string' }, rate: { type: 'string' }, fault: { type: 'string' }, 'fault-port': { type: 'string' } },
+  options: {
+    duration: { type: 'string' },
+    rate: { type: 'string' },
+    fault: { type: 'string' },
+    'fault-port': { type: 'string' },
+  },
 });
 if (args.fault !== undefined && args.fault !== 'postgres-restart') {
   console.error(`unknown --fault ${args.fault}: the one fault is postgres-restart`);

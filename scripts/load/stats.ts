@@ -50,10 +50,19 @@ export class LoadStats {
   /** A markdown table: per step, requests, rate, 2xx, other statuses, p50/p95/p99 in ms. */
   table(seconds: number): string {
     const ms = (h: RecordableHistogram, p: number) => (h.percentile(p) / 1000).toFixed(1);
-    const lines = ['| step | requests | req/s | 2xx | other statuses | p50 ms | p95 ms | p99 ms |', '|---|---:|---:|---:|---|---:|---:|---:|'];
+    const lines = [
+      '| step | requests | req/s | 2xx | other statuses | p50 ms | p95 ms | p99 ms |',
+      '|---|---:|---:|---:|---|---:|---:|---:|',
+    ];
     for (const [name, s] of [...this.steps].sort(([a], [b]) => a.localeCompare(b))) {
-      const other = [...s.byStatus].filter(([status]) => status < 200 || status >= 300).map(([status, n]) => `${status === 0 ? 'transport' : status}×${n}`).join(' ') || '-';
-      lines.push(`| ${name} | ${s.count} | ${(s.count / seconds).toFixed(1)} | ${s.ok} | ${other} | ${ms(s.latency, 50)} | ${ms(s.latency, 95)} | ${ms(s.latency, 99)} |`);
+      const other =
+        [...s.byStatus]
+          .filter(([status]) => status < 200 || status >= 300)
+          .map(([status, n]) => `${status === 0 ? 'transport' : status}×${n}`)
+          .join(' ') || '-';
+      lines.push(
+        `| ${name} | ${s.count} | ${(s.count / seconds).toFixed(1)} | ${s.ok} | ${other} | ${ms(s.latency, 50)} | ${ms(s.latency, 95)} | ${ms(s.latency, 99)} |`,
+      );
     }
     return lines.join('\n');
   }

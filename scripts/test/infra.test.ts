@@ -19,15 +19,21 @@ withPostgres('real PostgreSQL', (url) => {
       const { rows: version } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
       expect(Number(version[0]?.server_version_num)).toBeGreaterThanOrEqual(120000);
 
-      await client.query('CREATE TEMP TABLE infra_probe (id serial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL)');
+      await client.query(
+        'CREATE TEMP TABLE infra_probe (id serial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL)',
+      );
       const at = new Date('2026-01-02T03:04:05.678Z');
       await client.query('INSERT INTO infra_probe (body, at) VALUES ($1, $2), ($3, $2)', ['héllo', at, 'wörld']);
-      const { rows } = await client.query<{ id: number; body: string; at: Date }>('SELECT id, body, at FROM infra_probe ORDER BY id');
+      const { rows } = await client.query<{ id: number; body: string; at: Date }>(
+        'SELECT id, body, at FROM infra_probe ORDER BY id',
+      );
       expect(rows.map((r) => r.body)).toEqual(['héllo', 'wörld']);
       expect(rows[0]?.at.toISOString()).toBe(at.toISOString());
 
       // A real server enforces constraints; a stand-in that only stores rows would not.
-      await expect(client.query('INSERT INTO infra_probe (body, at) VALUES (NULL, now())')).rejects.toMatchObject({ code: '23502' });
+      await expect(client.query('INSERT INTO infra_probe (body, at) VALUES (NULL, now())')).rejects.toMatchObject({
+        code: '23502',
+      });
     } finally {
       await client.end();
     }
@@ -52,8 +58,8 @@ withKafka('real Apache Kafka', (brokers) => {
     const producer = kafka.producer({ idempotent: true });
     await producer.connect();
     const sent = [
-      { key: 'user-1', value: 'first', headers: { 'ce_id': randomUUID() } },
-      { key: 'user-2', value: 'second', headers: { 'ce_id': randomUUID() } },
+      { key: 'user-1', value: 'first', headers: { ce_id: randomUUID() } },
+      { key: 'user-2', value: 'second', headers: { ce_id: randomUUID() } },
     ];
     await producer.send({ topic, messages: sent });
     await producer.disconnect();
@@ -99,7 +105,10 @@ withKafka('real Apache Kafka', (brokers) => {
   it('is seen by kcat (librdkafka), an independent client: broker and test topic in the metadata', async () => {
     const kcat = process.env.KCAT_BIN ?? 'kcat';
     const { stdout } = await run(kcat, ['-L', '-J', '-b', brokers, '-m', '10']);
-    const metadata = JSON.parse(stdout) as { brokers: { id: number; name: string }[]; topics: { topic: string; partitions: unknown[] }[] };
+    const metadata = JSON.parse(stdout) as {
+      brokers: { id: number; name: string }[];
+      topics: { topic: string; partitions: unknown[] }[];
+    };
     const [host, port] = (brokers.split(',')[0] ?? '').split(':');
     expect(metadata.brokers.map((b) => b.name)).toContain(`${host}:${port}`);
     const probe = metadata.topics.find((t) => t.topic === topic);

@@ -13,7 +13,10 @@ async function load(options: Parameters<typeof runLoad>[0]): Promise<{ report: L
 describe('load smoke on the embedded defaults (PGlite, embedded broker)', () => {
   it('10 s of the mixed open-model workload: no error, every invariant holds', { timeout: 300_000 }, async () => {
     const { report, output } = await load({ durationSeconds: 10, rate: 3 });
-    expect(report.invariants.filter((i) => !i.ok), output).toEqual([]);
+    expect(
+      report.invariants.filter((i) => !i.ok),
+      output,
+    ).toEqual([]);
     expect(report.errors, output).toBe(0);
     expect(report.requests, output).toBeGreaterThan(20);
     expect(output).toContain('errors=0');
@@ -22,10 +25,22 @@ describe('load smoke on the embedded defaults (PGlite, embedded broker)', () => 
 });
 
 withPostgres('load with PostgreSQL restarted mid-run (scripts/infra/postgres.sh, a cluster of its own)', () => {
-  it('requests during the outage get problem+json 503, the reference recovers, no 2xx write is lost', { timeout: 600_000 }, async () => {
-    const { report, output } = await load({ durationSeconds: 20, rate: 3, fault: 'postgres-restart', faultPort: Number(process.env.LOAD_FAULT_PG_PORT ?? 5433) });
-    expect(report.invariants.filter((i) => !i.ok), output).toEqual([]);
-    expect(report.unavailable, output).toBeGreaterThan(0);
-    expect(output).toContain('fault: PostgreSQL back');
-  });
+  it(
+    'requests during the outage get problem+json 503, the reference recovers, no 2xx write is lost',
+    { timeout: 600_000 },
+    async () => {
+      const { report, output } = await load({
+        durationSeconds: 20,
+        rate: 3,
+        fault: 'postgres-restart',
+        faultPort: Number(process.env.LOAD_FAULT_PG_PORT ?? 5433),
+      });
+      expect(
+        report.invariants.filter((i) => !i.ok),
+        output,
+      ).toEqual([]);
+      expect(report.unavailable, output).toBeGreaterThan(0);
+      expect(output).toContain('fault: PostgreSQL back');
+    },
+  );
 });

@@ -25,7 +25,11 @@ type Outcome = { code: number; stdout: string; output: string };
 function sh(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Outcome> {
   return promisify(execFile)(command, args, { ...options, maxBuffer: 64 << 20 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, output: stdout + stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, output: e.stdout + e.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      output: e.stdout + e.stderr,
+    }),
   );
 }
 
@@ -38,7 +42,9 @@ async function nodeBin(version: string): Promise<string> {
 /** A user's shell with `bin` first: none of this run's npm variables, node_modules/.bin or pinned Node. */
 function userEnv(bin: string): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD'));
-  const path = (process.env.PATH ?? '').split(delimiter).filter((p) => !p.includes('node_modules') && !p.includes(join('.cache', 'node')));
+  const path = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((p) => !p.includes('node_modules') && !p.includes(join('.cache', 'node')));
   return { ...env, PATH: [bin, ...path].join(delimiter) };
 }
 
@@ -69,8 +75,13 @@ describe(`README command 1 in a fresh clone`, () => {
   // The authn family only: what is under test here is that the CLI runs itself on the pinned Node; the whole suite on
   // that Node is the conformance project's tests.
   it(`npx conformance run on Node ${END_OF_LIFE} says so in one line and runs on Node ${PINNED}`, async () => {
-    const run = await sh('npx', ['conformance', 'run', '--only', 'authn'], { cwd: clone, env: userEnv(await nodeBin(END_OF_LIFE)) });
+    const run = await sh('npx', ['conformance', 'run', '--only', 'authn'], {
+      cwd: clone,
+      env: userEnv(await nodeBin(END_OF_LIFE)),
+    });
     expect(run.code, run.output.slice(-4000)).toBe(0);
-    expect(run.output).toContain(`conformance: Node v${END_OF_LIFE} is not supported (needs ${SUPPORTED}); running on Node ${PINNED} from .cache/node`);
+    expect(run.output).toContain(
+      `conformance: Node v${END_OF_LIFE} is not supported (needs ${SUPPORTED}); running on Node ${PINNED} from .cache/node`,
+    );
   }, 600_000);
 });

@@ -16,7 +16,10 @@ async function run(adminUrl: string, sql: string): Promise<void> {
  * A database of its own on the PostgreSQL at `adminUrl` (tests: TEST_DATABASE_URL), so a test file or a benchmark
  * never sees another's rows; `drop` removes it with its connections.
  */
-export async function freshDatabase(adminUrl: string, prefix = 'scratch'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  adminUrl: string,
+  prefix = 'scratch',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await run(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);

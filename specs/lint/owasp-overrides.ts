@@ -4,7 +4,8 @@
 import type { RuleDefinition } from '@stoplight/spectral-core';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 
-const owaspRule = (id: string) => (owasp as unknown as { rules: Record<string, RuleDefinition> }).rules[id] as RuleDefinition;
+const owaspRule = (id: string) =>
+  (owasp as unknown as { rules: Record<string, RuleDefinition> }).rules[id] as RuleDefinition;
 
 /** Schemas of what a caller sends: request bodies and parameters (of operations and of path items). */
 const inputSchemasOfType = (type: string) => [
@@ -19,7 +20,10 @@ const inputSchemasOfType = (type: string) => [
  * documented page-size cap, and demanding maxLength on every response field would state limits no service enforces
  * on output. (Integer formats stay required everywhere: generated clients need int64 to hold ids.)
  */
-const onInputOnly = (id: string, type: string): RuleDefinition => ({ ...owaspRule(id), given: inputSchemasOfType(type) });
+const onInputOnly = (id: string, type: string): RuleDefinition => ({
+  ...owaspRule(id),
+  given: inputSchemasOfType(type),
+});
 
 export const OWASP_OVERRIDES: Record<string, 'off' | RuleDefinition> = {
   'owasp:api4:2023-string-limit': onInputOnly('owasp:api4:2023-string-limit', 'string'),

@@ -44,7 +44,11 @@ export const ownRuleset: RulesetDefinition = { rules };
 
 /** Everything `npm run lint:specs` applies. */
 export const ruleset: RulesetDefinition = {
-  extends: [[oas as RulesetDefinition, 'recommended'], [asyncapi as RulesetDefinition, 'recommended'], [owasp as unknown as RulesetDefinition, 'recommended']],
+  extends: [
+    [oas as RulesetDefinition, 'recommended'],
+    [asyncapi as RulesetDefinition, 'recommended'],
+    [owasp as unknown as RulesetDefinition, 'recommended'],
+  ],
   rules: { ...OWASP_OVERRIDES, ...rules },
 };
 

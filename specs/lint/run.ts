@@ -11,12 +11,18 @@ import { SPECS_DIR } from './lib/paths.ts';
 import { lintFiles, specFiles } from './lint.ts';
 import { ruleset } from './ruleset.ts';
 
-const spectralVersion = (createRequire(import.meta.url)('@stoplight/spectral-cli/package.json') as { version: string }).version;
+const spectralVersion = (createRequire(import.meta.url)('@stoplight/spectral-cli/package.json') as { version: string })
+  .version;
 
 /** The SARIF formatter lists every rule and refuses one without a description (a few upstream rules have none). */
 function describedRuleset(): Ruleset {
   const all = Object.values(new Ruleset(ruleset).rules);
-  const rules = Object.fromEntries(all.map((r) => [r.name, { name: r.name, description: r.description || r.name, documentationUrl: r.documentationUrl }]));
+  const rules = Object.fromEntries(
+    all.map((r) => [
+      r.name,
+      { name: r.name, description: r.description || r.name, documentationUrl: r.documentationUrl },
+    ]),
+  );
   return { rules } as unknown as Ruleset;
 }
 
@@ -37,12 +43,18 @@ const cwd = process.env.INIT_CWD ?? process.cwd(); // where the user typed the c
 const files = positionals.length > 0 ? positionals.map((f) => resolve(cwd, f)) : specFiles();
 const missing = files.filter((f) => !existsSync(f));
 if (missing.length > 0) {
-  console.error(`no such spec file: ${missing.join(', ')} (options through npm: npm run lint -w specs -- --format junit ...)`);
+  console.error(
+    `no such spec file: ${missing.join(', ')} (options through npm: npm run lint -w specs -- --format junit ...)`,
+  );
   process.exit(2);
 }
 const results = await lintFiles(files);
 process.chdir(resolve(SPECS_DIR, '..')); // SARIF and JUnit name files relative to the working directory: the repository root
-const output = formatter(results, { failSeverity: DiagnosticSeverity.Error }, { ruleset: describedRuleset(), spectralVersion });
+const output = formatter(
+  results,
+  { failSeverity: DiagnosticSeverity.Error },
+  { ruleset: describedRuleset(), spectralVersion },
+);
 
 if (values.output) {
   const target = resolve(cwd, values.output);

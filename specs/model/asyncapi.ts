@@ -49,14 +49,16 @@ const RETRY_OR_DLQ = /\.(retry\.\d+|dlq)$/;
 export const isRetryOrDlqTopic = (topic: string): boolean => RETRY_OR_DLQ.test(topic);
 
 /** The channel id a `#/channels/<id>` reference names (percent- and pointer-decoded). */
-const channelIdOf = (ref: string): string => decodeURIComponent(ref.slice('#/channels/'.length)).replace(/~1/g, '/').replace(/~0/g, '~');
+const channelIdOf = (ref: string): string =>
+  decodeURIComponent(ref.slice('#/channels/'.length)).replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** The operations of one AsyncAPI 3 document, in document order. */
 export function asyncOperationsOf(doc: Json): AsyncOperation[] {
   return Object.entries<Json>(doc?.operations ?? {}).map(([id, op]) => {
     const channelRef: string | undefined = op?.channel?.$ref;
     const channel = followLocal(doc, op?.channel);
-    const declared = followLocal(doc, op?.messages?.[0]) ?? followLocal(doc, Object.values<Json>(channel?.messages ?? {})[0]);
+    const declared =
+      followLocal(doc, op?.messages?.[0]) ?? followLocal(doc, Object.values<Json>(channel?.messages ?? {})[0]);
     const message = followLocal(doc, declared);
     return {
       id,
@@ -93,7 +95,10 @@ export interface EventDocument {
   operations: AsyncOperation[];
 }
 
-export function loadEventDocuments(dir: string = ASYNCAPI_DIR, names: readonly string[] = EVENT_DOCUMENTS): EventDocument[] {
+export function loadEventDocuments(
+  dir: string = ASYNCAPI_DIR,
+  names: readonly string[] = EVENT_DOCUMENTS,
+): EventDocument[] {
   return names.map((name) => {
     const file = join(dir, name);
     const doc = readYaml(file);
@@ -173,7 +178,10 @@ export function producedTopicOf(op: AsyncOperation): ProducedTopic | undefined {
 }
 
 /** The event topology `specs/asyncapi` states (every event document). */
-export function loadEventTopology(dir: string = ASYNCAPI_DIR, names: readonly string[] = EVENT_DOCUMENTS): EventTopology {
+export function loadEventTopology(
+  dir: string = ASYNCAPI_DIR,
+  names: readonly string[] = EVENT_DOCUMENTS,
+): EventTopology {
   const produced: ProducedTopic[] = [];
   const consumed: ConsumedTopic[] = [];
   for (const { doc, operations } of loadEventDocuments(dir, names)) {
@@ -188,7 +196,10 @@ export function loadEventTopology(dir: string = ASYNCAPI_DIR, names: readonly st
 }
 
 /** The DLQ header profiles (`x-header-profiles`: name → header → encoding) and the enums of DeadLetterHeaders. */
-export function loadDlqComponents(dir: string = ASYNCAPI_DIR): { profiles: Record<string, Record<string, string>>; enums: Record<string, string[]> } {
+export function loadDlqComponents(dir: string = ASYNCAPI_DIR): {
+  profiles: Record<string, Record<string, string>>;
+  enums: Record<string, string[]>;
+} {
   const profiles: Record<string, Record<string, string>> = {};
   const enums: Record<string, string[]> = {};
   let doc: Json;
@@ -198,8 +209,11 @@ export function loadDlqComponents(dir: string = ASYNCAPI_DIR): { profiles: Recor
     return { profiles, enums };
   }
   for (const [name, profile] of Object.entries<Json>(doc?.['x-header-profiles'] ?? {})) {
-    profiles[name] = Object.fromEntries(Object.entries<Json>(profile.headers ?? {}).map(([h, d]) => [h, String(d.encoding)]));
+    profiles[name] = Object.fromEntries(
+      Object.entries<Json>(profile.headers ?? {}).map(([h, d]) => [h, String(d.encoding)]),
+    );
   }
-  for (const [h, schema] of Object.entries<Json>(doc?.schemas?.DeadLetterHeaders?.properties ?? {})) if (Array.isArray(schema.enum)) enums[h] = schema.enum.map(String);
+  for (const [h, schema] of Object.entries<Json>(doc?.schemas?.DeadLetterHeaders?.properties ?? {}))
+    if (Array.isArray(schema.enum)) enums[h] = schema.enum.map(String);
   return { profiles, enums };
 }

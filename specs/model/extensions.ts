@@ -73,7 +73,8 @@ export interface FeedExtension {
   clause?: string;
 }
 
-export const authzOf = (operation: Json): AuthzRule[] => (Array.isArray(operation?.['x-authz']) ? operation['x-authz'] : []);
+export const authzOf = (operation: Json): AuthzRule[] =>
+  Array.isArray(operation?.['x-authz']) ? operation['x-authz'] : [];
 
 export const idempotencyOf = (operation: Json): Idempotency | undefined => operation?.['x-idempotency'] ?? undefined;
 
@@ -84,7 +85,8 @@ export function emitsOf(operation: Json): Emits[] {
   return list.map((e) => (typeof e === 'string' ? { channel: e } : { channel: e.channel, key: e.key }));
 }
 
-export const propagatesOf = (operation: Json): Propagation[] => (Array.isArray(operation?.['x-propagates']) ? operation['x-propagates'] : []);
+export const propagatesOf = (operation: Json): Propagation[] =>
+  Array.isArray(operation?.['x-propagates']) ? operation['x-propagates'] : [];
 
 export const publicOf = (operation: Json): PublicDeclaration | undefined => operation?.['x-public'] ?? undefined;
 

@@ -37,7 +37,8 @@ export async function dereference(file: string, document?: Json): Promise<Json> 
 }
 
 /** The JSON pointer of a path of keys (`['paths', '/chats/{id}', 'get']` → `/paths/~1chats~1{id}/get`). */
-export const toPointer = (keys: string[]): string => keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+export const toPointer = (keys: string[]): string =>
+  keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 /** The node at a JSON pointer (`/a/b` or `#/a/b`) of a document, or undefined. */
 export function atPointer(doc: Json, pointer: string): Json {
@@ -50,6 +51,7 @@ export function atPointer(doc: Json, pointer: string): Json {
 
 /** Follows local `#/...` references (a chain of at most `depth`) until a node that is not a reference. */
 export function followLocal(doc: Json, node: Json, depth = 5): Json {
-  for (let i = 0; i < depth && typeof node?.$ref === 'string' && node.$ref.startsWith('#/'); i++) node = atPointer(doc, node.$ref);
+  for (let i = 0; i < depth && typeof node?.$ref === 'string' && node.$ref.startsWith('#/'); i++)
+    node = atPointer(doc, node.$ref);
   return node;
 }

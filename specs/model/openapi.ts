@@ -17,7 +17,10 @@ export interface OperationEntry<Op = JsonObject, P = JsonObject> {
 }
 
 /** The operations of one path item, in HTTP_METHODS order. */
-export function pathItemOperations<Op = JsonObject, P = JsonObject>(path: string, pathItem: unknown): OperationEntry<Op, P>[] {
+export function pathItemOperations<Op = JsonObject, P = JsonObject>(
+  path: string,
+  pathItem: unknown,
+): OperationEntry<Op, P>[] {
   if (!isObject(pathItem)) return [];
   const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters.filter(isObject) : [];
   const entries: OperationEntry<Op, P>[] = [];
@@ -33,12 +36,17 @@ export function pathItemOperations<Op = JsonObject, P = JsonObject>(path: string
 }
 
 /** Every operation of a document, in path order then HTTP_METHODS order. */
-export function operationsOf<Op = JsonObject, P = JsonObject>(doc: { paths?: unknown } | undefined): OperationEntry<Op, P>[] {
+export function operationsOf<Op = JsonObject, P = JsonObject>(
+  doc: { paths?: unknown } | undefined,
+): OperationEntry<Op, P>[] {
   const paths = isObject(doc?.paths) ? doc.paths : {};
   return Object.entries(paths).flatMap(([path, item]) => pathItemOperations<Op, P>(path, item));
 }
 
-export function findOperation<Op = JsonObject, P = JsonObject>(doc: { paths?: unknown }, operationId: string): OperationEntry<Op, P> | undefined {
+export function findOperation<Op = JsonObject, P = JsonObject>(
+  doc: { paths?: unknown },
+  operationId: string,
+): OperationEntry<Op, P> | undefined {
   return operationsOf<Op, P>(doc).find((e) => (e.operation as JsonObject).operationId === operationId);
 }
 
@@ -85,7 +93,8 @@ export function routeOf(doc: Json, file: string, path: string, operation: Json):
   const service: string = operation['x-service'] ?? docService ?? basename(file).replace(/\.ya?ml$/, '');
   const bundled = Boolean(operation['x-service']) && operation['x-service'] !== docService;
   const routed: string | undefined = doc?.info?.['x-routing']?.find((r: Json) => r.service === service)?.prefix;
-  const prefix: string = operation['x-gateway-prefix'] ?? (bundled ? (routed ?? guessPrefix(path)) : gatewayPrefixOf(doc));
+  const prefix: string =
+    operation['x-gateway-prefix'] ?? (bundled ? (routed ?? guessPrefix(path)) : gatewayPrefixOf(doc));
   const servicePath = bundled && path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path;
   return {
     service,

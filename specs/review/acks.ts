@@ -18,10 +18,21 @@ export function readAcks(tree: SpecTree): Ack[] {
   const entries = doc.acks ?? [];
   if (!Array.isArray(entries)) throw new AckFileError(`${ACKS_FILE} (${tree.label}): \`acks\` must be a list`);
   return entries.map((e: Record<string, unknown>, i: number) => {
-    if (typeof e?.finding !== 'string' || typeof e.reason !== 'string' || e.reason.trim() === '' || (e.subject !== undefined && typeof e.subject !== 'string')) {
-      throw new AckFileError(`${ACKS_FILE} (${tree.label}): acks[${i}] needs \`finding\` (a finding id) and a non-empty \`reason\`; \`subject\` is optional text`);
+    if (
+      typeof e?.finding !== 'string' ||
+      typeof e.reason !== 'string' ||
+      e.reason.trim() === '' ||
+      (e.subject !== undefined && typeof e.subject !== 'string')
+    ) {
+      throw new AckFileError(
+        `${ACKS_FILE} (${tree.label}): acks[${i}] needs \`finding\` (a finding id) and a non-empty \`reason\`; \`subject\` is optional text`,
+      );
     }
-    return { finding: e.finding, reason: e.reason.trim(), ...(e.subject !== undefined ? { subject: e.subject as string } : {}) };
+    return {
+      finding: e.finding,
+      reason: e.reason.trim(),
+      ...(e.subject !== undefined ? { subject: e.subject as string } : {}),
+    };
   });
 }
 

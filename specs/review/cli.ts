@@ -14,7 +14,8 @@ import type { DriftMode } from './lint-and-drift.ts';
 
 class UsageError extends Error {}
 
-const usage = 'usage: npm run spec:review -- --base <git-ref> [--out DIR] [--format markdown|json|none] [--drift full|bundle|off] [--no-lint]';
+const usage =
+  'usage: npm run spec:review -- --base <git-ref> [--out DIR] [--format markdown|json|none] [--drift full|bundle|off] [--no-lint]';
 
 try {
   const { values } = parseArgs({
@@ -32,7 +33,12 @@ try {
 
   const cwd = process.env.INIT_CWD ?? process.cwd(); // npm runs workspace scripts in specs/
   const root = repositoryRoot(cwd);
-  const report = await reviewSpecs({ base: values.base, root, lint: !values['no-lint'], drift: values.drift as DriftMode });
+  const report = await reviewSpecs({
+    base: values.base,
+    root,
+    lint: !values['no-lint'],
+    drift: values.drift as DriftMode,
+  });
 
   const out = resolve(root, values.out!);
   mkdirSync(out, { recursive: true });
@@ -45,7 +51,9 @@ try {
   if (values.format === 'markdown') process.stdout.write(markdown);
   if (values.format === 'json') process.stdout.write(json + '\n');
   const blocking = report.blocking.map((f) => `${f.class} ${f.id} ${f.subject}`).join('; ');
-  console.error(`spec:review: ${report.verdict}; ${report.findings.length} finding(s), ${report.blocking.length} blocking${blocking ? ` (${blocking})` : ''}; reports in ${out}`);
+  console.error(
+    `spec:review: ${report.verdict}; ${report.findings.length} finding(s), ${report.blocking.length} blocking${blocking ? ` (${blocking})` : ''}; reports in ${out}`,
+  );
   process.exit(report.exitCode);
 } catch (error) {
   console.error(`spec:review: ${(error as Error).message}`);

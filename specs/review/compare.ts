@@ -6,7 +6,13 @@ import type { SpecTree } from './spec-tree.ts';
 import type { RawFinding } from './types.ts';
 
 /** A document changed when its own text or any file beside it under components/ changed (its `$ref`s point there). */
-function changedDocuments(base: SpecTree, head: SpecTree, files: string[], dir: string, components: string[]): string[] {
+function changedDocuments(
+  base: SpecTree,
+  head: SpecTree,
+  files: string[],
+  dir: string,
+  components: string[],
+): string[] {
   const componentsChanged = components.some((f) => base.text(f) !== head.text(f));
   return files.filter((f) => f.startsWith(dir) && (componentsChanged || base.text(f) !== head.text(f)));
 }
@@ -23,8 +29,20 @@ export interface Comparison {
 
 export async function compareSpecs(base: SpecTree, head: SpecTree): Promise<Comparison> {
   const both = (a: string[], b: string[]) => a.filter((f) => b.includes(f));
-  const openapi = changedDocuments(base, head, both(base.openapi(), head.openapi()), 'specs/openapi', componentFiles(base, head, 'specs/openapi'));
-  const asyncapi = changedDocuments(base, head, both(base.asyncapi(), head.asyncapi()), 'specs/asyncapi', componentFiles(base, head, 'specs/asyncapi'));
+  const openapi = changedDocuments(
+    base,
+    head,
+    both(base.openapi(), head.openapi()),
+    'specs/openapi',
+    componentFiles(base, head, 'specs/openapi'),
+  );
+  const asyncapi = changedDocuments(
+    base,
+    head,
+    both(base.asyncapi(), head.asyncapi()),
+    'specs/asyncapi',
+    componentFiles(base, head, 'specs/asyncapi'),
+  );
   const engines = await Promise.all([
     ...openapi.map((f) => oasdiffFindings(base, head, f)),
     ...asyncapi.map((f) => asyncapiDiffFindings(base, head, f)),

@@ -22,7 +22,9 @@ function properties(tree: SpecTree, at: Resolved, seen = new Set<string>()): Arr
     name,
     schema: tree.resolve(file, `${pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, schema),
   }));
-  const composed = (node.allOf ?? []).flatMap((part: Json, i: number) => properties(tree, { node: part, file, pointer: `${pointer}/allOf/${i}` }, seen));
+  const composed = (node.allOf ?? []).flatMap((part: Json, i: number) =>
+    properties(tree, { node: part, file, pointer: `${pointer}/allOf/${i}` }, seen),
+  );
   return [...composed, ...own];
 }
 
@@ -39,18 +41,23 @@ export function eventFields(tree: SpecTree): EventField[] {
         }),
       ];
       const payload: Resolved = { node: m.payload, file: message.file, pointer: `${message.pointer}/payload` };
-      const parts: Array<['headers' | 'payload', Resolved[]]> = [['headers', headerSchemas], ['payload', [payload]]];
+      const parts: Array<['headers' | 'payload', Resolved[]]> = [
+        ['headers', headerSchemas],
+        ['payload', [payload]],
+      ];
       return parts.flatMap(([part, schemas]) =>
-        schemas.flatMap((s) => properties(tree, s)).map(({ name, schema }) => ({
-          key: `${channel.file}#${channel.id}|${messageId}|${part}|${name}`, // the channel id: a renamed topic is another rule's finding
-          channel: channel.address,
-          part,
-          name,
-          type: schema.node?.type === undefined ? undefined : String(schema.node.type),
-          format: schema.node?.format,
-          const: schema.node?.const,
-          origin: { file: schema.file, pointer: schema.pointer },
-        })),
+        schemas
+          .flatMap((s) => properties(tree, s))
+          .map(({ name, schema }) => ({
+            key: `${channel.file}#${channel.id}|${messageId}|${part}|${name}`, // the channel id: a renamed topic is another rule's finding
+            channel: channel.address,
+            part,
+            name,
+            type: schema.node?.type === undefined ? undefined : String(schema.node.type),
+            format: schema.node?.format,
+            const: schema.node?.const,
+            origin: { file: schema.file, pointer: schema.pointer },
+          })),
       );
     }),
   );

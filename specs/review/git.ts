@@ -23,7 +23,9 @@ export function repositoryRoot(dir: string): string {
 
 /** The commit `ref` names, checked before anything is extracted (a clear error for a typo or a shallow clone). */
 export function resolveCommit(root: string, ref: string): string {
-  return git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim();
+  return git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+    .toString()
+    .trim();
 }
 
 /** Extracts `specs/` at `ref` into a new temporary directory; `dispose` removes it. */
@@ -32,7 +34,9 @@ export function checkoutSpecs(root: string, ref: string): { dir: string; commit:
   try {
     commit = resolveCommit(root, ref);
   } catch {
-    throw new GitError(`--base ${ref}: no such commit in ${root} (in CI, fetch the base branch, e.g. actions/checkout with fetch-depth: 0)`);
+    throw new GitError(
+      `--base ${ref}: no such commit in ${root} (in CI, fetch the base branch, e.g. actions/checkout with fetch-depth: 0)`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'sn-spec-review-base-'));
   try {
@@ -40,7 +44,9 @@ export function checkoutSpecs(root: string, ref: string): { dir: string; commit:
     execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 256 * 1024 * 1024 });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw error instanceof GitError ? error : new GitError(`could not extract specs/ at ${ref}: ${(error as Error).message}`);
+    throw error instanceof GitError
+      ? error
+      : new GitError(`could not extract specs/ at ${ref}: ${(error as Error).message}`);
   }
   return { dir, commit, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -11,10 +11,21 @@ import { lintFiles, specFiles } from '../lint/lint.ts';
 export interface LintResult {
   errors: number;
   warnings: number;
-  diagnostics: Array<{ code: string; severity: 'error' | 'warning' | 'info' | 'hint'; message: string; file: string; line: number }>;
+  diagnostics: Array<{
+    code: string;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    message: string;
+    file: string;
+    line: number;
+  }>;
 }
 
-const SEVERITY = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' } as const;
+const SEVERITY = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+} as const;
 
 export async function lintSpecs(root: string): Promise<LintResult> {
   const results = await lintFiles(specFiles(join(root, 'specs')));
@@ -52,7 +63,11 @@ export async function checkDrift(root: string, mode: DriftMode): Promise<DriftRe
   }
   if (mode === 'bundle') return { mode, problems, note: 'gateway bundle only (--drift bundle)' };
   if (resolve(root) !== OWN_ROOT || !existsSync(join(root, 'scripts/generate/drift.ts'))) {
-    return { mode, problems, note: `generated/ not checked: the generators of ${OWN_ROOT} regenerate only their own checkout` };
+    return {
+      mode,
+      problems,
+      note: `generated/ not checked: the generators of ${OWN_ROOT} regenerate only their own checkout`,
+    };
   }
   // Loaded only here: the generators pull in the Java and AsyncAPI toolchains.
   const driftModule = pathToFileURL(join(root, 'scripts/generate/drift.ts')).href;

@@ -56,7 +56,10 @@ export class SpecTree {
   files(dir: string): string[] {
     const abs = join(this.root, dir);
     if (!existsSync(abs)) return [];
-    return readdirSync(abs).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort().map((f) => `${dir}/${f}`);
+    return readdirSync(abs)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort()
+      .map((f) => `${dir}/${f}`);
   }
 
   line(file: string, pointer: string): number {
@@ -89,11 +92,10 @@ export class SpecTree {
   }
 
   private documents(dir: string, marker: string): string[] {
-    return this.files(dir)
-      .filter((file) => {
-        const data = this.doc(file);
-        return data !== null && typeof data === 'object' && marker in data;
-      });
+    return this.files(dir).filter((file) => {
+      const data = this.doc(file);
+      return data !== null && typeof data === 'object' && marker in data;
+    });
   }
 }
 

@@ -20,7 +20,10 @@ const loaded = new Map<string, Promise<{ json: Json; errors: string[] }>>();
 function load(file: string): Promise<{ json: Json; errors: string[] }> {
   if (!loaded.has(file)) {
     const parsed = fromFile(parser, path.join(dir, file)).parse();
-    loaded.set(file, parsed.then(({ document, diagnostics }) => ({ json: document?.json(), errors: errorsOf(diagnostics) })));
+    loaded.set(
+      file,
+      parsed.then(({ document, diagnostics }) => ({ json: document?.json(), errors: errorsOf(diagnostics) })),
+    );
   }
   return loaded.get(file)!;
 }
@@ -84,7 +87,8 @@ describe('specs > asyncapi', () => {
       for (const name of readdirSync(openapiDir).filter((f) => f.endsWith('.yaml') && f !== 'gateway.yaml')) {
         const doc = parseYaml(readFileSync(path.join(openapiDir, name), 'utf8'));
         for (const { method, path: p, operation: op } of operationsOf<Json>(doc)) {
-          if (op.operationId) operations.set(op.operationId, { method: method.toUpperCase(), path: p, prefix: gatewayPrefixOf(doc), op });
+          if (op.operationId)
+            operations.set(op.operationId, { method: method.toUpperCase(), path: p, prefix: gatewayPrefixOf(doc), op });
         }
       }
       for (const op of Object.values<Json>(json.operations)) {
@@ -146,9 +150,9 @@ describe('specs > asyncapi', () => {
     });
 
     it('reports a consumer without x-consumer or deduplicating on something else than ce_id', async () => {
-      expect(await mutate((doc) => delete doc.operations.notificationServiceReceiveMessageCreated['x-consumer'])).toEqual([
-        'consumed topic messages.created has no x-consumer with a group',
-      ]);
+      expect(
+        await mutate((doc) => delete doc.operations.notificationServiceReceiveMessageCreated['x-consumer']),
+      ).toEqual(['consumed topic messages.created has no x-consumer with a group']);
       expect(await mutate((doc) => (consumer(doc).idempotencyKey = { in: 'payload', name: 'message_id' }))).toEqual([
         'notification-service on messages.created must deduplicate on header ce_id',
       ]);
@@ -166,15 +170,27 @@ describe('specs > asyncapi', () => {
         expect(entry).toHaveProperty('spring');
         expect(entry).toHaveProperty('connect');
       }
-      expect(profile['dlq-original-partition'].spring).toEqual({ name: 'kafka_dlt-original-partition', encoding: 'int32-be' });
+      expect(profile['dlq-original-partition'].spring).toEqual({
+        name: 'kafka_dlt-original-partition',
+        encoding: 'int32-be',
+      });
       expect(profile['dlq-original-offset'].connect).toEqual({ name: '__connect.errors.offset', encoding: 'decimal' });
     });
 
     it('names the original topic, partition, offset, timestamp, group, error, attempts and time', () => {
       const fields = Object.values<Json>(dlq['x-header-profiles']['socialnet-dlq-v1'].headers).map((h) => h.field);
       expect(fields).toEqual(
-        expect.arrayContaining(['original.topic', 'original.partition', 'original.offset', 'original.timestamp', 'group',
-          'error.class', 'error.message', 'attempts', 'failedAt']),
+        expect.arrayContaining([
+          'original.topic',
+          'original.partition',
+          'original.offset',
+          'original.timestamp',
+          'group',
+          'error.class',
+          'error.message',
+          'attempts',
+          'failedAt',
+        ]),
       );
     });
 
@@ -189,8 +205,13 @@ describe('specs > asyncapi', () => {
 
     it('defines the seven event clauses, each pointing at a place in the specs that exists', () => {
       expect(Object.keys(clauses).sort()).toEqual([
-        'SN-EVENTS-COMMIT-AFTER-EFFECT', 'SN-EVENTS-CONSUMER-IDEMPOTENT', 'SN-EVENTS-DLQ', 'SN-EVENTS-ENVELOPE',
-        'SN-EVENTS-KEY', 'SN-EVENTS-OUTBOX', 'SN-EVENTS-RETRY',
+        'SN-EVENTS-COMMIT-AFTER-EFFECT',
+        'SN-EVENTS-CONSUMER-IDEMPOTENT',
+        'SN-EVENTS-DLQ',
+        'SN-EVENTS-ENVELOPE',
+        'SN-EVENTS-KEY',
+        'SN-EVENTS-OUTBOX',
+        'SN-EVENTS-RETRY',
       ]);
       for (const [id, clause] of Object.entries<Json>(clauses)) {
         const target = readYaml(path.relative('specs/asyncapi', clause.spec.file));

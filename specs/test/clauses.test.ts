@@ -9,7 +9,10 @@ const { clauses } = readYaml(join(SPECS_DIR, 'clauses.yaml')) as { clauses: Reco
 function citedClauses(): Map<string, string> {
   const cited = new Map<string, string>();
   for (const name of SERVICES) {
-    for (const { path, method, operation } of operationsOf(readYaml(join(SPECS_DIR, 'openapi', `${name}.yaml`)), name)) {
+    for (const { path, method, operation } of operationsOf(
+      readYaml(join(SPECS_DIR, 'openapi', `${name}.yaml`)),
+      name,
+    )) {
       for (const entry of [...(operation['x-authz'] ?? []), ...(operation['x-propagates'] ?? [])]) {
         cited.set(entry.clause, `${name}.yaml ${method.toUpperCase()} ${path}`);
       }
@@ -28,10 +31,25 @@ describe('specs > clauses.yaml', () => {
 
   it('defines the clauses the conformance suite and docs/defects.md name', () => {
     const required = [
-      'SN-AUTHN-STANDARD-JWT', 'SN-AUTHN-HS256-ONLY', 'SN-AUTHN-EXP-REQUIRED', 'SN-AUTHN-SUB-REQUIRED', 'SN-AUTHZ-CHAT-MEMBER',
-      'SN-AUTHZ-MESSAGE-IN-CHAT', 'SN-AUTHZ-SELF-NOTIFICATIONS', 'SN-AUTHZ-OWNER', 'SN-AUTHZ-ADMIN', 'SN-PROPAGATION-CALLER-BEARER',
-      'SN-IDEMPOTENCY-REPLAY', 'SN-IDEMPOTENCY-MISMATCH', 'SN-IDEMPOTENCY-IN-FLIGHT', 'SN-IDEMPOTENCY-SCOPE', 'SN-ERROR-SHAPE',
-      'SN-PAGINATION-CURSOR', 'SN-EVENTS-CONSUMER-IDEMPOTENT', 'SN-EVENTS-DLQ', 'SN-FEED-DESIGN',
+      'SN-AUTHN-STANDARD-JWT',
+      'SN-AUTHN-HS256-ONLY',
+      'SN-AUTHN-EXP-REQUIRED',
+      'SN-AUTHN-SUB-REQUIRED',
+      'SN-AUTHZ-CHAT-MEMBER',
+      'SN-AUTHZ-MESSAGE-IN-CHAT',
+      'SN-AUTHZ-SELF-NOTIFICATIONS',
+      'SN-AUTHZ-OWNER',
+      'SN-AUTHZ-ADMIN',
+      'SN-PROPAGATION-CALLER-BEARER',
+      'SN-IDEMPOTENCY-REPLAY',
+      'SN-IDEMPOTENCY-MISMATCH',
+      'SN-IDEMPOTENCY-IN-FLIGHT',
+      'SN-IDEMPOTENCY-SCOPE',
+      'SN-ERROR-SHAPE',
+      'SN-PAGINATION-CURSOR',
+      'SN-EVENTS-CONSUMER-IDEMPOTENT',
+      'SN-EVENTS-DLQ',
+      'SN-FEED-DESIGN',
     ];
     expect(required.filter((id) => !clauses[id])).toEqual([]);
   });

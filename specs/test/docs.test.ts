@@ -6,16 +6,21 @@ import { operationsOf, rawDoc, readYaml, REPO_DIR, SERVICES, SPECS_DIR } from '.
 
 const read = (file: string) => readFileSync(join(REPO_DIR, file), 'utf8');
 const problemsTable = new Map(
-  [...read('docs/problems.md').matchAll(/^\| `([a-z0-9-]+)` \| (\d{3}) \| ([^|]+) \|/gm)].map((m) => [m[1]!, { status: Number(m[2]), title: m[3]!.trim() }]),
+  [...read('docs/problems.md').matchAll(/^\| `([a-z0-9-]+)` \| (\d{3}) \| ([^|]+) \|/gm)].map((m) => [
+    m[1]!,
+    { status: Number(m[2]), title: m[3]!.trim() },
+  ]),
 );
 
 /** Every problem example in the OpenAPI documents and shared components: {type, title, status}. */
 function problemExamples(): { type: string; title: string; status: number }[] {
   const texts = [...SERVICES.map((s) => rawDoc(s)), readYaml(join(SPECS_DIR, 'openapi/components/problem.yaml'))];
   return texts.flatMap((doc) =>
-    [...JSON.stringify(doc).matchAll(/"example":\{"type":"(https:\/\/socialnet\.dev\/problems\/[^"]+)","title":"([^"]+)","status":(\d+)/g)].map(
-      (m) => ({ type: m[1]!, title: m[2]!, status: Number(m[3]) }),
-    ),
+    [
+      ...JSON.stringify(doc).matchAll(
+        /"example":\{"type":"(https:\/\/socialnet\.dev\/problems\/[^"]+)","title":"([^"]+)","status":(\d+)/g,
+      ),
+    ].map((m) => ({ type: m[1]!, title: m[2]!, status: Number(m[3]) })),
   );
 }
 
@@ -36,13 +41,18 @@ describe('specs > docs', () => {
     for (const [, number, cell] of rows) {
       const ids = [...cell!.matchAll(/SN-[A-Z]+-[A-Z0-9-]+/g)].map((m) => m[0]);
       expect(ids.length, `defect ${number}`).toBeGreaterThan(0);
-      expect(ids.filter((id) => !clauses[id]), `defect ${number}`).toEqual([]);
+      expect(
+        ids.filter((id) => !clauses[id]),
+        `defect ${number}`,
+      ).toEqual([]);
     }
   });
 
   it('docs/spec-notes.md documents every x- extension the OpenAPI documents use', () => {
     const notes = read('docs/spec-notes.md') + read('docs/spec-conventions.md');
-    const used = new Set(SERVICES.flatMap((s) => [...JSON.stringify(rawDoc(s)).matchAll(/"(x-[a-z-]+)"/g)].map((m) => m[1]!)));
+    const used = new Set(
+      SERVICES.flatMap((s) => [...JSON.stringify(rawDoc(s)).matchAll(/"(x-[a-z-]+)"/g)].map((m) => m[1]!)),
+    );
     expect(used.size).toBeGreaterThan(5);
     expect([...used].filter((ext) => !notes.includes(ext))).toEqual([]);
   });

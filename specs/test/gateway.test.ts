@@ -30,20 +30,23 @@ describe('specs > openapi > gateway.yaml', () => {
     expect(gateway.components.securitySchemes.bearerAuth.scheme).toBe('bearer');
   });
 
-  it.each(SERVICES)('exposes every %s operation not marked x-gateway: false, under its prefix, with x-service', (name) => {
-    const doc = rawDoc(name);
-    const prefix = doc.info['x-gateway-prefix'];
-    for (const { path, method, operation } of operationsOf(doc, name)) {
-      const exposed = byId.get(operation.operationId);
-      if (operation['x-gateway'] === false) {
-        expect(exposed, operation.operationId).toBeUndefined();
-        continue;
+  it.each(SERVICES)(
+    'exposes every %s operation not marked x-gateway: false, under its prefix, with x-service',
+    (name) => {
+      const doc = rawDoc(name);
+      const prefix = doc.info['x-gateway-prefix'];
+      for (const { path, method, operation } of operationsOf(doc, name)) {
+        const exposed = byId.get(operation.operationId);
+        if (operation['x-gateway'] === false) {
+          expect(exposed, operation.operationId).toBeUndefined();
+          continue;
+        }
+        expect(exposed, operation.operationId).toBeDefined();
+        expect(`${exposed!.method} ${exposed!.path}`).toBe(`${method} ${prefix}${path}`);
+        expect(exposed!.operation['x-service']).toBe(name);
       }
-      expect(exposed, operation.operationId).toBeDefined();
-      expect(`${exposed!.method} ${exposed!.path}`).toBe(`${method} ${prefix}${path}`);
-      expect(exposed!.operation['x-service']).toBe(name);
-    }
-  });
+    },
+  );
 
   it.each([
     ['get', '/api/users/{user_id}/notifications', 'notifications'],
@@ -62,7 +65,13 @@ describe('specs > openapi > gateway.yaml', () => {
   });
 
   it('does not route service diagnostics', () => {
-    for (const path of ['/api/healthz', '/api/readyz', '/api/metrics', '/api/feedback/whoami', '/api/feedback/healthz']) {
+    for (const path of [
+      '/api/healthz',
+      '/api/readyz',
+      '/api/metrics',
+      '/api/feedback/whoami',
+      '/api/feedback/healthz',
+    ]) {
       expect(gateway.paths[path], path).toBeUndefined();
     }
   });
@@ -77,7 +86,12 @@ describe('specs > bundle-gateway merging', () => {
   });
   const op = (operationId: string, schema: string) => ({
     operationId,
-    responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } } },
+    responses: {
+      '200': {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+      },
+    },
   });
   const build = (docs: Record<string, Json>) => {
     const dir = mkdtempSync(join(tmpdir(), 'sn-gateway-'));

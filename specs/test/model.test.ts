@@ -46,16 +46,25 @@ describe('the spec model (specs/model)', () => {
     expect(METHOD_LIST.test("it(['get', '/api/feed', 'feed'])")).toBe(false);
   });
 
-  it('walks a path item in method order, merging path-level parameters under the operation\'s own', () => {
+  it("walks a path item in method order, merging path-level parameters under the operation's own", () => {
     const item = {
-      parameters: [{ in: 'path', name: 'id', description: 'shared' }, { in: 'query', name: 'q' }],
+      parameters: [
+        { in: 'path', name: 'id', description: 'shared' },
+        { in: 'query', name: 'q' },
+      ],
       post: { operationId: 'b', parameters: [{ in: 'path', name: 'id', description: 'own' }] },
       get: { operationId: 'a' },
       summary: 'not an operation',
     };
     const entries = pathItemOperations('/x/{id}', item);
-    expect(entries.map((e) => [e.method, e.operation.operationId])).toEqual([['get', 'a'], ['post', 'b']]);
-    expect(entries[1]!.parameters).toEqual([{ in: 'path', name: 'id', description: 'own' }, { in: 'query', name: 'q' }]);
+    expect(entries.map((e) => [e.method, e.operation.operationId])).toEqual([
+      ['get', 'a'],
+      ['post', 'b'],
+    ]);
+    expect(entries[1]!.parameters).toEqual([
+      { in: 'path', name: 'id', description: 'own' },
+      { in: 'query', name: 'q' },
+    ]);
   });
 
   it('reads security and x-emits in one normal form', () => {
@@ -64,15 +73,17 @@ describe('the spec model (specs/model)', () => {
     expect(isSecured({}, { security: [{ bearerAuth: [] }] })).toBe(true);
     expect(isSecured({ security: [{}] })).toBe(false);
     expect(emitsOf({ 'x-emits': 'posts.created' })).toEqual([{ channel: 'posts.created' }]);
-    expect(emitsOf({ 'x-emits': [{ channel: 'messages.created', key: '$response.body#/chat_id', clause: 'X' }] })).toEqual([
-      { channel: 'messages.created', key: '$response.body#/chat_id' },
-    ]);
+    expect(
+      emitsOf({ 'x-emits': [{ channel: 'messages.created', key: '$response.body#/chat_id', clause: 'X' }] }),
+    ).toEqual([{ channel: 'messages.created', key: '$response.body#/chat_id' }]);
   });
 
   it('routes every service operation to the same service and path in the bundled gateway document', async () => {
     const gatewayFile = join(OPENAPI_DIR, GATEWAY_DOCUMENT);
     const gateway = readYaml(gatewayFile);
-    const bundled = new Map(operationsOf(gateway).map((e) => [e.operation.operationId, routeOf(gateway, gatewayFile, e.path, e.operation)]));
+    const bundled = new Map(
+      operationsOf(gateway).map((e) => [e.operation.operationId, routeOf(gateway, gatewayFile, e.path, e.operation)]),
+    );
     let compared = 0;
     for (const service of SERVICES) {
       const file = join(OPENAPI_DIR, `${service}.yaml`);
@@ -92,11 +103,20 @@ describe('the spec model (specs/model)', () => {
     expect(compared).toBe(bundled.size);
   });
 
-  it('reads the same AsyncAPI operations from the YAML as from the parser\'s dereferenced document', async () => {
+  it("reads the same AsyncAPI operations from the YAML as from the parser's dereferenced document", async () => {
     for (const name of EVENT_DOCUMENTS) {
       const file = join(ASYNCAPI_DIR, name);
       const { document } = await fromFile(new Parser(), file).parse();
-      const shape = (doc: unknown) => asyncOperationsOf(doc).map((o) => [o.id, o.action, o.topic, o.partitions, o.message?.ceType, o.message?.keyFrom, o.consumer?.group]);
+      const shape = (doc: unknown) =>
+        asyncOperationsOf(doc).map((o) => [
+          o.id,
+          o.action,
+          o.topic,
+          o.partitions,
+          o.message?.ceType,
+          o.message?.keyFrom,
+          o.consumer?.group,
+        ]);
       expect(shape(readYaml(file))).toEqual(shape(document!.json()));
       expect(shape(await dereference(file))).toEqual(shape(readYaml(file)));
     }

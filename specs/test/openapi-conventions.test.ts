@@ -10,8 +10,23 @@ import {
 } from './helpers/contract-checks.ts';
 import { backendFor, operationsOf, rawDoc, SERVICES, type Json } from './helpers/openapi-docs.ts';
 
-const PORTS: Record<string, number> = { users: 8081, posts: 8082, feed: 8083, feedback: 8084, chats: 8085, notifications: 8086, media: 8088 };
-const CHECKS = { securityViolations, authzViolations, errorShapeViolations, idempotencyViolations, shapeViolations, inputStatusViolations };
+const PORTS: Record<string, number> = {
+  users: 8081,
+  posts: 8082,
+  feed: 8083,
+  feedback: 8084,
+  chats: 8085,
+  notifications: 8086,
+  media: 8088,
+};
+const CHECKS = {
+  securityViolations,
+  authzViolations,
+  errorShapeViolations,
+  idempotencyViolations,
+  shapeViolations,
+  inputStatusViolations,
+};
 
 describe('specs > openapi > conventions (docs/spec-conventions.md)', () => {
   describe.each(SERVICES)('%s.yaml', (name) => {
@@ -55,13 +70,22 @@ describe('specs > openapi > conventions (docs/spec-conventions.md)', () => {
 
   it('declares x-idempotency on exactly the six retryable unsafe operations', () => {
     const declared = SERVICES.flatMap((name) =>
-      operationsOf(rawDoc(name), name).filter((o) => o.operation['x-idempotency']).map((o) => o.operation.operationId),
+      operationsOf(rawDoc(name), name)
+        .filter((o) => o.operation['x-idempotency'])
+        .map((o) => o.operation.operationId),
     );
     expect(declared.sort()).toEqual([...IDEMPOTENT_OPERATIONS].sort());
   });
 
   it('uses cursor pagination (limit, cursor → next_cursor) on messages, feeds and notifications', async () => {
-    const cursorOps = ['listChatMessages', 'getAuthorFeed', 'getHomeFeed', 'getCelebrityFeed', 'listNotifications', 'listUserNotifications'];
+    const cursorOps = [
+      'listChatMessages',
+      'getAuthorFeed',
+      'getHomeFeed',
+      'getCelebrityFeed',
+      'listNotifications',
+      'listUserNotifications',
+    ];
     for (const name of SERVICES) {
       const api = await backendFor(name);
       for (const { operation } of operationsOf(api.definition, name)) {
@@ -83,17 +107,58 @@ describe('specs > openapi > conventions (docs/spec-conventions.md)', () => {
       return doc;
     };
     it.each([
-      ['securityViolations', (d: Json): unknown => delete d.paths['/messages'].post['x-authz'], 'secured without x-authz'],
-      ['securityViolations', (d: Json): unknown => delete d.paths['/chats/popular'].get['x-public'], 'public without x-public.reason'],
-      ['securityViolations', (d: Json): unknown => (d.paths['/chats'].get.security = [{ apiKey: [] }]), 'security must be'],
-      ['authzViolations', (d: Json): unknown => delete d.paths['/chats/{chat_id}'].get.responses['404'], 'deny 404 is not a documented response'],
-      ['errorShapeViolations', (d: Json): unknown => (d.paths['/messages'].post.responses['404'] = { description: 'x', content: { 'application/json': {} } }), 'not application/problem+json'],
-      ['idempotencyViolations', (d: Json): unknown => delete d.paths['/messages'].post['x-idempotency'], 'x-idempotency must be'],
-      ['idempotencyViolations', (d: Json): unknown => (d.paths['/chats'].post['x-idempotency'] = {}), 'outside the retryable list'],
+      [
+        'securityViolations',
+        (d: Json): unknown => delete d.paths['/messages'].post['x-authz'],
+        'secured without x-authz',
+      ],
+      [
+        'securityViolations',
+        (d: Json): unknown => delete d.paths['/chats/popular'].get['x-public'],
+        'public without x-public.reason',
+      ],
+      [
+        'securityViolations',
+        (d: Json): unknown => (d.paths['/chats'].get.security = [{ apiKey: [] }]),
+        'security must be',
+      ],
+      [
+        'authzViolations',
+        (d: Json): unknown => delete d.paths['/chats/{chat_id}'].get.responses['404'],
+        'deny 404 is not a documented response',
+      ],
+      [
+        'errorShapeViolations',
+        (d: Json): unknown =>
+          (d.paths['/messages'].post.responses['404'] = { description: 'x', content: { 'application/json': {} } }),
+        'not application/problem+json',
+      ],
+      [
+        'idempotencyViolations',
+        (d: Json): unknown => delete d.paths['/messages'].post['x-idempotency'],
+        'x-idempotency must be',
+      ],
+      [
+        'idempotencyViolations',
+        (d: Json): unknown => (d.paths['/chats'].post['x-idempotency'] = {}),
+        'outside the retryable list',
+      ],
       ['shapeViolations', (d: Json): unknown => (d.paths['/chats'].post.operationId = 'Create_chat'), 'camelCase'],
-      ['inputStatusViolations', (d: Json): unknown => delete d.paths['/messages'].post.responses['415'], 'declares no 415'],
-      ['inputStatusViolations', (d: Json): unknown => delete d.paths['/chats/{chat_id}'].get.responses['400'], 'declares no 400'],
-      ['shapeViolations', (d: Json): unknown => delete d.paths['/messages'].post.requestBody.content['application/json'].example, 'no example'],
+      [
+        'inputStatusViolations',
+        (d: Json): unknown => delete d.paths['/messages'].post.responses['415'],
+        'declares no 415',
+      ],
+      [
+        'inputStatusViolations',
+        (d: Json): unknown => delete d.paths['/chats/{chat_id}'].get.responses['400'],
+        'declares no 400',
+      ],
+      [
+        'shapeViolations',
+        (d: Json): unknown => delete d.paths['/messages'].post.requestBody.content['application/json'].example,
+        'no example',
+      ],
     ] as const)('%s catches: %s', (check, mutate, message) => {
       const found = CHECKS[check](broken(mutate), 'chats');
       expect(found.join('\n')).toContain(message);

@@ -14,7 +14,9 @@ type RedoclyReport = { totals: { errors: number }; problems: { severity: string;
 /** `redocly lint --format=json` over files; redocly prints one JSON report per document, concatenated. */
 async function redoclyLint(files: string[]): Promise<RedoclyReport[]> {
   const bin = join(REPO_DIR, 'node_modules/.bin/redocly');
-  const { stdout } = await promisify(execFile)(bin, ['lint', '--format=json', ...files], { maxBuffer: 64 << 20 }).catch((e) => e);
+  const { stdout } = await promisify(execFile)(bin, ['lint', '--format=json', ...files], { maxBuffer: 64 << 20 }).catch(
+    (e) => e,
+  );
   return JSON.parse(`[${stdout.slice(stdout.indexOf('{')).replace(/}\s*{\s*"totals"/g, '},{"totals"')}]`);
 }
 
@@ -67,6 +69,8 @@ describe('specs > openapi > validity', () => {
     cpSync(join(OPENAPI_DIR, 'components'), join(dir, 'components'), { recursive: true });
     writeFileSync(join(dir, 'notifications.yaml'), stringify(broken));
     const [report] = await redoclyLint([join(dir, 'notifications.yaml')]);
-    expect(report!.problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toContain('nullable-type-sibling');
+    expect(report!.problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toContain(
+      'nullable-type-sibling',
+    );
   });
 });

@@ -35,7 +35,11 @@ export function invalidOverride(name: string, value: string | null): string | nu
 }
 
 /** The value a topic's produce/retention checks use: its override, else the broker's setting. */
-export function effective(name: keyof typeof TOPIC_OVERRIDES & string, overrides: ReadonlyMap<string, string>, c: BrokerConfig): number {
+export function effective(
+  name: keyof typeof TOPIC_OVERRIDES & string,
+  overrides: ReadonlyMap<string, string>,
+  c: BrokerConfig,
+): number {
   const own = overrides.get(name);
   const spec = TOPIC_OVERRIDES[name] as OverrideSpec;
   if (own === undefined) return spec.inherited(c);

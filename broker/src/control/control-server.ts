@@ -9,7 +9,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrokerState } from '../context.ts';
-import { addFault, BadRequest, describeState, dropConnections, expireMember, forceRebalance, listFaults } from './routes.ts';
+import {
+  addFault,
+  BadRequest,
+  describeState,
+  dropConnections,
+  expireMember,
+  forceRebalance,
+  listFaults,
+} from './routes.ts';
 
 export interface ControlServer {
   url: string;
@@ -42,7 +50,8 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   } catch {
     throw new BadRequest('body is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadRequest('body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new BadRequest('body must be a JSON object');
   return parsed as Record<string, unknown>;
 }
 
@@ -65,7 +74,8 @@ async function route(state: BrokerState, req: http.IncomingMessage): Promise<[nu
     if (c === 'expire') return [200, expireMember(state, b, await readJson(req))];
     if (c === 'rebalance') return [200, forceRebalance(state, b)];
   }
-  if (a === 'connections' && b === 'drop' && !c && m === 'POST') return [200, dropConnections(state, await readJson(req))];
+  if (a === 'connections' && b === 'drop' && !c && m === 'POST')
+    return [200, dropConnections(state, await readJson(req))];
   return null;
 }
 

@@ -20,7 +20,8 @@ function actionOf(b: Body): FaultAction {
   switch (b.action) {
     case 'error': {
       const e = b.errorCode ?? b.error;
-      if (typeof e !== 'number' && typeof e !== 'string') throw new BadRequest('errorCode (a Kafka code or name) is required');
+      if (typeof e !== 'number' && typeof e !== 'string')
+        throw new BadRequest('errorCode (a Kafka code or name) is required');
       try {
         return { kind: 'error', errorCode: errorCodeOf(e) };
       } catch (err) {
@@ -42,9 +43,11 @@ function actionOf(b: Body): FaultAction {
 
 export function addFault(state: BrokerState, b: Body): { id: number } {
   const api = b.api;
-  if (typeof api !== 'string' || !(api in API_KEYS)) throw new BadRequest(`api must be one of ${Object.keys(API_KEYS).join(', ')}`);
+  if (typeof api !== 'string' || !(api in API_KEYS))
+    throw new BadRequest(`api must be one of ${Object.keys(API_KEYS).join(', ')}`);
   const count = b.count === undefined ? 1 : b.count;
-  if (count !== 'forever' && (typeof count !== 'number' || !(count > 0))) throw new BadRequest('count must be a positive number or "forever"');
+  if (count !== 'forever' && (typeof count !== 'number' || !(count > 0)))
+    throw new BadRequest('count must be a positive number or "forever"');
   const options: RuleOptions = {
     count: count === 'forever' ? Number.POSITIVE_INFINITY : count,
     clientId: optionalString(b, 'clientId'),
@@ -85,6 +88,10 @@ export const expireMember = (state: BrokerState, groupId: string, b: Body) => ({
   expired: state.faults.expireMember(groupId, optionalString(b, 'memberId')),
 });
 
-export const forceRebalance = (state: BrokerState, groupId: string) => ({ rebalancing: state.faults.forceRebalance(groupId) });
+export const forceRebalance = (state: BrokerState, groupId: string) => ({
+  rebalancing: state.faults.forceRebalance(groupId),
+});
 
-export const dropConnections = (state: BrokerState, b: Body) => ({ dropped: state.faults.dropConnections(optionalString(b, 'clientId')) });
+export const dropConnections = (state: BrokerState, b: Body) => ({
+  dropped: state.faults.dropConnections(optionalString(b, 'clientId')),
+});

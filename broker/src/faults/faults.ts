@@ -45,7 +45,8 @@ function mentions(req: object, match: FaultMatch): boolean {
   if (match.groupId !== undefined && r.groupId !== match.groupId) return false;
   if (match.topic !== undefined) {
     const names: unknown[] = [];
-    if (Array.isArray(r.topics)) for (const t of r.topics as { name?: unknown; topic?: unknown }[]) names.push(t.name ?? t.topic);
+    if (Array.isArray(r.topics))
+      for (const t of r.topics as { name?: unknown; topic?: unknown }[]) names.push(t.name ?? t.topic);
     if (Array.isArray(r.topicNames)) names.push(...(r.topicNames as unknown[]));
     if (!names.includes(match.topic)) return false;
   }

@@ -64,7 +64,13 @@ export class GroupCoordinator {
   }
 
   /** Commits, returning one error code per partition in the request's order. */
-  commit(groupId: string, memberId: string, generationId: number, partitions: CommitPartition[], partitionExists: (p: CommitPartition) => boolean): number[] {
+  commit(
+    groupId: string,
+    memberId: string,
+    generationId: number,
+    partitions: CommitPartition[],
+    partitionExists: (p: CommitPartition) => boolean,
+  ): number[] {
     const existing = this.groups.get(groupId);
     const err = commitError(existing, memberId, generationId, this.hooks);
     if (err !== 0) return partitions.map(() => err);
@@ -105,9 +111,13 @@ export class GroupCoordinator {
   }
 
   /** Restores committed offsets (file store). */
-  restoreOffsets(groupId: string, entries: [topic: string, partition: number, offset: number, metadata: string | null][]): void {
+  restoreOffsets(
+    groupId: string,
+    entries: [topic: string, partition: number, offset: number, metadata: string | null][],
+  ): void {
     const g = this.getOrCreate(groupId);
-    for (const [topic, partition, offset, metadata] of entries) g.offsets.set(Group.offsetKey(topic, partition), { offset, metadata });
+    for (const [topic, partition, offset, metadata] of entries)
+      g.offsets.set(Group.offsetKey(topic, partition), { offset, metadata });
   }
 
   /** Fault control: expire one member's session now (or every member's). Returns the expired ids. */

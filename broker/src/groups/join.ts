@@ -36,7 +36,8 @@ export const joinError = (errorCode: number, memberId = ''): JoinResult => ({
 });
 
 const sameProtocols = (a: Protocol[], b: Protocol[]): boolean =>
-  a.length === b.length && a.every((p, i) => p.name === b[i]?.name && p.metadata.equals(b[i]?.metadata ?? Buffer.alloc(0)));
+  a.length === b.length &&
+  a.every((p, i) => p.name === b[i]?.name && p.metadata.equals(b[i]?.metadata ?? Buffer.alloc(0)));
 
 function currentJoinResult(group: Group, member: Member): JoinResult {
   const protocol = group.protocol ?? '';
@@ -48,16 +49,26 @@ function currentJoinResult(group: Group, member: Member): JoinResult {
     leader: group.leaderId ?? '',
     memberId: member.id,
     members: isLeader
-      ? [...group.members.values()].map((m) => ({ memberId: m.id, groupInstanceId: m.groupInstanceId, metadata: group.metadataFor(m, protocol) }))
+      ? [...group.members.values()].map((m) => ({
+          memberId: m.id,
+          groupInstanceId: m.groupInstanceId,
+          metadata: group.metadataFor(m, protocol),
+        }))
       : [],
   };
 }
 
-export function join(group: Group, req: JoinRequest, cfg: MembershipConfig, hooks: RebalanceHooks): Promise<JoinResult> | JoinResult {
+export function join(
+  group: Group,
+  req: JoinRequest,
+  cfg: MembershipConfig,
+  hooks: RebalanceHooks,
+): Promise<JoinResult> | JoinResult {
   if (req.sessionTimeoutMs < cfg.minSessionTimeoutMs || req.sessionTimeoutMs > cfg.maxSessionTimeoutMs) {
     return joinError(code.INVALID_SESSION_TIMEOUT, req.memberId);
   }
-  if (!group.supports(req.protocolType, req.protocols)) return joinError(code.INCONSISTENT_GROUP_PROTOCOL, req.memberId);
+  if (!group.supports(req.protocolType, req.protocols))
+    return joinError(code.INCONSISTENT_GROUP_PROTOCOL, req.memberId);
   if (req.groupInstanceId !== null) {
     const handled = joinStatic(group, req, cfg, hooks);
     if (handled) return handled;
@@ -82,7 +93,8 @@ export function join(group: Group, req: JoinRequest, cfg: MembershipConfig, hook
     return addMemberAndRebalance(group, req.memberId, req, cfg, hooks);
   }
   const member = group.members.get(req.memberId);
-  if (!member || group.state === 'Empty' || group.state === 'Dead') return joinError(code.UNKNOWN_MEMBER_ID, req.memberId);
+  if (!member || group.state === 'Empty' || group.state === 'Dead')
+    return joinError(code.UNKNOWN_MEMBER_ID, req.memberId);
 
   const unchanged = sameProtocols(member.protocols, req.protocols);
   if (group.state === 'CompletingRebalance' && unchanged) return currentJoinResult(group, member);
@@ -90,7 +102,13 @@ export function join(group: Group, req: JoinRequest, cfg: MembershipConfig, hook
   return updateMemberAndRebalance(group, member, req, hooks);
 }
 
-export function addMemberAndRebalance(group: Group, id: string, req: JoinRequest, cfg: MembershipConfig, hooks: RebalanceHooks): Promise<JoinResult> {
+export function addMemberAndRebalance(
+  group: Group,
+  id: string,
+  req: JoinRequest,
+  cfg: MembershipConfig,
+  hooks: RebalanceHooks,
+): Promise<JoinResult> {
   return new Promise((resolve) => {
     const member: Member = {
       id,
@@ -114,7 +132,12 @@ export function addMemberAndRebalance(group: Group, id: string, req: JoinRequest
   });
 }
 
-function updateMemberAndRebalance(group: Group, member: Member, req: JoinRequest, hooks: RebalanceHooks): Promise<JoinResult> {
+function updateMemberAndRebalance(
+  group: Group,
+  member: Member,
+  req: JoinRequest,
+  hooks: RebalanceHooks,
+): Promise<JoinResult> {
   return new Promise((resolve) => {
     const previous = member.awaitingJoin;
     member.protocols = req.protocols;

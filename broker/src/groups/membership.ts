@@ -42,7 +42,13 @@ export function sync(
   }
 }
 
-export function heartbeat(group: Group | undefined, memberId: string, groupInstanceId: string | null, generationId: number, hooks: RebalanceHooks): number {
+export function heartbeat(
+  group: Group | undefined,
+  memberId: string,
+  groupInstanceId: string | null,
+  generationId: number,
+  hooks: RebalanceHooks,
+): number {
   if (group?.isFenced(memberId, groupInstanceId)) return code.FENCED_INSTANCE_ID;
   const member = group?.members.get(memberId);
   if (!group || !member) return code.UNKNOWN_MEMBER_ID;
@@ -51,7 +57,12 @@ export function heartbeat(group: Group | undefined, memberId: string, groupInsta
   return group.state === 'PreparingRebalance' ? code.REBALANCE_IN_PROGRESS : 0;
 }
 
-export function leave(group: Group | undefined, givenMemberId: string, groupInstanceId: string | null, hooks: RebalanceHooks): number {
+export function leave(
+  group: Group | undefined,
+  givenMemberId: string,
+  groupInstanceId: string | null,
+  hooks: RebalanceHooks,
+): number {
   if (!group) return code.UNKNOWN_MEMBER_ID;
   let memberId = givenMemberId;
   if (groupInstanceId !== null) {

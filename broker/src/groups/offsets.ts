@@ -13,7 +13,12 @@ export interface CommitPartition {
 }
 
 /** The error for the whole commit (Kafka repeats it on every partition), in Kafka's order of checks. */
-export function commitError(group: Group | undefined, memberId: string, generationId: number, hooks: RebalanceHooks): number {
+export function commitError(
+  group: Group | undefined,
+  memberId: string,
+  generationId: number,
+  hooks: RebalanceHooks,
+): number {
   if (!group) return generationId < 0 ? 0 : code.ILLEGAL_GENERATION;
   if (group.state === 'Dead') return code.COORDINATOR_NOT_AVAILABLE;
   if (generationId < 0 && group.state === 'Empty') return 0;
@@ -40,7 +45,10 @@ export interface FetchedOffset {
 }
 
 /** Committed offsets; `wanted` null means every partition the group has committed. */
-export function fetchOffsets(group: Group | undefined, wanted: { topic: string; partitions: number[] }[] | null): FetchedOffset[] {
+export function fetchOffsets(
+  group: Group | undefined,
+  wanted: { topic: string; partitions: number[] }[] | null,
+): FetchedOffset[] {
   if (wanted === null) {
     if (!group) return [];
     return [...group.offsets.entries()].map(([key, c]) => {

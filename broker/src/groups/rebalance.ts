@@ -109,7 +109,14 @@ export function removeMember(group: Group, member: Member, hooks: RebalanceHooks
   dropMember(group, member);
   const reply = member.awaitingJoin;
   member.awaitingJoin = null;
-  reply?.({ errorCode: code.UNKNOWN_MEMBER_ID, generationId: -1, protocolName: '', leader: '', memberId: member.id, members: [] });
+  reply?.({
+    errorCode: code.UNKNOWN_MEMBER_ID,
+    generationId: -1,
+    protocolName: '',
+    leader: '',
+    memberId: member.id,
+    members: [],
+  });
   if (group.state === 'Stable' || group.state === 'CompletingRebalance') prepareRebalance(group, hooks);
   else if (group.state === 'PreparingRebalance') maybeCompleteJoin(group, hooks);
 }

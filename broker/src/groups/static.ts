@@ -9,7 +9,12 @@ import { addMemberAndRebalance, type JoinRequest, joinError, type MembershipConf
 import { maybeCompleteJoin, prepareRebalance, type RebalanceHooks, touchSession } from './rebalance.ts';
 
 /** The answer for a static member's JoinGroup, or undefined to continue as for a known dynamic member. */
-export function joinStatic(group: Group, req: JoinRequest, cfg: MembershipConfig, hooks: RebalanceHooks): Promise<JoinResult> | JoinResult | undefined {
+export function joinStatic(
+  group: Group,
+  req: JoinRequest,
+  cfg: MembershipConfig,
+  hooks: RebalanceHooks,
+): Promise<JoinResult> | JoinResult | undefined {
   const instance = req.groupInstanceId as string;
   const holder = group.staticMembers.get(instance);
   if (req.memberId === '') {
@@ -25,7 +30,13 @@ export function joinStatic(group: Group, req: JoinRequest, cfg: MembershipConfig
   return undefined;
 }
 
-function replace(group: Group, oldId: string, newId: string, req: JoinRequest, hooks: RebalanceHooks): Promise<JoinResult> | JoinResult {
+function replace(
+  group: Group,
+  oldId: string,
+  newId: string,
+  req: JoinRequest,
+  hooks: RebalanceHooks,
+): Promise<JoinResult> | JoinResult {
   const old = group.members.get(oldId) as Member;
   if (old.sessionTimer) clearTimeout(old.sessionTimer);
   old.awaitingJoin?.(joinError(code.FENCED_INSTANCE_ID, oldId));
@@ -43,7 +54,9 @@ function replace(group: Group, oldId: string, newId: string, req: JoinRequest, h
     sessionTimer: null,
   };
   // Keep the members' order (it decides the next leader and the protocol vote's tie-break).
-  const entries = [...group.members.entries()].map(([id, m]): [string, Member] => (id === oldId ? [newId, member] : [id, m]));
+  const entries = [...group.members.entries()].map(([id, m]): [string, Member] =>
+    id === oldId ? [newId, member] : [id, m],
+  );
   group.members.clear();
   for (const [id, m] of entries) group.members.set(id, m);
   const leaderBefore = group.leaderId ?? '';
@@ -53,7 +66,14 @@ function replace(group: Group, oldId: string, newId: string, req: JoinRequest, h
 
   if (group.state === 'Stable' && group.selectProtocol() === group.protocol) {
     // Kafka answers from the current generation and still names the leader as it was before the replacement.
-    return { errorCode: 0, generationId: group.generation, protocolName: group.protocol ?? '', leader: leaderBefore, memberId: newId, members: [] };
+    return {
+      errorCode: 0,
+      generationId: group.generation,
+      protocolName: group.protocol ?? '',
+      leader: leaderBefore,
+      memberId: newId,
+      members: [],
+    };
   }
   return new Promise((resolve) => {
     member.awaitingJoin = resolve;

@@ -17,7 +17,11 @@ export function crc32c(buf: Buffer, start = 0, end = buf.length): number {
   let crc = ~0;
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    crc ^= (buf[i] as number) | ((buf[i + 1] as number) << 8) | ((buf[i + 2] as number) << 16) | ((buf[i + 3] as number) << 24);
+    crc ^=
+      (buf[i] as number) |
+      ((buf[i + 1] as number) << 8) |
+      ((buf[i + 2] as number) << 16) |
+      ((buf[i + 3] as number) << 24);
     crc =
       (T[768 + (crc & 0xff)] as number) ^
       (T[512 + ((crc >>> 8) & 0xff)] as number) ^

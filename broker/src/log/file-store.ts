@@ -17,7 +17,8 @@ export interface FileStore {
 
 type OffsetsFile = Record<string, [topic: string, partition: number, offset: number, metadata: string | null][]>;
 
-const logFile = (dir: string, topic: string, partition: number): string => path.join(dir, 'logs', `${topic}-${partition}.log`);
+const logFile = (dir: string, topic: string, partition: number): string =>
+  path.join(dir, 'logs', `${topic}-${partition}.log`);
 
 function writeJsonAtomic(file: string, value: unknown): void {
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(value));
@@ -41,7 +42,12 @@ function loadPartition(file: string, log: PartitionLog): number {
   return at;
 }
 
-export async function openFileStore(dir: string, topics: TopicStore, groups: GroupCoordinator, producers: ProducerRegistry): Promise<FileStore> {
+export async function openFileStore(
+  dir: string,
+  topics: TopicStore,
+  groups: GroupCoordinator,
+  producers: ProducerRegistry,
+): Promise<FileStore> {
   fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
   const topicsFile = path.join(dir, 'topics.json');
   const offsetsFile = path.join(dir, 'offsets.json');
@@ -51,20 +57,25 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
   // Each topic: its partition count, id (base64url, as Kafka prints topic ids) and config overrides; older files
   // hold the count only.
   type SavedTopic = number | { partitions: number; id: string; configs?: Record<string, string> };
-  const saved = fs.existsSync(topicsFile) ? (JSON.parse(fs.readFileSync(topicsFile, 'utf8')) as Record<string, SavedTopic>) : {};
+  const saved = fs.existsSync(topicsFile)
+    ? (JSON.parse(fs.readFileSync(topicsFile, 'utf8')) as Record<string, SavedTopic>)
+    : {};
   for (const [name, entry] of Object.entries(saved)) {
     const count = typeof entry === 'number' ? entry : entry.partitions;
     const topic =
       typeof entry === 'number'
         ? topics.create(name, count)
         : topics.create(name, count, Buffer.from(entry.id, 'base64url'), new Map(Object.entries(entry.configs ?? {})));
-    topic.partitions.forEach((log, i) => fileBytes.set(logFile(dir, name, i), loadPartition(logFile(dir, name, i), log)));
+    topic.partitions.forEach((log, i) =>
+      fileBytes.set(logFile(dir, name, i), loadPartition(logFile(dir, name, i), log)),
+    );
   }
   if (fs.existsSync(offsetsFile)) {
     const offsets = JSON.parse(fs.readFileSync(offsetsFile, 'utf8')) as OffsetsFile;
     for (const [groupId, entries] of Object.entries(offsets)) groups.restoreOffsets(groupId, entries);
   }
-  if (fs.existsSync(producersFile)) producers.restore(JSON.parse(fs.readFileSync(producersFile, 'utf8')) as ProducerSnapshot);
+  if (fs.existsSync(producersFile))
+    producers.restore(JSON.parse(fs.readFileSync(producersFile, 'utf8')) as ProducerSnapshot);
 
   const saveTopics = () =>
     writeJsonAtomic(
@@ -72,7 +83,18 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
       Object.fromEntries(
         topics.names().flatMap((n) => {
           const t = topics.get(n);
-          return t ? [[n, { partitions: t.partitions.length, id: t.id.toString('base64url'), configs: Object.fromEntries(t.configs) }]] : [];
+          return t
+            ? [
+                [
+                  n,
+                  {
+                    partitions: t.partitions.length,
+                    id: t.id.toString('base64url'),
+                    configs: Object.fromEntries(t.configs),
+                  },
+                ],
+              ]
+            : [];
         }),
       ),
     );
@@ -109,7 +131,8 @@ export async function openFileStore(dir: string, topics: TopicStore, groups: Gro
     topicDeleted(name) {
       saveTopics();
       for (const f of fs.readdirSync(path.join(dir, 'logs'))) {
-        if (f.startsWith(`${name}-`) && /^\d+\.log$/.test(f.slice(name.length + 1))) fs.rmSync(path.join(dir, 'logs', f));
+        if (f.startsWith(`${name}-`) && /^\d+\.log$/.test(f.slice(name.length + 1)))
+          fs.rmSync(path.join(dir, 'logs', f));
       }
     },
     batchAppended(topic, partition, batch) {

@@ -92,7 +92,8 @@ export class PartitionLog {
   /** Bytes available from `offset` (for Fetch min_bytes). */
   bytesFrom(offset: number): number {
     let size = 0;
-    for (let i = this.indexFor(offset); i < this.batches.length; i++) size += (this.batches[i] as StoredBatch).data.length;
+    for (let i = this.indexFor(offset); i < this.batches.length; i++)
+      size += (this.batches[i] as StoredBatch).data.length;
     return size;
   }
 

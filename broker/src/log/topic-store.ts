@@ -58,7 +58,8 @@ export class TopicStore {
   addPartitions(name: string, total: number): void {
     const topic = this.topics.get(name);
     if (!topic) return;
-    for (let i = topic.partitions.length; i < total; i++) topic.partitions.push(new PartitionLog(name, i, topic.retention));
+    for (let i = topic.partitions.length; i < total; i++)
+      topic.partitions.push(new PartitionLog(name, i, topic.retention));
     this.listener?.topicCreated(name, total);
   }
 

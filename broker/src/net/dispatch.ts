@@ -10,10 +10,7 @@ import { code } from '../errors.ts';
 import { Reader } from '../wire/reader.ts';
 import { Writer } from '../wire/writer.ts';
 
-export type Outcome =
-  | { kind: 'reply'; frame: Buffer }
-  | { kind: 'none' }
-  | { kind: 'close'; reason: string };
+export type Outcome = { kind: 'reply'; frame: Buffer } | { kind: 'none' } | { kind: 'close'; reason: string };
 
 export interface Peer {
   clientHost: string;

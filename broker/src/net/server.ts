@@ -39,7 +39,10 @@ class Connection {
 
   private async handle(payload: Buffer): Promise<void> {
     if (this.closed) return;
-    const peer = { clientHost: `/${this.socket.remoteAddress ?? '127.0.0.1'}`, setClientId: (id: string) => (this.clientId = id) };
+    const peer = {
+      clientHost: `/${this.socket.remoteAddress ?? '127.0.0.1'}`,
+      setClientId: (id: string) => (this.clientId = id),
+    };
     try {
       const outcome = await dispatch(payload, this.broker, peer);
       if (this.closed) return;

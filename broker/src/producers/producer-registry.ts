@@ -19,9 +19,7 @@ interface PartitionProducerState {
 }
 
 export type SequenceDecision =
-  | { kind: 'append' }
-  | { kind: 'duplicate'; baseOffset: number }
-  | { kind: 'error'; errorCode: number };
+  { kind: 'append' } | { kind: 'duplicate'; baseOffset: number } | { kind: 'error'; errorCode: number };
 
 const lastSequenceOf = (h: BatchHeader): number => (h.baseSequence + h.lastOffsetDelta) % (INT32_MAX + 1);
 const nextSequence = (seq: number): number => (seq === INT32_MAX ? 0 : seq + 1);
@@ -62,7 +60,9 @@ export class ProducerRegistry {
     if (!state) return { kind: 'append' };
     if (h.producerEpoch < state.epoch) return { kind: 'error', errorCode: code.INVALID_PRODUCER_EPOCH };
     if (h.producerEpoch > state.epoch) {
-      return h.baseSequence === 0 ? { kind: 'append' } : { kind: 'error', errorCode: code.OUT_OF_ORDER_SEQUENCE_NUMBER };
+      return h.baseSequence === 0
+        ? { kind: 'append' }
+        : { kind: 'error', errorCode: code.OUT_OF_ORDER_SEQUENCE_NUMBER };
     }
     const last = lastSequenceOf(h);
     const cached = state.recent.find((b) => b.firstSeq === h.baseSequence && b.lastSeq === last);

@@ -7,16 +7,7 @@ import { ProtocolError, type Reader } from './reader.ts';
 import type { Writer } from './writer.ts';
 
 export type Primitive =
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'boolean'
-  | 'string'
-  | 'nullableString'
-  | 'bytes'
-  | 'nullableBytes'
-  | 'uuid';
+  'int8' | 'int16' | 'int32' | 'int64' | 'boolean' | 'string' | 'nullableString' | 'bytes' | 'nullableBytes' | 'uuid';
 
 export interface ArrayType {
   readonly kind: 'array';

@@ -22,60 +22,170 @@ export const CASES: Record<string, OracleCase> = {
   Produce: {
     module: 'produce',
     requestArgs: {
-      acks: -1, timeout: 3210, transactionalId: null, producerId: Long.fromInt(77), producerEpoch: 3, compression: 0,
-      topicData: [{ topic: T, partitions: [{ partition: 2, firstSequence: 5, messages: [{ key: 'k', value: 'v', headers: { h: '1' }, timestamp: 1_700_000_000_000 }] }] }],
+      acks: -1,
+      timeout: 3210,
+      transactionalId: null,
+      producerId: Long.fromInt(77),
+      producerEpoch: 3,
+      compression: 0,
+      topicData: [
+        {
+          topic: T,
+          partitions: [
+            {
+              partition: 2,
+              firstSequence: 5,
+              messages: [{ key: 'k', value: 'v', headers: { h: '1' }, timestamp: 1_700_000_000_000 }],
+            },
+          ],
+        },
+      ],
     },
-    decoded: () => ({ transactionalId: null, acks: -1, timeoutMs: 3210, topics: [{ name: T, partitions: [{ index: 2 }] }] }),
-    response: () => ({ responses: [{ name: T, partitions: [{ index: 2, errorCode: 0, baseOffset: 41, logStartOffset: 3 }] }] }),
+    decoded: () => ({
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 3210,
+      topics: [{ name: T, partitions: [{ index: 2 }] }],
+    }),
+    response: () => ({
+      responses: [{ name: T, partitions: [{ index: 2, errorCode: 0, baseOffset: 41, logStartOffset: 3 }] }],
+    }),
     kafkajsSees: (v) => ({
-      topics: [{ topicName: T, partitions: [{ partition: 2, errorCode: 0, baseOffset: '41', ...(v >= 5 ? { logStartOffset: '3' } : {}) }] }],
+      topics: [
+        {
+          topicName: T,
+          partitions: [{ partition: 2, errorCode: 0, baseOffset: '41', ...(v >= 5 ? { logStartOffset: '3' } : {}) }],
+        },
+      ],
     }),
   },
   Fetch: {
     module: 'fetch',
     requestArgs: {
-      replicaId: -1, maxWaitTime: 432, minBytes: 5, maxBytes: 6543, isolationLevel: 1, sessionId: 0, sessionEpoch: -1, rackId: 'rack',
-      topics: [{ topic: T, partitions: [{ partition: 2, currentLeaderEpoch: -1, fetchOffset: '17', logStartOffset: '-1', maxBytes: 999 }] }],
+      replicaId: -1,
+      maxWaitTime: 432,
+      minBytes: 5,
+      maxBytes: 6543,
+      isolationLevel: 1,
+      sessionId: 0,
+      sessionEpoch: -1,
+      rackId: 'rack',
+      topics: [
+        {
+          topic: T,
+          partitions: [
+            { partition: 2, currentLeaderEpoch: -1, fetchOffset: '17', logStartOffset: '-1', maxBytes: 999 },
+          ],
+        },
+      ],
     },
     decoded: (v) => ({
-      maxWaitMs: 432, minBytes: 5, maxBytes: 6543, isolationLevel: 1,
+      maxWaitMs: 432,
+      minBytes: 5,
+      maxBytes: 6543,
+      isolationLevel: 1,
       topics: [{ topic: T, partitions: [{ partition: 2, fetchOffset: 17, partitionMaxBytes: 999 }] }],
       ...(v >= 11 ? { rackId: 'rack' } : {}),
     }),
     response: () => ({
       errorCode: 0,
-      responses: [{ topic: T, partitions: [{ partitionIndex: 2, errorCode: 0, highWatermark: 21, lastStableOffset: 20, logStartOffset: 4, abortedTransactions: null, records: [] }] }],
+      responses: [
+        {
+          topic: T,
+          partitions: [
+            {
+              partitionIndex: 2,
+              errorCode: 0,
+              highWatermark: 21,
+              lastStableOffset: 20,
+              logStartOffset: 4,
+              abortedTransactions: null,
+              records: [],
+            },
+          ],
+        },
+      ],
     }),
     kafkajsSees: (v) => ({
-      responses: [{ topicName: T, partitions: [{ partition: 2, errorCode: 0, highWatermark: '21', lastStableOffset: '20', ...(v >= 5 ? { lastStartOffset: '4' } : {}), messages: [] }] }],
+      responses: [
+        {
+          topicName: T,
+          partitions: [
+            {
+              partition: 2,
+              errorCode: 0,
+              highWatermark: '21',
+              lastStableOffset: '20',
+              ...(v >= 5 ? { lastStartOffset: '4' } : {}),
+              messages: [],
+            },
+          ],
+        },
+      ],
     }),
   },
   ListOffsets: {
     module: 'listOffsets',
-    requestArgs: { replicaId: -1, isolationLevel: 1, topics: [{ topic: T, partitions: [{ partition: 2, timestamp: 1_600_000_000_000 }] }] },
+    requestArgs: {
+      replicaId: -1,
+      isolationLevel: 1,
+      topics: [{ topic: T, partitions: [{ partition: 2, timestamp: 1_600_000_000_000 }] }],
+    },
     decoded: () => ({ topics: [{ name: T, partitions: [{ partitionIndex: 2, timestamp: 1_600_000_000_000 }] }] }),
-    response: () => ({ topics: [{ name: T, partitions: [{ partitionIndex: 2, errorCode: 0, timestamp: 1_600_000_000_123, offset: 88 }] }] }),
-    kafkajsSees: () => ({ responses: [{ topic: T, partitions: [{ partition: 2, errorCode: 0, timestamp: '1600000000123', offset: '88' }] }] }),
+    response: () => ({
+      topics: [
+        { name: T, partitions: [{ partitionIndex: 2, errorCode: 0, timestamp: 1_600_000_000_123, offset: 88 }] },
+      ],
+    }),
+    kafkajsSees: () => ({
+      responses: [{ topic: T, partitions: [{ partition: 2, errorCode: 0, timestamp: '1600000000123', offset: '88' }] }],
+    }),
   },
   Metadata: {
     module: 'metadata',
     requestArgs: { topics: [T, 'other'], allowAutoTopicCreation: false },
     decoded: (v) => ({ topics: [{ name: T }, { name: 'other' }], allowAutoTopicCreation: v < 4 ? true : false }),
     response: () => ({
-      brokers: [{ nodeId: 7, host: 'host-h', port: 9999, rack: null }], clusterId: 'cluster-c', controllerId: 7,
-      topics: [{ errorCode: 0, name: T, isInternal: false, partitions: [{ errorCode: 0, partitionIndex: 3, leaderId: 7, replicaNodes: [7], isrNodes: [7] }] }],
+      brokers: [{ nodeId: 7, host: 'host-h', port: 9999, rack: null }],
+      clusterId: 'cluster-c',
+      controllerId: 7,
+      topics: [
+        {
+          errorCode: 0,
+          name: T,
+          isInternal: false,
+          partitions: [{ errorCode: 0, partitionIndex: 3, leaderId: 7, replicaNodes: [7], isrNodes: [7] }],
+        },
+      ],
     }),
     kafkajsSees: (v) => ({
       brokers: [{ nodeId: 7, host: 'host-h', port: 9999 }],
       ...(v >= 1 ? { controllerId: 7 } : {}),
       ...(v >= 2 ? { clusterId: 'cluster-c' } : {}),
-      topicMetadata: [{ topicErrorCode: 0, topic: T, partitionMetadata: [{ partitionErrorCode: 0, partitionId: 3, leader: 7, replicas: [7], isr: [7] }] }],
+      topicMetadata: [
+        {
+          topicErrorCode: 0,
+          topic: T,
+          partitionMetadata: [{ partitionErrorCode: 0, partitionId: 3, leader: 7, replicas: [7], isr: [7] }],
+        },
+      ],
     }),
   },
   OffsetCommit: {
     module: 'offsetCommit',
-    requestArgs: { groupId: G, groupGenerationId: 11, memberId: M, retentionTime: -1, topics: [{ topic: T, partitions: [{ partition: 2, offset: '1234', metadata: 'md' }] }] },
-    decoded: () => ({ groupId: G, generationId: 11, memberId: M, topics: [{ name: T, partitions: [{ partitionIndex: 2, committedOffset: 1234, committedMetadata: 'md' }] }] }),
+    requestArgs: {
+      groupId: G,
+      groupGenerationId: 11,
+      memberId: M,
+      retentionTime: -1,
+      topics: [{ topic: T, partitions: [{ partition: 2, offset: '1234', metadata: 'md' }] }],
+    },
+    decoded: () => ({
+      groupId: G,
+      generationId: 11,
+      memberId: M,
+      topics: [{ name: T, partitions: [{ partitionIndex: 2, committedOffset: 1234, committedMetadata: 'md' }] }],
+    }),
     response: () => ({ topics: [{ name: T, partitions: [{ partitionIndex: 2, errorCode: 22 }] }] }),
     kafkajsSees: () => ({ responses: [{ topic: T, partitions: [{ partition: 2, errorCode: 22 }] }] }),
   },
@@ -83,8 +193,13 @@ export const CASES: Record<string, OracleCase> = {
     module: 'offsetFetch',
     requestArgs: { groupId: G, topics: [{ topic: T, partitions: [{ partition: 2 }, { partition: 5 }] }] },
     decoded: () => ({ groupId: G, topics: [{ name: T, partitionIndexes: [2, 5] }] }),
-    response: () => ({ errorCode: 0, topics: [{ name: T, partitions: [{ partitionIndex: 2, committedOffset: 99, metadata: 'md', errorCode: 0 }] }] }),
-    kafkajsSees: () => ({ responses: [{ topic: T, partitions: [{ partition: 2, offset: '99', metadata: 'md', errorCode: 0 }] }] }),
+    response: () => ({
+      errorCode: 0,
+      topics: [{ name: T, partitions: [{ partitionIndex: 2, committedOffset: 99, metadata: 'md', errorCode: 0 }] }],
+    }),
+    kafkajsSees: () => ({
+      responses: [{ topic: T, partitions: [{ partition: 2, offset: '99', metadata: 'md', errorCode: 0 }] }],
+    }),
   },
   FindCoordinator: {
     module: 'findCoordinator',
@@ -95,13 +210,39 @@ export const CASES: Record<string, OracleCase> = {
   },
   JoinGroup: {
     module: 'joinGroup',
-    requestArgs: { groupId: G, sessionTimeout: 30_001, rebalanceTimeout: 60_002, memberId: M, groupInstanceId: null, protocolType: 'consumer', groupProtocols: [{ name: 'RoundRobinAssigner', metadata: buf('meta') }] },
+    requestArgs: {
+      groupId: G,
+      sessionTimeout: 30_001,
+      rebalanceTimeout: 60_002,
+      memberId: M,
+      groupInstanceId: null,
+      protocolType: 'consumer',
+      groupProtocols: [{ name: 'RoundRobinAssigner', metadata: buf('meta') }],
+    },
     decoded: (v) => ({
-      groupId: G, sessionTimeoutMs: 30_001, rebalanceTimeoutMs: v >= 1 ? 60_002 : -1, memberId: M, protocolType: 'consumer',
+      groupId: G,
+      sessionTimeoutMs: 30_001,
+      rebalanceTimeoutMs: v >= 1 ? 60_002 : -1,
+      memberId: M,
+      protocolType: 'consumer',
       protocols: [{ name: 'RoundRobinAssigner', metadata: buf('meta') }],
     }),
-    response: () => ({ errorCode: 0, generationId: 12, protocolName: 'RoundRobinAssigner', leader: 'leader-l', memberId: M, members: [{ memberId: M, groupInstanceId: null, metadata: buf('meta') }] }),
-    kafkajsSees: () => ({ errorCode: 0, generationId: 12, groupProtocol: 'RoundRobinAssigner', leaderId: 'leader-l', memberId: M, members: [{ memberId: M, memberMetadata: buf('meta') }] }),
+    response: () => ({
+      errorCode: 0,
+      generationId: 12,
+      protocolName: 'RoundRobinAssigner',
+      leader: 'leader-l',
+      memberId: M,
+      members: [{ memberId: M, groupInstanceId: null, metadata: buf('meta') }],
+    }),
+    kafkajsSees: () => ({
+      errorCode: 0,
+      generationId: 12,
+      groupProtocol: 'RoundRobinAssigner',
+      leaderId: 'leader-l',
+      memberId: M,
+      members: [{ memberId: M, memberMetadata: buf('meta') }],
+    }),
   },
   Heartbeat: {
     module: 'heartbeat',
@@ -113,14 +254,29 @@ export const CASES: Record<string, OracleCase> = {
   LeaveGroup: {
     module: 'leaveGroup',
     requestArgs: { groupId: G, memberId: M, groupInstanceId: null },
-    decoded: (v) => (v >= 3 ? { groupId: G, members: [{ memberId: M, groupInstanceId: null }] } : { groupId: G, memberId: M }),
+    decoded: (v) =>
+      v >= 3 ? { groupId: G, members: [{ memberId: M, groupInstanceId: null }] } : { groupId: G, memberId: M },
     response: () => ({ errorCode: 0, members: [{ memberId: M, groupInstanceId: null, errorCode: 0 }] }),
-    kafkajsSees: (v) => ({ errorCode: 0, ...(v >= 3 ? { members: [{ memberId: M, groupInstanceId: null, errorCode: 0 }] } : {}) }),
+    kafkajsSees: (v) => ({
+      errorCode: 0,
+      ...(v >= 3 ? { members: [{ memberId: M, groupInstanceId: null, errorCode: 0 }] } : {}),
+    }),
   },
   SyncGroup: {
     module: 'syncGroup',
-    requestArgs: { groupId: G, generationId: 11, memberId: M, groupInstanceId: null, groupAssignment: [{ memberId: M, memberAssignment: buf('assign') }] },
-    decoded: () => ({ groupId: G, generationId: 11, memberId: M, assignments: [{ memberId: M, assignment: buf('assign') }] }),
+    requestArgs: {
+      groupId: G,
+      generationId: 11,
+      memberId: M,
+      groupInstanceId: null,
+      groupAssignment: [{ memberId: M, memberAssignment: buf('assign') }],
+    },
+    decoded: () => ({
+      groupId: G,
+      generationId: 11,
+      memberId: M,
+      assignments: [{ memberId: M, assignment: buf('assign') }],
+    }),
     response: () => ({ errorCode: 0, assignment: buf('mine') }),
     kafkajsSees: () => ({ errorCode: 0, memberAssignment: buf('mine') }),
   },
@@ -129,10 +285,44 @@ export const CASES: Record<string, OracleCase> = {
     requestArgs: { groupIds: [G, 'other'] },
     decoded: () => ({ groups: [G, 'other'] }),
     response: () => ({
-      groups: [{ errorCode: 0, groupId: G, groupState: 'Stable', protocolType: 'consumer', protocolData: 'RoundRobinAssigner', members: [{ memberId: M, clientId: 'client-c', clientHost: '/127.0.0.1', memberMetadata: buf('meta'), memberAssignment: buf('assign') }] }],
+      groups: [
+        {
+          errorCode: 0,
+          groupId: G,
+          groupState: 'Stable',
+          protocolType: 'consumer',
+          protocolData: 'RoundRobinAssigner',
+          members: [
+            {
+              memberId: M,
+              clientId: 'client-c',
+              clientHost: '/127.0.0.1',
+              memberMetadata: buf('meta'),
+              memberAssignment: buf('assign'),
+            },
+          ],
+        },
+      ],
     }),
     kafkajsSees: () => ({
-      groups: [{ errorCode: 0, groupId: G, state: 'Stable', protocolType: 'consumer', protocol: 'RoundRobinAssigner', members: [{ memberId: M, clientId: 'client-c', clientHost: '/127.0.0.1', memberMetadata: buf('meta'), memberAssignment: buf('assign') }] }],
+      groups: [
+        {
+          errorCode: 0,
+          groupId: G,
+          state: 'Stable',
+          protocolType: 'consumer',
+          protocol: 'RoundRobinAssigner',
+          members: [
+            {
+              memberId: M,
+              clientId: 'client-c',
+              clientHost: '/127.0.0.1',
+              memberMetadata: buf('meta'),
+              memberAssignment: buf('assign'),
+            },
+          ],
+        },
+      ],
     }),
   },
   ListGroups: {
@@ -144,37 +334,106 @@ export const CASES: Record<string, OracleCase> = {
   },
   DescribeConfigs: {
     module: 'describeConfigs',
-    requestArgs: { resources: [{ type: 2, name: T, configNames: ['retention.bytes'] }, { type: 4, name: '1' }], includeSynonyms: true },
+    requestArgs: {
+      resources: [
+        { type: 2, name: T, configNames: ['retention.bytes'] },
+        { type: 4, name: '1' },
+      ],
+      includeSynonyms: true,
+    },
     decoded: () => ({
-      resources: [{ resourceType: 2, resourceName: T, configurationKeys: ['retention.bytes'] }, { resourceType: 4, resourceName: '1', configurationKeys: null }],
+      resources: [
+        { resourceType: 2, resourceName: T, configurationKeys: ['retention.bytes'] },
+        { resourceType: 4, resourceName: '1', configurationKeys: null },
+      ],
       includeSynonyms: true,
     }),
     response: () => ({
-      results: [{
-        errorCode: 0, errorMessage: null, resourceType: 2, resourceName: T,
-        configs: [{ name: 'retention.bytes', value: '1000', readOnly: false, configSource: 4, isSensitive: false, synonyms: [{ name: 'log.retention.bytes', value: '1000', source: 4 }] }],
-      }],
+      results: [
+        {
+          errorCode: 0,
+          errorMessage: null,
+          resourceType: 2,
+          resourceName: T,
+          configs: [
+            {
+              name: 'retention.bytes',
+              value: '1000',
+              readOnly: false,
+              configSource: 4,
+              isSensitive: false,
+              synonyms: [{ name: 'log.retention.bytes', value: '1000', source: 4 }],
+            },
+          ],
+        },
+      ],
     }),
     kafkajsSees: () => ({
-      resources: [{
-        errorCode: 0, resourceType: 2, resourceName: T,
-        configEntries: [{ configName: 'retention.bytes', configValue: '1000', readOnly: false, configSource: 4, isSensitive: false, configSynonyms: [{ configName: 'log.retention.bytes', configValue: '1000', configSource: 4 }] }],
-      }],
+      resources: [
+        {
+          errorCode: 0,
+          resourceType: 2,
+          resourceName: T,
+          configEntries: [
+            {
+              configName: 'retention.bytes',
+              configValue: '1000',
+              readOnly: false,
+              configSource: 4,
+              isSensitive: false,
+              configSynonyms: [{ configName: 'log.retention.bytes', configValue: '1000', configSource: 4 }],
+            },
+          ],
+        },
+      ],
     }),
   },
   ApiVersions: {
     module: 'apiVersions',
     requestArgs: {},
     decoded: () => ({}),
-    response: () => ({ errorCode: 0, apiKeys: [{ apiKey: 0, minVersion: 3, maxVersion: 7 }, { apiKey: 18, minVersion: 0, maxVersion: 3 }] }),
-    kafkajsSees: () => ({ errorCode: 0, apiVersions: [{ apiKey: 0, minVersion: 3, maxVersion: 7 }, { apiKey: 18, minVersion: 0, maxVersion: 3 }] }),
+    response: () => ({
+      errorCode: 0,
+      apiKeys: [
+        { apiKey: 0, minVersion: 3, maxVersion: 7 },
+        { apiKey: 18, minVersion: 0, maxVersion: 3 },
+      ],
+    }),
+    kafkajsSees: () => ({
+      errorCode: 0,
+      apiVersions: [
+        { apiKey: 0, minVersion: 3, maxVersion: 7 },
+        { apiKey: 18, minVersion: 0, maxVersion: 3 },
+      ],
+    }),
   },
   CreateTopics: {
     module: 'createTopics',
-    requestArgs: { topics: [{ topic: T, numPartitions: 3, replicationFactor: 1, replicaAssignment: [], configEntries: [{ name: 'cleanup.policy', value: 'delete' }] }], validateOnly: true, timeout: 4321 },
+    requestArgs: {
+      topics: [
+        {
+          topic: T,
+          numPartitions: 3,
+          replicationFactor: 1,
+          replicaAssignment: [],
+          configEntries: [{ name: 'cleanup.policy', value: 'delete' }],
+        },
+      ],
+      validateOnly: true,
+      timeout: 4321,
+    },
     decoded: (v) => ({
-      topics: [{ name: T, numPartitions: 3, replicationFactor: 1, assignments: [], configs: [{ name: 'cleanup.policy', value: 'delete' }] }],
-      timeoutMs: 4321, validateOnly: v >= 1,
+      topics: [
+        {
+          name: T,
+          numPartitions: 3,
+          replicationFactor: 1,
+          assignments: [],
+          configs: [{ name: 'cleanup.policy', value: 'delete' }],
+        },
+      ],
+      timeoutMs: 4321,
+      validateOnly: v >= 1,
     }),
     response: () => ({ topics: [{ name: T, errorCode: 36, errorMessage: 'exists' }] }),
     kafkajsSees: (v) => ({ topicErrors: [{ topic: T, errorCode: 36, ...(v >= 1 ? { errorMessage: 'exists' } : {}) }] }),

@@ -33,4 +33,7 @@ export function kafkajsDecode(module: string, version: number, args: unknown, bo
 }
 
 /** kafkajs's Long, for int64 arguments such as producerId. */
-export const Long = require('kafkajs/src/utils/long') as { fromInt(n: number): unknown; fromValue(v: unknown): unknown };
+export const Long = require('kafkajs/src/utils/long') as {
+  fromInt(n: number): unknown;
+  fromValue(v: unknown): unknown;
+};

@@ -14,7 +14,13 @@ interface KafkaJSErrorShape {
 /** The Kafka error name kafkajs surfaces, wherever it nests it (retries, aggregates, per-group results). */
 function kafkaErrorOf(err: KafkaJSErrorShape | undefined): string | undefined {
   if (!err) return undefined;
-  return err.type ?? kafkaErrorOf(err.originalError) ?? kafkaErrorOf(err.cause) ?? kafkaErrorOf(err.errors?.[0]) ?? kafkaErrorOf(err.groups?.[0]?.error);
+  return (
+    err.type ??
+    kafkaErrorOf(err.originalError) ??
+    kafkaErrorOf(err.cause) ??
+    kafkaErrorOf(err.errors?.[0]) ??
+    kafkaErrorOf(err.groups?.[0]?.error)
+  );
 }
 
 const errorType = async (p: Promise<unknown>): Promise<string> =>
@@ -63,13 +69,20 @@ export async function adminErrors(env: ScenarioEnv): Promise<AdminErrorsResult> 
     const createdAgain = await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
     const listedAfterCreate = (await admin.listTopics()).includes(topic);
     const invalidName = await errorType(admin.createTopics({ topics: [{ topic: 'bad name!' }] }));
-    const tooManyReplicas = await errorType(admin.createTopics({ topics: [{ topic: unique('ad-rf'), replicationFactor: 3 }] }));
-    const zeroPartitions = await errorType(admin.createTopics({ topics: [{ topic: unique('ad-np'), numPartitions: 0 }] }));
+    const tooManyReplicas = await errorType(
+      admin.createTopics({ topics: [{ topic: unique('ad-rf'), replicationFactor: 3 }] }),
+    );
+    const zeroPartitions = await errorType(
+      admin.createTopics({ topics: [{ topic: unique('ad-np'), numPartitions: 0 }] }),
+    );
     const shrinkPartitions = await errorType(admin.createPartitions({ topicPartitions: [{ topic, count: 1 }] }));
     await admin.createPartitions({ topicPartitions: [{ topic, count: 3 }] });
     // Kafka propagates metadata changes asynchronously: poll until the change shows (or the deadline). Until the new
     // partition has a leader Kafka may answer NOT_LEADER_OR_FOLLOWER, which counts as "not yet" (no partitions), not as a result.
-    const partitionsAfterGrow = await settle(async () => (await admin.fetchTopicOffsets(topic).catch(() => [])).length, (n) => n === 3);
+    const partitionsAfterGrow = await settle(
+      async () => (await admin.fetchTopicOffsets(topic).catch(() => [])).length,
+      (n) => n === 3,
+    );
     const deleteUnknown = await errorType(admin.deleteTopics({ topics: [unique('ad-missing')], timeout: 1000 }));
 
     const consumer = client.consumer(consumerConfig(groupId, env.timing));
@@ -88,11 +101,17 @@ export async function adminErrors(env: ScenarioEnv): Promise<AdminErrorsResult> 
     const deleteNonEmptyGroup = await errorType(admin.deleteGroups([groupId]));
     const groupListed = (await admin.listGroups()).groups.some((g) => g.groupId === groupId);
     await consumer.disconnect();
-    const groupStateAfterLeave = await settle(async () => (await admin.describeGroups([groupId])).groups[0]?.state ?? 'missing', (s) => s === 'Empty');
+    const groupStateAfterLeave = await settle(
+      async () => (await admin.describeGroups([groupId])).groups[0]?.state ?? 'missing',
+      (s) => s === 'Empty',
+    );
     const deleteEmptyGroup = await errorType(admin.deleteGroups([groupId]));
     const unknownGroupState = (await admin.describeGroups([unique('ad-nogroup')])).groups[0]?.state ?? 'missing';
     await admin.deleteTopics({ topics: [topic] });
-    const listedAfterDelete = await settle(async () => (await admin.listTopics()).includes(topic), (listed) => !listed);
+    const listedAfterDelete = await settle(
+      async () => (await admin.listTopics()).includes(topic),
+      (listed) => !listed,
+    );
     return {
       createdFirst,
       createdAgain,

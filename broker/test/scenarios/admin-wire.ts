@@ -13,7 +13,11 @@ export async function adminWire(brokers: string): Promise<Record<string, unknown
   const base = unique('aw');
   const create = async (topics: Partial<createApi.CreatableTopic>[], validateOnly = false) => {
     const full = topics.map((t) => ({ numPartitions: 1, replicationFactor: 1, assignments: [], configs: [], ...t }));
-    const r = await c.request<createApi.CreateTopicsResponse>(19, 3, createApi, { topics: full, timeoutMs: 5000, validateOnly });
+    const r = await c.request<createApi.CreateTopicsResponse>(19, 3, createApi, {
+      topics: full,
+      timeoutMs: 5000,
+      validateOnly,
+    });
     return r.topics.map((t) => t.errorCode);
   };
   try {
@@ -23,24 +27,61 @@ export async function adminWire(brokers: string): Promise<Record<string, unknown
     out.name250Chars = await create([{ name: 'b'.repeat(250) }]);
     out.nameWithSlash = await create([{ name: 'a/b' }]);
     out.sameNameTwice = await create([{ name: `${base}-d` }, { name: `${base}-d` }]);
-    out.assignmentsAndCount = await create([{ name: `${base}-x`, numPartitions: 2, replicationFactor: -1, assignments: [{ partitionIndex: 0, brokerIds: [1] }] }]);
-    out.assignmentsOnly = await create([{
-      name: `${base}-y`, numPartitions: -1, replicationFactor: -1,
-      assignments: [{ partitionIndex: 0, brokerIds: [1] }, { partitionIndex: 1, brokerIds: [1] }],
-    }]);
-    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: `${base}-y` }], allowAutoTopicCreation: false });
+    out.assignmentsAndCount = await create([
+      {
+        name: `${base}-x`,
+        numPartitions: 2,
+        replicationFactor: -1,
+        assignments: [{ partitionIndex: 0, brokerIds: [1] }],
+      },
+    ]);
+    out.assignmentsOnly = await create([
+      {
+        name: `${base}-y`,
+        numPartitions: -1,
+        replicationFactor: -1,
+        assignments: [
+          { partitionIndex: 0, brokerIds: [1] },
+          { partitionIndex: 1, brokerIds: [1] },
+        ],
+      },
+    ]);
+    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+      topics: [{ name: `${base}-y` }],
+      allowAutoTopicCreation: false,
+    });
     out.assignedPartitions = md.topics[0]?.partitions.length;
     out.validateOnlyExisting = await create([{ name: `${base}-y` }], true);
     out.replicationMinus2 = await create([{ name: `${base}-z`, replicationFactor: -2 }]);
-    out.unknownConfigName = await create([{ name: `${base}-c`, configs: [{ name: 'message.format.version', value: '3.0' }] }], true);
-    out.knownConfigName = await create([{ name: `${base}-c`, configs: [{ name: 'cleanup.policy', value: 'delete' }] }], true);
-    const bad = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, { topics: [{ name: 'bad/name' }], allowAutoTopicCreation: true });
+    out.unknownConfigName = await create(
+      [{ name: `${base}-c`, configs: [{ name: 'message.format.version', value: '3.0' }] }],
+      true,
+    );
+    out.knownConfigName = await create(
+      [{ name: `${base}-c`, configs: [{ name: 'cleanup.policy', value: 'delete' }] }],
+      true,
+    );
+    const bad = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+      topics: [{ name: 'bad/name' }],
+      allowAutoTopicCreation: true,
+    });
     out.metadataInvalidName = bad.topics[0]?.errorCode;
-    const del = await c.request<deleteApi.DeleteTopicsResponse>(20, 1, deleteApi, { topicNames: [`${base}-y`, `${base}-y`, `missing-${base}`], timeoutMs: 5000 });
-    out.deleteTwiceAndMissing = del.responses.map((r) => [r.name === `${base}-y` ? 'twice' : 'missing', r.errorCode]).sort();
-    const cp = await c.request<cpApi.CreatePartitionsResponse>(37, 1, cpApi, { topics: [{ name: `missing-${base}`, count: 3, assignments: null }], timeoutMs: 5000, validateOnly: false });
+    const del = await c.request<deleteApi.DeleteTopicsResponse>(20, 1, deleteApi, {
+      topicNames: [`${base}-y`, `${base}-y`, `missing-${base}`],
+      timeoutMs: 5000,
+    });
+    out.deleteTwiceAndMissing = del.responses
+      .map((r) => [r.name === `${base}-y` ? 'twice' : 'missing', r.errorCode])
+      .sort();
+    const cp = await c.request<cpApi.CreatePartitionsResponse>(37, 1, cpApi, {
+      topics: [{ name: `missing-${base}`, count: 3, assignments: null }],
+      timeoutMs: 5000,
+      validateOnly: false,
+    });
     out.createPartitionsMissing = cp.results.map((r) => r.errorCode);
-    out.findCoordinatorBadKeyType = (await c.request<fcApi.FindCoordinatorResponse>(10, 2, fcApi, { key: 'x', keyType: 7 })).errorCode;
+    out.findCoordinatorBadKeyType = (
+      await c.request<fcApi.FindCoordinatorResponse>(10, 2, fcApi, { key: 'x', keyType: 7 })
+    ).errorCode;
     return out;
   } finally {
     c.close();

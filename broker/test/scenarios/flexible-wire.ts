@@ -20,14 +20,24 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
   const topic = `${base}-t`;
   const group = `${base}-g`;
   const paged = `${base}-p`;
-  const create = (version: number, name: string, validateOnly = false, numPartitions = -1, configs: createApi.CreatableTopic['configs'] = []) =>
+  const create = (
+    version: number,
+    name: string,
+    validateOnly = false,
+    numPartitions = -1,
+    configs: createApi.CreatableTopic['configs'] = [],
+  ) =>
     c.request<createApi.CreateTopicsResponse>(19, version, createApi, {
       topics: [{ name, numPartitions, replicationFactor: -1, assignments: [], configs }],
       timeoutMs: 5000,
       validateOnly,
     });
   const describeConfigs = (version: number, resources: dcApi.DescribeConfigsResource[], includeSynonyms: boolean) =>
-    c.request<dcApi.DescribeConfigsResponse>(32, version, dcApi, { resources, includeSynonyms, includeDocumentation: false });
+    c.request<dcApi.DescribeConfigsResponse>(32, version, dcApi, {
+      resources,
+      includeSynonyms,
+      includeDocumentation: false,
+    });
   // Names are unique per run: messages and group ids read with BASE in their place.
   const named = <T>(v: T): T => JSON.parse(JSON.stringify(v).split(base).join('BASE')) as T;
   try {
@@ -44,22 +54,34 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
     out.createV6ThreePartitions = (await create(6, paged, false, 3)).topics.map((t) => [t.errorCode, t.numPartitions]);
 
     for (const v of [1, 3, 4]) {
-      const r = await describeConfigs(v, [
-        { resourceType: TOPIC, resourceName: topic, configurationKeys: ['retention.bytes', 'no.such.config'] },
-        { resourceType: TOPIC, resourceName: `${base}-missing`, configurationKeys: null },
-        { resourceType: BROKER, resourceName: '2', configurationKeys: null },
-        { resourceType: BROKER, resourceName: '1', configurationKeys: ['message.max.bytes'] },
-      ], v !== 3);
-      out[`describeConfigsV${v}`] = r.results.map((x) => ({ error: [x.errorCode, x.errorMessage], configs: x.configs }));
+      const r = await describeConfigs(
+        v,
+        [
+          { resourceType: TOPIC, resourceName: topic, configurationKeys: ['retention.bytes', 'no.such.config'] },
+          { resourceType: TOPIC, resourceName: `${base}-missing`, configurationKeys: null },
+          { resourceType: BROKER, resourceName: '2', configurationKeys: null },
+          { resourceType: BROKER, resourceName: '1', configurationKeys: ['message.max.bytes'] },
+        ],
+        v !== 3,
+      );
+      out[`describeConfigsV${v}`] = r.results.map((x) => ({
+        error: [x.errorCode, x.errorMessage],
+        configs: x.configs,
+      }));
     }
 
     // A group that only holds offsets (a simple commit): Empty, no protocol type.
     await c.request<commitApi.OffsetCommitResponse>(8, 2, commitApi, {
-      groupId: group, generationId: -1, memberId: '', retentionTimeMs: -1,
+      groupId: group,
+      generationId: -1,
+      memberId: '',
+      retentionTimeMs: -1,
       topics: [{ name: topic, partitions: [{ partitionIndex: 0, committedOffset: 0, committedMetadata: null }] }],
     });
     const listed = async (version: number, statesFilter: string[], typesFilter: string[] = []) =>
-      (await c.request<listApi.ListGroupsResponse>(16, version, listApi, { statesFilter, typesFilter })).groups.filter((g) => g.groupId === group);
+      (await c.request<listApi.ListGroupsResponse>(16, version, listApi, { statesFilter, typesFilter })).groups.filter(
+        (g) => g.groupId === group,
+      );
     out.listGroupsV3 = await listed(3, []);
     out.listGroupsV4 = await listed(4, []);
     out.listGroupsV4EmptyLowercase = await listed(4, ['empty']);
@@ -75,13 +97,31 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
     out.createIntTooLarge = await withConfigs([{ name: 'max.message.bytes', value: '3000000000' }]);
     const overridden = (await create(5, `${base}-o`, false, 1, [{ name: 'retention.bytes', value: '1000' }])).topics[0];
     out.createWithOverride = overridden?.configs?.find((e) => e.name === 'retention.bytes');
-    const alter = async (version: number, resourceName: string, configs: iacApi.AlterableConfig[], validateOnly = false) =>
-      (await c.request<iacApi.IncrementalAlterConfigsResponse>(44, version, iacApi, {
-        resources: [{ resourceType: TOPIC, resourceName, configs }], validateOnly,
-      })).responses.map((x) => [x.errorCode, x.errorMessage]);
+    const alter = async (
+      version: number,
+      resourceName: string,
+      configs: iacApi.AlterableConfig[],
+      validateOnly = false,
+    ) =>
+      (
+        await c.request<iacApi.IncrementalAlterConfigsResponse>(44, version, iacApi, {
+          resources: [{ resourceType: TOPIC, resourceName, configs }],
+          validateOnly,
+        })
+      ).responses.map((x) => [x.errorCode, x.errorMessage]);
     const overrides = async () =>
-      (await describeConfigs(4, [{ resourceType: TOPIC, resourceName: topic, configurationKeys: ['retention.bytes', 'max.message.bytes'] }], true))
-        .results[0]?.configs.map((e) => [e.name, e.value, e.configSource, e.synonyms.map((y) => `${y.source}:${y.name}=${y.value}`)]);
+      (
+        await describeConfigs(
+          4,
+          [{ resourceType: TOPIC, resourceName: topic, configurationKeys: ['retention.bytes', 'max.message.bytes'] }],
+          true,
+        )
+      ).results[0]?.configs.map((e) => [
+        e.name,
+        e.value,
+        e.configSource,
+        e.synonyms.map((y) => `${y.source}:${y.name}=${y.value}`),
+      ]);
     const set = (name: string, value: string | null, configOperation = 0) => ({ name, configOperation, value });
     out.alterV0Set = await alter(0, topic, [set('retention.bytes', '2000'), set('max.message.bytes', '500000')]);
     out.afterSet = await overrides();
@@ -96,7 +136,9 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
 
     const page = (cursor: dtpApi.Cursor | null) =>
       c.request<dtpApi.DescribeTopicPartitionsResponse>(75, 0, dtpApi, {
-        topics: [{ name: paged }, { name: `${base}-missing` }], responsePartitionLimit: 2, cursor,
+        topics: [{ name: paged }, { name: `${base}-missing` }],
+        responsePartitionLimit: 2,
+        cursor,
       });
     const shape = (r: dtpApi.DescribeTopicPartitionsResponse) => ({
       topics: r.topics.map((t) => ({
@@ -106,7 +148,10 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
         isInternal: t.isInternal,
         partitions: t.partitions,
       })),
-      nextCursor: r.nextCursor && { ...r.nextCursor, topicName: r.nextCursor.topicName === paged ? 'TOPIC' : r.nextCursor.topicName },
+      nextCursor: r.nextCursor && {
+        ...r.nextCursor,
+        topicName: r.nextCursor.topicName === paged ? 'TOPIC' : r.nextCursor.topicName,
+      },
     });
     const first = await page(null);
     out.describePartitionsPage1 = shape(first);

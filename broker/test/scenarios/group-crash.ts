@@ -20,29 +20,42 @@ export async function groupCrash(env: ScenarioEnv): Promise<GroupCrashResult> {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true });
   const survivor = client.consumer(consumerConfig(groupId, env.timing));
-  const child = spawn(process.execPath, ['--import', 'tsx', MEMBER, env.brokers, groupId, topic, JSON.stringify(env.timing)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', MEMBER, env.brokers, groupId, topic, JSON.stringify(env.timing)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const childAssignments: number[][] = [];
   let buffered = '';
   child.stdout.on('data', (chunk: Buffer) => {
     buffered += chunk.toString();
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
-    for (const line of lines) if (line.startsWith('assigned ')) childAssignments.push(JSON.parse(line.slice(9)) as number[]);
+    for (const line of lines)
+      if (line.startsWith('assigned ')) childAssignments.push(JSON.parse(line.slice(9)) as number[]);
   });
   try {
     const a = trackAssignments(survivor, topic);
     await survivor.connect();
     await survivor.subscribe({ topic, fromBeginning: true });
     await survivor.run({ eachMessage: async () => undefined });
-    const split = await waitFor('both members assigned', () => {
-      const pa = a.current() ?? [];
-      const pb = [...(childAssignments[childAssignments.length - 1] ?? [])].sort((x, y) => x - y);
-      return pa.length > 0 && pb.length > 0 && pa.length + pb.length === 4 && ([pa, pb] as [number[], number[]]);
-    }, 40_000);
+    const split = await waitFor(
+      'both members assigned',
+      () => {
+        const pa = a.current() ?? [];
+        const pb = [...(childAssignments[childAssignments.length - 1] ?? [])].sort((x, y) => x - y);
+        return pa.length > 0 && pb.length > 0 && pa.length + pb.length === 4 && ([pa, pb] as [number[], number[]]);
+      },
+      40_000,
+    );
     child.kill('SIGKILL');
-    const afterCrash = await waitFor('survivor takes all partitions', () => a.current()?.length === 4 && a.current(), 40_000);
+    const afterCrash = await waitFor(
+      'survivor takes all partitions',
+      () => a.current()?.length === 4 && a.current(),
+      40_000,
+    );
     return { split, afterCrash };
   } finally {
     child.kill('SIGKILL');

@@ -31,13 +31,21 @@ export async function groupRebalance(env: ScenarioEnv): Promise<GroupRebalanceRe
     const a = await start();
     await waitFor('first member assigned', () => a.current()?.length === 4);
     const b = await start();
-    const split = await waitFor('both members assigned', () => {
-      const pa = a.current() ?? [];
-      const pb = b.current() ?? [];
-      return pa.length > 0 && pb.length > 0 && pa.length + pb.length === 4 && ([pa, pb] as [number[], number[]]);
-    }, 30_000);
+    const split = await waitFor(
+      'both members assigned',
+      () => {
+        const pa = a.current() ?? [];
+        const pb = b.current() ?? [];
+        return pa.length > 0 && pb.length > 0 && pa.length + pb.length === 4 && ([pa, pb] as [number[], number[]]);
+      },
+      30_000,
+    );
     await (consumers[1] as Consumer).disconnect();
-    const afterLeave = await waitFor('survivor takes all partitions', () => a.current()?.length === 4 && a.current(), 30_000);
+    const afterLeave = await waitFor(
+      'survivor takes all partitions',
+      () => a.current()?.length === 4 && a.current(),
+      30_000,
+    );
     return { split, afterLeave };
   } finally {
     for (const c of consumers) await c.disconnect();

@@ -18,10 +18,19 @@ export async function idempotentProducer(env: ScenarioEnv): Promise<IdempotentRe
     await producer.connect();
     const baseOffsets: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await producer.send({ topic, acks: -1, messages: [{ value: `a${i}`, partition: i % 2 }, { value: `b${i}`, partition: i % 2 }] });
+      const res = await producer.send({
+        topic,
+        acks: -1,
+        messages: [
+          { value: `a${i}`, partition: i % 2 },
+          { value: `b${i}`, partition: i % 2 },
+        ],
+      });
       baseOffsets.push(Number(res[0]?.baseOffset));
     }
-    const highWatermarks = (await admin.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition).map((p) => Number(p.high));
+    const highWatermarks = (await admin.fetchTopicOffsets(topic))
+      .sort((a, b) => a.partition - b.partition)
+      .map((p) => Number(p.high));
     return { baseOffsets, highWatermarks };
   } finally {
     await producer.disconnect();

@@ -58,15 +58,25 @@ export interface KafkaToolsTranscript {
   unreportedConfigs: string[];
 }
 
-const lines = (s: string) => s.split('\n').map((l) => l.trimEnd()).filter((l) => l.length > 0);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.length > 0);
 
 /** `TopicId: <base64 uuid>` → `TopicId: ID`; the embedded broker has no topic ids (see the test). */
 const topicIds = (l: string) => l.replace(/TopicId: [A-Za-z0-9_-]{22}\t/, 'TopicId: ID\t');
 
 /** Drops the config entries the test Kafka's own setup adds from `Configs: a=1,b=2`. */
 function topicSetupConfigs(l: string): string {
-  return l.replace(/Configs: (.*)$/, (_m, list: string) =>
-    `Configs: ${list.split(',').filter((kv) => kv !== '' && !KAFKA_TEST_SETUP_TOPIC_CONFIGS.includes(kv.split('=')[0] ?? '')).join(',')}`);
+  return l.replace(
+    /Configs: (.*)$/,
+    (_m, list: string) =>
+      `Configs: ${list
+        .split(',')
+        .filter((kv) => kv !== '' && !KAFKA_TEST_SETUP_TOPIC_CONFIGS.includes(kv.split('=')[0] ?? ''))
+        .join(',')}`,
+  );
 }
 
 /** Kafka reports a server.properties setting equal to its default as STATIC_BROKER_CONFIG; the embedded broker as DEFAULT_CONFIG. */
@@ -81,7 +91,12 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
   const unreportedConfigs: string[] = [];
   const names = (s: string) =>
     s.split(topic).join('TOPIC').split(group).join('GROUP').split(live).join('LIVE').replace(/ {2,}/g, ' ');
-  const run = async (step: string, tool: Parameters<typeof kafkaTool>[0], args: string[], input = ''): Promise<ToolResult> => {
+  const run = async (
+    step: string,
+    tool: Parameters<typeof kafkaTool>[0],
+    args: string[],
+    input = '',
+  ): Promise<ToolResult> => {
     const r = await kafkaTool(tool, ['--bootstrap-server', brokers, ...args], input);
     exitCodes[step] = r.code;
     return r;
@@ -102,26 +117,74 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
     const create = out(await run('create', 'topics', ['--create', '--topic', topic, '--partitions', '3']));
     const again = await run('createAgain', 'topics', ['--create', '--topic', topic, '--partitions', '3']);
     const createAgain = lines(names(again.stdout + again.stderr)).filter((l) => l.startsWith('Error'));
-    const alter = out(await run('alter', 'configs', ['--alter', '--entity-type', 'topics', '--entity-name', topic, '--add-config', 'retention.bytes=1048576']));
+    const alter = out(
+      await run('alter', 'configs', [
+        '--alter',
+        '--entity-type',
+        'topics',
+        '--entity-name',
+        topic,
+        '--add-config',
+        'retention.bytes=1048576',
+      ]),
+    );
     const list = out(await run('list', 'topics', ['--list'])).filter((l) => l === 'TOPIC');
-    const describe = out(await run('describe', 'topics', ['--describe', '--topic', topic])).map((l) => topicSetupConfigs(topicIds(l)).trimEnd());
-    const configsTopic = out(await run('configsTopic', 'configs', ['--describe', '--entity-type', 'topics', '--entity-name', topic]));
+    const describe = out(await run('describe', 'topics', ['--describe', '--topic', topic])).map((l) =>
+      topicSetupConfigs(topicIds(l)).trimEnd(),
+    );
+    const configsTopic = out(
+      await run('configsTopic', 'configs', ['--describe', '--entity-type', 'topics', '--entity-name', topic]),
+    );
     const configsTopicAll = configLines(
-      await run('configsTopicAll', 'configs', ['--describe', '--all', '--entity-type', 'topics', '--entity-name', topic]),
+      await run('configsTopicAll', 'configs', [
+        '--describe',
+        '--all',
+        '--entity-type',
+        'topics',
+        '--entity-name',
+        topic,
+      ]),
       HONOURED_TOPIC_CONFIGS,
     );
     const configsBrokerAll = configLines(
-      await run('configsBrokerAll', 'configs', ['--describe', '--all', '--entity-type', 'brokers', '--entity-name', '1']),
+      await run('configsBrokerAll', 'configs', [
+        '--describe',
+        '--all',
+        '--entity-type',
+        'brokers',
+        '--entity-name',
+        '1',
+      ]),
       HONOURED_BROKER_CONFIGS,
     ).map(staticDefaults);
 
-    await run('produce', 'consoleProducer', ['--topic', topic, '--reader-property', 'parse.key=true', '--reader-property', 'parse.headers=true'],
-      'trace:abc,kind:plain\tk1\tv1\nkind:second\tk2\tv2\ntrace:xyz\tk3\tv3\n');
-    const consumed = out(await run('consume', 'consoleConsumer', [
-      '--topic', topic, '--group', group, '--from-beginning', '--max-messages', '3', '--timeout-ms', '30000',
-      '--formatter-property', 'print.key=true', '--formatter-property', 'print.headers=true',
-      '--formatter-property', 'print.partition=true', '--formatter-property', 'print.offset=true',
-    ])).sort();
+    await run(
+      'produce',
+      'consoleProducer',
+      ['--topic', topic, '--reader-property', 'parse.key=true', '--reader-property', 'parse.headers=true'],
+      'trace:abc,kind:plain\tk1\tv1\nkind:second\tk2\tv2\ntrace:xyz\tk3\tv3\n',
+    );
+    const consumed = out(
+      await run('consume', 'consoleConsumer', [
+        '--topic',
+        topic,
+        '--group',
+        group,
+        '--from-beginning',
+        '--max-messages',
+        '3',
+        '--timeout-ms',
+        '30000',
+        '--formatter-property',
+        'print.key=true',
+        '--formatter-property',
+        'print.headers=true',
+        '--formatter-property',
+        'print.partition=true',
+        '--formatter-property',
+        'print.offset=true',
+      ]),
+    ).sort();
 
     // A second group with a live (kafkajs) member, so the state filter has a Stable group to find.
     const member = kafka(brokers).consumer(consumerConfig(live, KAFKA_TIMING));
@@ -134,24 +197,54 @@ export async function kafkaToolsSession(brokers: string): Promise<KafkaToolsTran
     try {
       await seen.until(3, 30_000);
       const ours = (l: string) => l.startsWith('GROUP') || l.startsWith('LIVE');
-      const [header = '', ...rows] = out(await run('groupsListState', 'consumerGroups', ['--list', '--state'])).filter(ours);
+      const [header = '', ...rows] = out(await run('groupsListState', 'consumerGroups', ['--list', '--state'])).filter(
+        ours,
+      );
       groupsListState = [header, ...rows.sort()];
-      groupsListStable = out(await run('groupsListStable', 'consumerGroups', ['--list', '--state', 'Stable'])).filter(ours);
-      const [typeHeader = '', ...typeRows] = out(await run('groupsListType', 'consumerGroups', ['--list', '--type'])).filter(ours);
+      groupsListStable = out(await run('groupsListStable', 'consumerGroups', ['--list', '--state', 'Stable'])).filter(
+        ours,
+      );
+      const [typeHeader = '', ...typeRows] = out(
+        await run('groupsListType', 'consumerGroups', ['--list', '--type']),
+      ).filter(ours);
       groupsListType = [typeHeader, ...typeRows.sort()];
     } finally {
       await member.disconnect();
     }
     const groupsDescribe = out(await run('groupsDescribe', 'consumerGroups', ['--describe', '--group', group]));
     // Kafka prints the reset partitions in hash-map order: rows sorted under the header.
-    const [resetHeader = '', ...resetRows] = out(await run('resetOffsets', 'consumerGroups', ['--reset-offsets', '--group', group, '--topic', topic, '--to-earliest', '--execute']));
+    const [resetHeader = '', ...resetRows] = out(
+      await run('resetOffsets', 'consumerGroups', [
+        '--reset-offsets',
+        '--group',
+        group,
+        '--topic',
+        topic,
+        '--to-earliest',
+        '--execute',
+      ]),
+    );
     const resetOffsets = [resetHeader, ...resetRows.sort()];
 
     const deleted = await run('delete', 'topics', ['--delete', '--topic', topic]);
     await waitFor('the topic to be gone', async () => !(await admin.listTopics()).includes(topic));
     return {
-      create, createAgain, alter, list, describe, configsTopic, configsTopicAll, configsBrokerAll, consumed,
-      groupsListState, groupsListStable, groupsListType, groupsDescribe, resetOffsets, delete: out(deleted), exitCodes,
+      create,
+      createAgain,
+      alter,
+      list,
+      describe,
+      configsTopic,
+      configsTopicAll,
+      configsBrokerAll,
+      consumed,
+      groupsListState,
+      groupsListStable,
+      groupsListType,
+      groupsDescribe,
+      resetOffsets,
+      delete: out(deleted),
+      exitCodes,
       unreportedConfigs,
     };
   } finally {

@@ -37,13 +37,17 @@ export async function kcatSession(brokers: string): Promise<KcatSessionResult> {
   };
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    const meta = JSON.parse(await run(['-L', '-J', '-t', topic])) as { brokers: unknown[]; topics: { topic: string }[] };
+    const meta = JSON.parse(await run(['-L', '-J', '-t', topic])) as {
+      brokers: unknown[];
+      topics: { topic: string }[];
+    };
 
     await run(['-P', '-t', topic, '-K', ':', '-H', 'trace=abc', '-H', 'kind=plain'], 'k1:v1\nk2:v2\n');
     await run(['-P', '-t', topic, '-K', ':', '-z', 'gzip', '-H', 'kind=gzip'], 'k3:v3\n');
     await run(['-P', '-t', topic, '-K', ':', '-X', 'enable.idempotence=true', '-H', 'kind=idempotent'], 'k4:v4\n');
-    const consumed = jsonLines<KcatMessage>(await run(['-C', '-t', topic, '-o', 'beginning', '-e', '-J', '-X', 'check.crcs=true']))
-      .map(({ offset, key, payload, headers }) => ({ offset, key, payload, headers }));
+    const consumed = jsonLines<KcatMessage>(
+      await run(['-C', '-t', topic, '-o', 'beginning', '-e', '-J', '-X', 'check.crcs=true']),
+    ).map(({ offset, key, payload, headers }) => ({ offset, key, payload, headers }));
 
     const kjs = kafka(brokers).consumer({ groupId: unique('kc-kjs'), maxWaitTimeInMs: 100 });
     const kafkajsSawHeaders: Record<string, string>[] = [];
@@ -53,21 +57,28 @@ export async function kcatSession(brokers: string): Promise<KcatSessionResult> {
       void kjs.run({
         eachMessage: async ({ message }) => {
           if (message.key?.toString() === 'k3') return; // gzip is readable by kafkajs too, but keep this about headers
-          kafkajsSawHeaders.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
+          kafkajsSawHeaders.push(
+            Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+          );
           if (message.key?.toString() === 'k4') resolve();
         },
       });
     });
     await kjs.disconnect();
 
-    const group = jsonLines<KcatMessage>(await run(['-G', groupId, topic, '-c', '4', '-J', '-X', 'auto.offset.reset=earliest']));
+    const group = jsonLines<KcatMessage>(
+      await run(['-G', groupId, topic, '-c', '4', '-J', '-X', 'auto.offset.reset=earliest']),
+    );
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
 
     await admin.createTopics({ topics: [{ topic: timed, numPartitions: 1 }], waitForLeaders: true });
     const stamped = kafka(brokers).producer();
     await stamped.connect();
     const at = (ts: number) => ({ value: `at-${ts}`, timestamp: String(ts) });
-    await stamped.send({ topic: timed, messages: [at(1_000_000_000_000), at(1_100_000_000_000), at(1_200_000_000_000)] });
+    await stamped.send({
+      topic: timed,
+      messages: [at(1_000_000_000_000), at(1_100_000_000_000), at(1_200_000_000_000)],
+    });
     await stamped.disconnect();
     const offsetByTime = (await run(['-Q', '-t', `${timed}:0:1050000000000`])).trim();
 

@@ -29,7 +29,10 @@ export async function offsetManagement(env: ScenarioEnv): Promise<OffsetManageme
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
     const base = Date.now() - 60_000;
-    await producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ value: `m${i}`, timestamp: String(base + i * 1000) })) });
+    await producer.send({
+      topic,
+      messages: Array.from({ length: 10 }, (_, i) => ({ value: `m${i}`, timestamp: String(base + i * 1000) })),
+    });
     const byTimestamp = await admin.fetchTopicOffsetsByTimestamp(topic, base + 4500);
 
     await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '7' }] });

@@ -4,7 +4,10 @@ import type { ScenarioEnv } from './env.ts';
 
 export interface ProduceConsumeResult {
   /** partition -> messages in offset order */
-  partitions: Record<number, { offset: number; key: string | null; value: string | null; headers: Record<string, string> }[]>;
+  partitions: Record<
+    number,
+    { offset: number; key: string | null; value: string | null; headers: Record<string, string> }[]
+  >;
   highWatermarks: Record<number, number>;
 }
 

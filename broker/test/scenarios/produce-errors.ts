@@ -17,11 +17,26 @@ interface BatchOptions {
 
 async function batch(n: number, o: BatchOptions = {}): Promise<Buffer> {
   const bytes = await kafkajsEncode('produce', 3, {
-    acks: -1, timeout: 1000, compression: 0, producerId: Long.fromInt(o.producerId ?? -1), producerEpoch: 0,
-    topicData: [{
-      topic: 't',
-      partitions: [{ partition: 0, firstSequence: o.seq ?? 0, messages: Array.from({ length: n }, (_, i) => ({ value: o.size ? Buffer.alloc(o.size) : `v${i}`, timestamp: o.ts ?? Date.now() })) }],
-    }],
+    acks: -1,
+    timeout: 1000,
+    compression: 0,
+    producerId: Long.fromInt(o.producerId ?? -1),
+    producerEpoch: 0,
+    topicData: [
+      {
+        topic: 't',
+        partitions: [
+          {
+            partition: 0,
+            firstSequence: o.seq ?? 0,
+            messages: Array.from({ length: n }, (_, i) => ({
+              value: o.size ? Buffer.alloc(o.size) : `v${i}`,
+              timestamp: o.ts ?? Date.now(),
+            })),
+          },
+        ],
+      },
+    ],
   });
   const req = decodeStruct<produceApi.ProduceRequest>(new Reader(bytes), produceApi.request, 3);
   return Buffer.from(req.topics[0]?.partitions[0]?.records as Buffer);
@@ -34,7 +49,12 @@ export async function produceErrors(brokers: string): Promise<Record<string, unk
   await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
   const c = await WireClient.connect(brokers);
   const send = async (records: Buffer, acks = -1, name = topic, index = 0) => {
-    const r = await c.request<produceApi.ProduceResponse>(0, 7, produceApi, { transactionalId: null, acks, timeoutMs: 5000, topics: [{ name, partitions: [{ index, records }] }] });
+    const r = await c.request<produceApi.ProduceResponse>(0, 7, produceApi, {
+      transactionalId: null,
+      acks,
+      timeoutMs: 5000,
+      topics: [{ name, partitions: [{ index, records }] }],
+    });
     const p = r.responses[0]?.partitions[0];
     return [p?.errorCode, p?.baseOffset];
   };

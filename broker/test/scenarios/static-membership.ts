@@ -23,15 +23,34 @@ export async function staticMembership(brokers: string): Promise<Record<string, 
   const admin = await WireClient.connect(brokers);
   const join = (memberId: string, instance: string | null, meta = 'x') =>
     c.request<Join>(11, 5, joinApi, {
-      groupId, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId, groupInstanceId: instance, protocolType: 'consumer',
+      groupId,
+      sessionTimeoutMs: 10_000,
+      rebalanceTimeoutMs: 10_000,
+      memberId,
+      groupInstanceId: instance,
+      protocolType: 'consumer',
       protocols: [{ name: 'range', metadata: Buffer.from(meta) }],
     });
   const heartbeat = async (memberId: string, generationId: number, instance: string | null) =>
-    (await c.request<{ errorCode: number }>(12, 3, heartbeatApi, { groupId, generationId, memberId, groupInstanceId: instance })).errorCode;
+    (
+      await c.request<{ errorCode: number }>(12, 3, heartbeatApi, {
+        groupId,
+        generationId,
+        memberId,
+        groupInstanceId: instance,
+      })
+    ).errorCode;
   const sync = (memberId: string, generationId: number, instance: string | null, assignments: object[] = []) =>
-    c.request<{ errorCode: number; assignment: Buffer }>(14, 3, syncApi, { groupId, generationId, memberId, groupInstanceId: instance, assignments });
+    c.request<{ errorCode: number; assignment: Buffer }>(14, 3, syncApi, {
+      groupId,
+      generationId,
+      memberId,
+      groupInstanceId: instance,
+      assignments,
+    });
   const describe = async () => {
-    const g = (await admin.request<describeApi.DescribeGroupsResponse>(15, 2, describeApi, { groups: [groupId] })).groups[0];
+    const g = (await admin.request<describeApi.DescribeGroupsResponse>(15, 2, describeApi, { groups: [groupId] }))
+      .groups[0];
     return [g?.groupState, g?.members.length];
   };
   try {
@@ -43,7 +62,14 @@ export async function staticMembership(brokers: string): Promise<Record<string, 
     out.stable = await describe();
     const j2 = await join('', 'i1');
     const id2 = j2.memberId;
-    out.restartedInstanceRejoins = [j2.errorCode, j2.generationId, j2.leader === id1, j2.members.length, id2 !== id1, j2.protocolName];
+    out.restartedInstanceRejoins = [
+      j2.errorCode,
+      j2.generationId,
+      j2.leader === id1,
+      j2.members.length,
+      id2 !== id1,
+      j2.protocolName,
+    ];
     out.noRebalance = await describe();
     out.heartbeatOldId = await heartbeat(id1, j1.generationId, 'i1');
     out.heartbeatNewId = await heartbeat(id2, j2.generationId, 'i1');
@@ -58,7 +84,11 @@ export async function staticMembership(brokers: string): Promise<Record<string, 
     out.rejoinWithChangedMetadata = [j3.errorCode, j3.generationId, j3.members.length];
     out.stillStable = await describe();
     const left = await c.request<leaveApi.LeaveGroupResponse>(13, 3, leaveApi, {
-      groupId, members: [{ memberId: '', groupInstanceId: 'i1' }, { memberId: 'zz', groupInstanceId: 'i9' }],
+      groupId,
+      members: [
+        { memberId: '', groupInstanceId: 'i1' },
+        { memberId: 'zz', groupInstanceId: 'i9' },
+      ],
     });
     out.leaveByInstance = [left.errorCode, left.members.map((m) => m.errorCode)];
     out.empty = await describe();

@@ -23,15 +23,38 @@ export async function twoMemberRebalance(brokers: string): Promise<Record<string
   const a = await WireClient.connect(brokers);
   const b = await WireClient.connect(brokers);
   const admin = await WireClient.connect(brokers);
-  const protocols = (meta: string) => [{ name: 'range', metadata: Buffer.from(meta) }, { name: 'roundrobin', metadata: Buffer.from(meta) }];
+  const protocols = (meta: string) => [
+    { name: 'range', metadata: Buffer.from(meta) },
+    { name: 'roundrobin', metadata: Buffer.from(meta) },
+  ];
   const join = (c: WireClient, memberId: string, meta: string) =>
-    c.request<Join>(11, 5, joinApi, { groupId, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId, groupInstanceId: null, protocolType: 'consumer', protocols: protocols(meta) });
-  const sync = (c: WireClient, memberId: string, generationId: number, assignments: { memberId: string; assignment: Buffer }[] = []) =>
-    c.request<{ errorCode: number; assignment: Buffer }>(14, 3, syncApi, { groupId, generationId, memberId, groupInstanceId: null, assignments });
+    c.request<Join>(11, 5, joinApi, {
+      groupId,
+      sessionTimeoutMs: 10_000,
+      rebalanceTimeoutMs: 10_000,
+      memberId,
+      groupInstanceId: null,
+      protocolType: 'consumer',
+      protocols: protocols(meta),
+    });
+  const sync = (
+    c: WireClient,
+    memberId: string,
+    generationId: number,
+    assignments: { memberId: string; assignment: Buffer }[] = [],
+  ) =>
+    c.request<{ errorCode: number; assignment: Buffer }>(14, 3, syncApi, {
+      groupId,
+      generationId,
+      memberId,
+      groupInstanceId: null,
+      assignments,
+    });
   const heartbeat = (c: WireClient, memberId: string, generationId: number) =>
     c.request<{ errorCode: number }>(12, 3, heartbeatApi, { groupId, generationId, memberId, groupInstanceId: null });
   const describe = async () => {
-    const g = (await admin.request<describeApi.DescribeGroupsResponse>(15, 2, describeApi, { groups: [groupId] })).groups[0];
+    const g = (await admin.request<describeApi.DescribeGroupsResponse>(15, 2, describeApi, { groups: [groupId] }))
+      .groups[0];
     return [g?.groupState, g?.protocolData, g?.members.length];
   };
   try {
@@ -39,15 +62,21 @@ export async function twoMemberRebalance(brokers: string): Promise<Record<string
     const aId = (await join(a, '', 'A')).memberId;
     const a1 = await join(a, aId, 'A');
     out.aFirstJoin = [a1.errorCode, a1.generationId, a1.leader === aId, a1.members.length];
-    out.aSync = (await sync(a, aId, a1.generationId, [{ memberId: aId, assignment: Buffer.from('a-all') }])).assignment.toString();
+    out.aSync = (
+      await sync(a, aId, a1.generationId, [{ memberId: aId, assignment: Buffer.from('a-all') }])
+    ).assignment.toString();
     out.stable = await describe();
 
     const bId = (await join(b, '', 'B')).memberId;
     const bJoining = join(b, bId, 'B');
-    out.preparing = await waitFor('the group to leave Stable', async () => {
-      const d = await describe();
-      return d[0] !== 'Stable' && d;
-    }, 10_000);
+    out.preparing = await waitFor(
+      'the group to leave Stable',
+      async () => {
+        const d = await describe();
+        return d[0] !== 'Stable' && d;
+      },
+      10_000,
+    );
     out.aHeartbeatDuringRebalance = (await heartbeat(a, aId, a1.generationId)).errorCode;
     const [a2, b2] = await Promise.all([join(a, aId, 'A'), bJoining]);
     out.secondGeneration = [a2.generationId, b2.generationId, a2.generationId === a1.generationId + 1];
@@ -68,7 +97,10 @@ export async function twoMemberRebalance(brokers: string): Promise<Record<string
     out.assignments = [aSync2.assignment.toString(), (await bSyncing).assignment.toString()];
     out.stableAgain = await describe();
 
-    const left = await b.request<leaveApi.LeaveGroupResponse>(13, 3, leaveApi, { groupId, members: [{ memberId: bId, groupInstanceId: null }] });
+    const left = await b.request<leaveApi.LeaveGroupResponse>(13, 3, leaveApi, {
+      groupId,
+      members: [{ memberId: bId, groupInstanceId: null }],
+    });
     out.leave = [left.errorCode, left.members.map((m) => m.errorCode)];
     out.aHeartbeatAfterLeave = (await heartbeat(a, aId, a2.generationId)).errorCode;
     const a3 = await join(a, aId, 'A');

@@ -24,7 +24,11 @@ export function mediaDouble(): DoubleDefinition {
         if (!/multipart\/form-data/i.test(type)) return problem(415, 'multipart/form-data expected');
         let form: FormData;
         try {
-          form = await new Request('http://double/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(req.body) }).formData();
+          form = await new Request('http://double/', {
+            method: 'POST',
+            headers: { 'content-type': type },
+            body: new Uint8Array(req.body),
+          }).formData();
         } catch {
           return problem(400, 'malformed multipart body');
         }
@@ -49,16 +53,29 @@ export function mediaDouble(): DoubleDefinition {
         const key = keyFor(req.caller!.sub, String(body.prefix ?? ''), body.file_name);
         const ttl = Number(body.expiry_seconds ?? 900);
         const expires = Math.floor(Date.now() / 1000) + ttl;
-        return { status: 200, json: { key, ttl, method: 'PUT', url: `${req.baseUrl}/media/${encodeURIComponent(key)}/content?expires=${expires}&signature=double` } };
+        return {
+          status: 200,
+          json: {
+            key,
+            ttl,
+            method: 'PUT',
+            url: `${req.baseUrl}/media/${encodeURIComponent(key)}/content?expires=${expires}&signature=double`,
+          },
+        };
       },
       getMedia(req) {
         const key = req.params.key!;
         if (!stored.has(key)) return problem(404, 'no such key');
-        return { status: 307, headers: { location: `${req.baseUrl}/media/${encodeURIComponent(key)}/content?expires=0&signature=double` } };
+        return {
+          status: 307,
+          headers: { location: `${req.baseUrl}/media/${encodeURIComponent(key)}/content?expires=0&signature=double` },
+        };
       },
       getMediaContent(req) {
         const file = stored.get(req.params.key!);
-        return file ? { status: 200, raw: file.content, headers: { 'content-type': file.contentType } } : problem(404, 'no such key');
+        return file
+          ? { status: 200, raw: file.content, headers: { 'content-type': file.contentType } }
+          : problem(404, 'no such key');
       },
       deleteMedia(req) {
         const key = req.params.key!;

@@ -3,7 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { decodeJwt, jwtVerify } from 'jose';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
-import { problem, RECORDINGS_PATH, type Caller, type DoubleDefinition, type DoubleResponse, type Recorded, type RunningDouble } from './double.ts';
+import {
+  problem,
+  RECORDINGS_PATH,
+  type Caller,
+  type DoubleDefinition,
+  type DoubleResponse,
+  type Recorded,
+  type RunningDouble,
+} from './double.ts';
 
 const MAX_BODY = 11 * 1024 * 1024;
 const MAX_RECORDED_BODY = 64 * 1024;
@@ -20,9 +28,14 @@ export interface DoubleOptions {
  * Serves `definition` for the operations the spec gives its service (by their service paths), refusing with 401 a
  * secured operation called without a valid bearer, and records every request (GET RECORDINGS_PATH lists them).
  */
-export async function startDouble(spec: Spec, definition: DoubleDefinition, options: DoubleOptions = {}): Promise<RunningDouble> {
+export async function startDouble(
+  spec: Spec,
+  definition: DoubleDefinition,
+  options: DoubleOptions = {},
+): Promise<RunningDouble> {
   const operations = spec.operations.filter((op) => op.service === definition.service);
-  if (operations.length === 0) throw new Error(`the spec has no operations of service ${definition.service} for the ${definition.name} double`);
+  if (operations.length === 0)
+    throw new Error(`the spec has no operations of service ${definition.service} for the ${definition.name} double`);
   const routes = operations.map((op) => ({ op, ...pathPattern(op.servicePath) }));
   const recorded: Recorded[] = [];
   let baseUrl = '';
@@ -47,7 +60,14 @@ export async function startDouble(spec: Spec, definition: DoubleDefinition, opti
       return send(problem(413, 'the body is over 11 MiB'));
     }
     const authorization = req.headers.authorization;
-    const entry: Recorded = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, authorization, status: 0, body: body.subarray(0, MAX_RECORDED_BODY).toString('utf8') };
+    const entry: Recorded = {
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      authorization,
+      status: 0,
+      body: body.subarray(0, MAX_RECORDED_BODY).toString('utf8'),
+    };
     recorded.push(entry);
     const answer = (r: DoubleResponse) => {
       entry.status = r.status;
@@ -63,12 +83,26 @@ export async function startDouble(spec: Spec, definition: DoubleDefinition, opti
       entry.sub = caller.sub;
     }
     const handler = definition.handlers[route.op.operationId];
-    if (!handler) return answer(problem(501, `the ${definition.name} double does not implement ${route.op.operationId}`));
+    if (!handler)
+      return answer(problem(501, `the ${definition.name} double does not implement ${route.op.operationId}`));
     const match = route.regex.exec(url.pathname)!;
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]),
+    );
     try {
-      answer(await handler({ method: req.method!, path: url.pathname, params, query: url.searchParams, headers, body, caller, baseUrl }));
+      answer(
+        await handler({
+          method: req.method!,
+          path: url.pathname,
+          params,
+          query: url.searchParams,
+          headers,
+          body,
+          caller,
+          baseUrl,
+        }),
+      );
     } catch (error) {
       answer(problem(500, `double: ${(error as Error).message}`));
     }
@@ -101,7 +135,8 @@ export function remoteDouble(definition: DoubleDefinition, url: string): Running
     url: base,
     async requests() {
       const res = await fetch(`${base}${RECORDINGS_PATH}`, { signal: AbortSignal.timeout(30_000) });
-      if (!res.ok) throw new Error(`the ${definition.name} double at ${base} answered ${res.status} for its recordings`);
+      if (!res.ok)
+        throw new Error(`the ${definition.name} double at ${base} answered ${res.status} for its recordings`);
       return (await res.json()) as Recorded[];
     },
     close: async () => {},
@@ -113,11 +148,15 @@ async function authenticate(header: string | undefined, secret: string | undefin
   if (!token) return undefined;
   try {
     if (secret) {
-      const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+      });
       return { sub: String(payload.sub) };
     }
     const claims = decodeJwt(token);
-    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return undefined;
+    if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now())
+      return undefined;
     return { sub: claims.sub };
   } catch {
     return undefined;

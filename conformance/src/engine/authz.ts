@@ -48,13 +48,17 @@ export async function strangerAttempt(
 ): Promise<StrangerAttempt> {
   const rule = strangerDenial(op);
   if (!rule) ctx.skip('no rule refuses a stranger');
-  const [owner, stranger] = await Promise.all([freshOwner ? ctx.freshUser('owner') : ctx.user('owner'), ctx.user('stranger')]);
+  const [owner, stranger] = await Promise.all([
+    freshOwner ? ctx.freshUser('owner') : ctx.user('owner'),
+    ctx.user('stranger'),
+  ]);
   const resolver = ctx.resolver(owner);
   const request = (await resolver.fill(op))!;
   await before?.(resolver, request);
   const snapshotBefore = op.method !== 'get' ? await snapshot(ctx, owner, resolver) : undefined;
   const response = await ctx.send(op, request, { as: stranger, refusalExpected: true });
-  if (response.status === 401) ctx.block(`the stranger's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
+  if (response.status === 401)
+    ctx.block(`the stranger's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
   return { owner, stranger, resolver, request, response, rule, before: snapshotBefore };
 }
 
@@ -73,7 +77,8 @@ export async function snapshot(ctx: CheckContext, owner: User, resolver: Resolve
       res = await ctx.send(read, req, { as: owner });
     }
     if (degraded(res.json)) continue;
-    if (res.json !== undefined) out.set(`${read.operationId} ${ctx.url(read, req)}`, { status: res.status, body: res.json });
+    if (res.json !== undefined)
+      out.set(`${read.operationId} ${ctx.url(read, req)}`, { status: res.status, body: res.json });
   }
   return out;
 }
@@ -81,12 +86,18 @@ export async function snapshot(ctx: CheckContext, owner: User, resolver: Resolve
 const DEGRADED_REREADS = 4;
 
 function degraded(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && Object.entries(body).some(([k, v]) => k.endsWith('_degraded') && v === true);
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Object.entries(body).some(([k, v]) => k.endsWith('_degraded') && v === true)
+  );
 }
 
 /** The reads whose answer differs between two snapshots, with both values (a read missing from either is not judged). */
 export function changes(before: Snapshot, after: Snapshot): Array<{ read: string; before: unknown; after: unknown }> {
-  return [...before].filter(([read, value]) => after.has(read) && !isDeepStrictEqual(value, after.get(read))).map(([read, value]) => ({ read, before: value, after: after.get(read) }));
+  return [...before]
+    .filter(([read, value]) => after.has(read) && !isDeepStrictEqual(value, after.get(read)))
+    .map(([read, value]) => ({ read, before: value, after: after.get(read) }));
 }
 
 /** Reads of one resource, or private reads of one user (public user pages change with every other check). */
@@ -111,25 +122,59 @@ export async function judgeStranger(ctx: CheckContext, attempt: StrangerAttempt)
   if (is2xx(response.status)) {
     if (op.method === 'get') {
       if (!judgeNoLeak(ctx, response, resolver.canary, 'the answer to a stranger', clause)) return;
-      ctx.fail({ severity: 'deviation', clause, expected, received: `${response.status} with none of the owner's data in it: not refused as the spec says, though no access is shown`, response });
+      ctx.fail({
+        severity: 'deviation',
+        clause,
+        expected,
+        received: `${response.status} with none of the owner's data in it: not refused as the spec says, though no access is shown`,
+        response,
+      });
       return;
     }
     const diff = attempt.before ? changes(attempt.before, await snapshot(ctx, attempt.owner, resolver)) : [];
     if (diff.length) {
-      const shown = diff.slice(0, 2).map((d) => `${d.read}\n          before: ${JSON.stringify(d.before).slice(0, 200)}\n          after:  ${JSON.stringify(d.after).slice(0, 200)}`).join('\n          ');
-      ctx.fail({ severity: 'security', clause, expected, received: `${response.status}: the stranger's write took effect, read back as the owner: ${shown}`, response });
+      const shown = diff
+        .slice(0, 2)
+        .map(
+          (d) =>
+            `${d.read}\n          before: ${JSON.stringify(d.before).slice(0, 200)}\n          after:  ${JSON.stringify(d.after).slice(0, 200)}`,
+        )
+        .join('\n          ');
+      ctx.fail({
+        severity: 'security',
+        clause,
+        expected,
+        received: `${response.status}: the stranger's write took effect, read back as the owner: ${shown}`,
+        response,
+      });
     } else {
-      ctx.fail({ severity: 'deviation', clause, expected, received: `${response.status}, but nothing the owner reads changed (no observable effect): not refused as the spec says, though no access is shown`, response });
+      ctx.fail({
+        severity: 'deviation',
+        clause,
+        expected,
+        received: `${response.status}, but nothing the owner reads changed (no observable effect): not refused as the spec says, though no access is shown`,
+        response,
+      });
     }
     return;
   }
   if (isRedirect(response.status)) {
-    ctx.fail({ severity: 'deviation', clause, expected, received: `${redirectText(response)}: neither a refusal nor access`, response });
+    ctx.fail({
+      severity: 'deviation',
+      clause,
+      expected,
+      received: `${redirectText(response)}: neither a refusal nor access`,
+      response,
+    });
     return;
   }
   if (NOT_IMPLEMENTED.has(response.status) && response.status !== (rule.deny ?? 403)) {
     const control = await ctx.send(op, attempt.request, { as: attempt.owner });
-    if (NOT_IMPLEMENTED.has(control.status)) ctx.notImplemented(`${op.method.toUpperCase()} ${op.gatewayPath} answered ${response.status} to the stranger and ${control.status} to the owner: the operation is not implemented here`);
+    if (NOT_IMPLEMENTED.has(control.status))
+      ctx.notImplemented(
+        `${op.method.toUpperCase()} ${op.gatewayPath} answered ${response.status} to the stranger and ${control.status} to the owner: the operation is not implemented here`,
+      );
   }
-  if (judgeRefusal(ctx, response, rule.deny ?? 403, what, clause)) judgeNoLeak(ctx, response, resolver.canary, 'the refusal', clause);
+  if (judgeRefusal(ctx, response, rule.deny ?? 403, what, clause))
+    judgeNoLeak(ctx, response, resolver.canary, 'the refusal', clause);
 }

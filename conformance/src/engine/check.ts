@@ -33,7 +33,8 @@ export function defineCheck<T = Operation>(check: CheckDefinition<T>): CheckDefi
   const family = check.id.split('.')[0]!;
   if (!check.tags.includes(family)) throw new Error(`check ${check.id} must be tagged with its family "${family}"`);
   for (const tag of check.tags) if (!TAG.test(tag)) throw new Error(`check ${check.id}: bad tag "${tag}"`);
-  if (!/^SN-[A-Z0-9-]+$/.test(check.clause)) throw new Error(`check ${check.id}: clause "${check.clause}" is not a clause id`);
+  if (!/^SN-[A-Z0-9-]+$/.test(check.clause))
+    throw new Error(`check ${check.id}: clause "${check.clause}" is not a clause id`);
   if (!check.title || !check.failure) throw new Error(`check ${check.id} needs a title and a failure text`);
   return check;
 }

@@ -31,7 +31,8 @@ export function judgeProblem(ctx: CheckContext, res: HttpResponse, what: string)
   else {
     const schema = problemSchema(ctx.spec);
     if (schema) problems.push(...validator.errors(schema, res.json));
-    if (res.json?.status !== res.status) problems.push(`status member ${JSON.stringify(res.json?.status)} for HTTP ${res.status}`);
+    if (res.json?.status !== res.status)
+      problems.push(`status member ${JSON.stringify(res.json?.status)} for HTTP ${res.status}`);
   }
   if (problems.length > 0) {
     ctx.fail({
@@ -48,7 +49,12 @@ export function judgeProblem(ctx: CheckContext, res: HttpResponse, what: string)
 export function judgeDocumented(ctx: CheckContext, op: Operation, res: HttpResponse): void {
   const spec = documented(op, res.status);
   if (!spec) {
-    ctx.fail({ severity: 'deviation', expected: `one of the documented statuses ${Object.keys(op.responses).join(', ')}`, received: `${res.status}: ${res.text.slice(0, 160)}`, response: res });
+    ctx.fail({
+      severity: 'deviation',
+      expected: `one of the documented statuses ${Object.keys(op.responses).join(', ')}`,
+      received: `${res.status}: ${res.text.slice(0, 160)}`,
+      response: res,
+    });
     return;
   }
   const content = spec.content ?? {};
@@ -57,13 +63,23 @@ export function judgeDocumented(ctx: CheckContext, op: Operation, res: HttpRespo
   const received = (res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const media = content[received];
   if (!media) {
-    ctx.fail({ severity: 'deviation', expected: `Content-Type ${types.join(' or ')} for ${res.status}`, received: `Content-Type ${received || '(none)'}`, response: res });
+    ctx.fail({
+      severity: 'deviation',
+      expected: `Content-Type ${types.join(' or ')} for ${res.status}`,
+      received: `Content-Type ${received || '(none)'}`,
+      response: res,
+    });
     return;
   }
   if (media.schema && /json/.test(received)) {
     const errors = res.json === undefined ? ['the body is not JSON'] : validator.errors(media.schema, res.json);
     if (errors.length > 0) {
-      ctx.fail({ severity: 'deviation', expected: `a ${res.status} body that matches the schema`, received: errors.slice(0, 5).join('; '), response: res });
+      ctx.fail({
+        severity: 'deviation',
+        expected: `a ${res.status} body that matches the schema`,
+        received: errors.slice(0, 5).join('; '),
+        response: res,
+      });
     }
   }
 }

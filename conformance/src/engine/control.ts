@@ -24,13 +24,29 @@ export function judgeControl(op: Operation, req: FilledRequest, res: HttpRespons
   // Authenticated, then refused by validation or state (following oneself is a 400): the token got through.
   if (AFTER_AUTHENTICATION.has(res.status) && op.responses[String(res.status)]) return { ok: true, response: res };
   if (NOT_IMPLEMENTED.has(res.status) && !(res.status === 404 && req.sampled)) {
-    return { ok: false, outcome: 'not-implemented', reason: `${op.method.toUpperCase()} ${op.gatewayPath} answered ${res.status} to a valid token and real resources: the operation is not implemented here`, response: res };
+    return {
+      ok: false,
+      outcome: 'not-implemented',
+      reason: `${op.method.toUpperCase()} ${op.gatewayPath} answered ${res.status} to a valid token and real resources: the operation is not implemented here`,
+      response: res,
+    };
   }
-  if (isRedirect(res.status)) return { ok: false, outcome: 'blocked', reason: `valid token redirected: ${redirectText(res)}`, response: res };
+  if (isRedirect(res.status))
+    return { ok: false, outcome: 'blocked', reason: `valid token redirected: ${redirectText(res)}`, response: res };
   if (req.sampled && res.status === 404) {
-    return { ok: false, outcome: 'blocked', reason: `no control request possible: the resources it needs could not be created (${req.sampled}), so sample ids got 404`, response: res };
+    return {
+      ok: false,
+      outcome: 'blocked',
+      reason: `no control request possible: the resources it needs could not be created (${req.sampled}), so sample ids got 404`,
+      response: res,
+    };
   }
-  return { ok: false, outcome: 'blocked', reason: `valid token refused: the control request with a valid token got ${res.status}: ${res.text.slice(0, 160)}`, response: res };
+  return {
+    ok: false,
+    outcome: 'blocked',
+    reason: `valid token refused: the control request with a valid token got ${res.status}: ${res.text.slice(0, 160)}`,
+    response: res,
+  };
 }
 
 /** Ends the target with the control's outcome when the control did not succeed. */

@@ -16,7 +16,10 @@ export function curlCommand(input: {
   }
   if (input.form) {
     for (const [name, field] of Object.entries(input.form)) {
-      parts.push('-F', quote(typeof field === 'string' ? `${name}=${field}` : `${name}=@${field.filename};type=${field.type}`));
+      parts.push(
+        '-F',
+        quote(typeof field === 'string' ? `${name}=${field}` : `${name}=@${field.filename};type=${field.type}`),
+      );
     }
   } else if (input.body !== undefined) {
     parts.push('--data-raw', quote(input.body));

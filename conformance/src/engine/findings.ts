@@ -16,7 +16,8 @@ export type Severity = 'security' | 'deviation';
 export type Status = 'pass' | 'fail' | 'not-implemented' | 'rate-limited' | 'blocked' | 'skipped' | 'error';
 
 /** The seven outcomes a user reads: a failure split by the severity of what it proves. */
-export type Outcome = 'pass' | 'fail-security' | 'fail-deviation' | 'not-implemented' | 'rate-limited' | 'blocked' | 'error' | 'skipped';
+export type Outcome =
+  'pass' | 'fail-security' | 'fail-deviation' | 'not-implemented' | 'rate-limited' | 'blocked' | 'error' | 'skipped';
 
 export const STATUSES: Status[] = ['pass', 'fail', 'not-implemented', 'rate-limited', 'blocked', 'error', 'skipped'];
 
@@ -141,13 +142,31 @@ export interface ExitVerdict {
 export function exitVerdict(result: RunResult): ExitVerdict {
   const c = counts(result);
   const t = targetCounts(result);
-  const parts = (entries: Array<[number, string]>) => entries.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+  const parts = (entries: Array<[number, string]>) =>
+    entries
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => `${n} ${what}`)
+      .join(', ');
   if (c.fail > 0 || c['not-implemented'] > 0) {
-    return { code: 1, why: parts([[c.fail, `failed check${c.fail === 1 ? '' : 's'}`], [t['not-implemented'], `operation target${t['not-implemented'] === 1 ? '' : 's'} not implemented`]]) };
+    return {
+      code: 1,
+      why: parts([
+        [c.fail, `failed check${c.fail === 1 ? '' : 's'}`],
+        [t['not-implemented'], `operation target${t['not-implemented'] === 1 ? '' : 's'} not implemented`],
+      ]),
+    };
   }
   if (executedTargets(result) === 0) return { code: 2, why: 'no check target executed (every check was skipped)' };
   if (c.error > 0 || c.blocked > 0 || c['rate-limited'] > 0) {
-    return { code: 2, why: parts([[t.error, 'errored'], [t.blocked, 'blocked'], [t['rate-limited'], 'rate-limited']]) + ` target${t.error + t.blocked + t['rate-limited'] === 1 ? '' : 's'}` };
+    return {
+      code: 2,
+      why:
+        parts([
+          [t.error, 'errored'],
+          [t.blocked, 'blocked'],
+          [t['rate-limited'], 'rate-limited'],
+        ]) + ` target${t.error + t.blocked + t['rate-limited'] === 1 ? '' : 's'}`,
+    };
   }
   return { code: 0, why: 'every selected check passed' };
 }

@@ -111,7 +111,17 @@ export class HttpClient {
     return this.stats;
   }
 
-  readonly stats: TransportStats = { requests: 0, retries: 0, resets: 0, timeouts: 0, refused: 0, slowestMs: 0, notResent: [], resentRefusals: [], replaced: [] };
+  readonly stats: TransportStats = {
+    requests: 0,
+    retries: 0,
+    resets: 0,
+    timeouts: 0,
+    refused: 0,
+    slowestMs: 0,
+    notResent: [],
+    resentRefusals: [],
+    replaced: [],
+  };
   private readonly options: Required<TransportOptions>;
 
   constructor(
@@ -137,7 +147,10 @@ export class HttpClient {
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...withIdempotencyKey(req).headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json, application/problem+json',
+      ...withIdempotencyKey(req).headers,
+    };
     const keyHeader = req.idempotencyHeader;
     const resendable = IDEMPOTENT_METHODS.has(method) || (keyHeader !== undefined && hasHeader(headers, keyHeader));
     const mayResend = resendable || Boolean(req.refusalExpected);
@@ -172,7 +185,8 @@ export class HttpClient {
             true,
           );
         }
-        if (!resendable && req.refusalExpected) this.stats.resentRefusals.push(`${method} ${new URL(req.url).pathname} (${error.loss})`);
+        if (!resendable && req.refusalExpected)
+          this.stats.resentRefusals.push(`${method} ${new URL(req.url).pathname} (${error.loss})`);
         this.stats.retries++;
         await sleep(this.options.backoffMs * 2 ** (attempt - 1));
       }
@@ -207,14 +221,26 @@ export class HttpClient {
     const exchange: Exchange = {
       request: { method, url: req.url, headers: redacted, body: recordedBody && redactBody(recordedBody) },
       identity: req.identity,
-      curl: curlCommand({ method, url: req.url, headers: sent, body: recordedBody && redactBody(recordedBody), form: req.form }),
+      curl: curlCommand({
+        method,
+        url: req.url,
+        headers: sent,
+        body: recordedBody && redactBody(recordedBody),
+        form: req.form,
+      }),
     };
     const timeoutMs = this.timeoutFor(req.setup);
     const started = Date.now();
     let response: Response;
     let text: string;
     try {
-      response = await fetch(req.url, { method, headers: sent, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(req.url, {
+        method,
+        headers: sent,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       text = await response.text();
     } catch (error) {
       this.onExchange(exchange);
@@ -230,7 +256,14 @@ export class HttpClient {
       body: redactBody(text.length > MAX_RECORDED ? `${text.slice(0, MAX_RECORDED)}…` : text),
     };
     this.onExchange(exchange);
-    return { status: response.status, headers: responseHeaders, text, json: parseJson(text, responseHeaders), exchange, attempts: 1 };
+    return {
+      status: response.status,
+      headers: responseHeaders,
+      text,
+      json: parseJson(text, responseHeaders),
+      exchange,
+      attempts: 1,
+    };
   }
 }
 
@@ -242,7 +275,8 @@ export class HttpClient {
  */
 export function withIdempotencyKey<R extends HttpRequest>(req: R): R {
   const keyHeader = req.idempotencyHeader;
-  if (!keyHeader || IDEMPOTENT_METHODS.has(req.method.toUpperCase()) || hasHeader(req.headers ?? {}, keyHeader)) return req;
+  if (!keyHeader || IDEMPOTENT_METHODS.has(req.method.toUpperCase()) || hasHeader(req.headers ?? {}, keyHeader))
+    return req;
   return { ...req, headers: { ...req.headers, [keyHeader]: `conf-${randomBytes(12).toString('hex')}` } };
 }
 
@@ -261,7 +295,12 @@ function lossOf(error: unknown): Loss {
   if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
   const cause = causeOf(error);
   if (/ECONNREFUSED/.test(cause)) return 'refused';
-  if (/ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed|socket hang up|terminated/i.test(`${cause} ${(error as Error)?.message}`)) return 'reset';
+  if (
+    /ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed|socket hang up|terminated/i.test(
+      `${cause} ${(error as Error)?.message}`,
+    )
+  )
+    return 'reset';
   return 'other';
 }
 

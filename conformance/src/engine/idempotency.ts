@@ -32,7 +32,8 @@ export async function keyedRequest(ctx: CheckContext, op: Operation, label = 'ow
 
 export async function sendFirst(ctx: CheckContext, op: Operation, k: KeyedRequest): Promise<HttpResponse> {
   const res = await ctx.send(op, k.request, { as: k.owner });
-  if (!is2xx(res.status)) ctx.block(`the first request with a fresh key failed with ${res.status}: ${res.text.slice(0, 160)}`);
+  if (!is2xx(res.status))
+    ctx.block(`the first request with a fresh key failed with ${res.status}: ${res.text.slice(0, 160)}`);
   return res;
 }
 
@@ -40,7 +41,10 @@ export async function sendFirst(ctx: CheckContext, op: Operation, k: KeyedReques
  * How many resources carrying `text` each list read of the owner shows (reads whose parameters the owner's
  * existing resources fill). Only reads that show at least one are returned.
  */
-export async function countThroughReads(ctx: CheckContext, k: KeyedRequest): Promise<Array<{ read: string; count: number; response: HttpResponse }>> {
+export async function countThroughReads(
+  ctx: CheckContext,
+  k: KeyedRequest,
+): Promise<Array<{ read: string; count: number; response: HttpResponse }>> {
   const out: Array<{ read: string; count: number; response: HttpResponse }> = [];
   for (const read of ctx.spec.operations) {
     if (read.method !== 'get' || !reachable(ctx.target, read) || !listsItems(read)) continue;

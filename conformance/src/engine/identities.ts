@@ -82,7 +82,10 @@ export class Identities {
 
   async create(label: string): Promise<User> {
     if (this.register) return this.registerUser(this.register, label);
-    if (!this.secret) throw new Error('no way to get a test user: the spec has no reachable registration operation and no --jwt-secret was given');
+    if (!this.secret)
+      throw new Error(
+        'no way to get a test user: the spec has no reachable registration operation and no --jwt-secret was given',
+      );
     const id = `conf-${randomBytes(6).toString('hex')}`;
     return { id, label, token: await this.mint(id) };
   }
@@ -119,7 +122,8 @@ export class Identities {
       const token = this.secret ? await this.mint(user.id, ['admin']) : user.token;
       return { ...user, label, token, headers: { ...user.headers, [admin.header]: admin.value } };
     }
-    if (!this.secret) throw new Error('an admin needs --jwt-secret (a roles: [admin] token) or an admin header in the config');
+    if (!this.secret)
+      throw new Error('an admin needs --jwt-secret (a roles: [admin] token) or an admin header in the config');
     return { ...user, label, token: await this.mint(user.id, ['admin']) };
   }
 
@@ -163,10 +167,18 @@ export class Identities {
     for (const [k, prop] of Object.entries<any>(schema?.properties ?? {})) {
       if (prop.format === 'email' || k === 'email') body[k] = `conf-${unique}@example.com`;
     }
-    const res = await this.http.send({ method: 'POST', url: urlFor(this.target, op), json: body, identity: `register ${label}`, setup: true });
+    const res = await this.http.send({
+      method: 'POST',
+      url: urlFor(this.target, op),
+      json: body,
+      identity: `register ${label}`,
+      setup: true,
+    });
     const token = res.json?.[tokenField(op)!];
     if (res.status >= 300 || typeof token !== 'string') {
-      throw new Error(`registering a test user through ${op.operationId} failed: ${res.status} ${res.text.slice(0, 200)}`);
+      throw new Error(
+        `registering a test user through ${op.operationId} failed: ${res.status} ${res.text.slice(0, 200)}`,
+      );
     }
     const claims = decodeJwt(token);
     const sub = String(claims.sub ?? res.json.user_id ?? res.json.id);

@@ -15,7 +15,8 @@ export interface TopicWatch {
   close(): Promise<void>;
 }
 
-export const kafkaFor = (brokers: string[]): Kafka => new Kafka({ clientId: 'socialnet-conformance', brokers, logLevel: logLevel.NOTHING });
+export const kafkaFor = (brokers: string[]): Kafka =>
+  new Kafka({ clientId: 'socialnet-conformance', brokers, logLevel: logLevel.NOTHING });
 
 /**
  * Watches a topic from its current end (offsets taken before the action, so nothing produced after is missed)
@@ -58,7 +59,15 @@ async function collectRecords(
   let timer: NodeJS.Timeout | undefined;
   try {
     const joined = new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`the conformance consumer did not join a group on ${topic} within ${deadlineMs} ms (does the topic exist?)`)), deadlineMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `the conformance consumer did not join a group on ${topic} within ${deadlineMs} ms (does the topic exist?)`,
+            ),
+          ),
+        deadlineMs,
+      );
       consumer.on(consumer.events.GROUP_JOIN, () => {
         clearTimeout(timer);
         resolve();
@@ -71,8 +80,16 @@ async function collectRecords(
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
-        records.push({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers });
+        for (const [k, v] of Object.entries(message.headers ?? {}))
+          if (v !== undefined) headers[k] = Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+        records.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value: message.value,
+          headers,
+        });
       },
     });
     for (const end of options.from ?? []) consumer.seek({ topic, partition: end.partition, offset: end.offset });

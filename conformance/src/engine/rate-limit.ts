@@ -21,7 +21,11 @@ export interface RateLimitBudget {
   defaultWaitMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT_BUDGET: RateLimitBudget = { perRequestMs: 65_000, perRunMs: 300_000, defaultWaitMs: 1_000 };
+export const DEFAULT_RATE_LIMIT_BUDGET: RateLimitBudget = {
+  perRequestMs: 65_000,
+  perRunMs: 300_000,
+  defaultWaitMs: 1_000,
+};
 
 /** Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {

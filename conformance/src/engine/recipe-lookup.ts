@@ -22,6 +22,7 @@ export function creatorOf(operations: Operation[], kind: string): Operation | un
   const candidates = operations.filter(
     (o) => o.method === 'post' && o.responses['201'] && o.resultSchema?.toLowerCase() === kind.toLowerCase(),
   );
-  const score = (o: Operation) => (o.requestBody?.content['application/json'] ? 0 : 1) + o.parameters.filter((p) => p.in === 'path').length;
+  const score = (o: Operation) =>
+    (o.requestBody?.content['application/json'] ? 0 : 1) + o.parameters.filter((p) => p.in === 'path').length;
   return candidates.sort((a, b) => score(a) - score(b))[0];
 }

@@ -41,9 +41,13 @@ export class Resolver {
   }
 
   /** Values for `op` as this user; with `existingOnly`, undefined when it would need a resource not yet created. */
-  async fill(op: Operation, options: { existingOnly?: boolean; text?: string } = {}): Promise<FilledRequest | undefined> {
+  async fill(
+    op: Operation,
+    options: { existingOnly?: boolean; text?: string } = {},
+  ): Promise<FilledRequest | undefined> {
     const out: FilledRequest = { path: {}, query: {}, headers: {} };
-    if (!options.existingOnly && MADE_BEFORE_READ[op.operationId]) await this.madeOnce(MADE_BEFORE_READ[op.operationId]!);
+    if (!options.existingOnly && MADE_BEFORE_READ[op.operationId])
+      await this.madeOnce(MADE_BEFORE_READ[op.operationId]!);
     const text = (name: string) => `${options.text ?? this.canary} ${name}`;
     for (const p of op.parameters) {
       if (p.in === 'path') {
@@ -66,7 +70,11 @@ export class Resolver {
       for (const [name, prop] of Object.entries<JsonSchema>(multipart.schema.properties ?? {})) {
         if (prop.format === 'binary') {
           const type = multipart.encoding?.[name]?.contentType?.split(',')[0]?.trim() ?? 'application/octet-stream';
-          out.form[name] = { filename: 'conformance.txt', type: type.includes('*') ? 'application/octet-stream' : type, content: `${options.text ?? this.canary} file` };
+          out.form[name] = {
+            filename: 'conformance.txt',
+            type: type.includes('*') ? 'application/octet-stream' : type,
+            content: `${options.text ?? this.canary} file`,
+          };
         } else if (values[name] !== undefined) out.form[name] = String(values[name]);
       }
     }
@@ -116,7 +124,9 @@ export class Resolver {
     const as = op.authz.some((r) => r.rule === 'admin') ? await this.ctx.admin(this.user) : this.user;
     const res = await this.createOnce(op, as, kind);
     if (res.status < 200 || res.status >= 300) {
-      this.ctx.block(`creating a ${kind} as ${this.user.label} through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
+      this.ctx.block(
+        `creating a ${kind} as ${this.user.label} through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`,
+      );
     }
     const field = RECIPES[kind]?.id ?? [...ID_FIELDS, `${kind}_id`].find((f) => res.json?.[f] !== undefined);
     if (!field) this.ctx.block(`the ${op.operationId} response has no id field`);
@@ -133,7 +143,9 @@ export class Resolver {
       return await this.ctx.send(op, (await this.fill(op))!, { as, setup: true });
     } catch (error) {
       if (!(error instanceof TransportError) || !error.notResent) throw error;
-      this.ctx.http.losses?.replaced.push(`${kind} of ${this.user.label} via ${op.operationId}: ${error.message.split(';')[0]}`);
+      this.ctx.http.losses?.replaced.push(
+        `${kind} of ${this.user.label} via ${op.operationId}: ${error.message.split(';')[0]}`,
+      );
       return this.ctx.send(op, (await this.fill(op))!, { as, setup: true });
     }
   }
@@ -145,7 +157,12 @@ export class Resolver {
     return this.resource(kind);
   }
 
-  private async fillObject(op: Operation, schema: JsonSchema, text: (n: string) => string, existingOnly?: boolean): Promise<any> {
+  private async fillObject(
+    op: Operation,
+    schema: JsonSchema,
+    text: (n: string) => string,
+    existingOnly?: boolean,
+  ): Promise<any> {
     const body = sample(schema, 'body', { text }) as Record<string, unknown>;
     if (!body || typeof body !== 'object') return body;
     for (const [name, prop] of Object.entries<JsonSchema>(schema.properties ?? {})) {

@@ -3,7 +3,14 @@ import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
 import type { AnyCheck } from './check.ts';
 import { Blocked, CheckContext, NotImplemented, Skipped, type Environment, type RunOptions } from './context.ts';
-import { worst, type CheckResult, type Observation, type RunResult, type Status, type TargetResult } from './findings.ts';
+import {
+  worst,
+  type CheckResult,
+  type Observation,
+  type RunResult,
+  type Status,
+  type TargetResult,
+} from './findings.ts';
 import { HttpClient, TransportError } from './http.ts';
 import { Identities } from './identities.ts';
 import { runPool } from './pool.ts';
@@ -42,7 +49,10 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     target: input.target,
     options: input.options,
     http,
-    identities: new Identities(input.spec, input.target, http, input.options.jwtSecret, { claims: input.options.tokenClaims, admin: input.options.admin }),
+    identities: new Identities(input.spec, input.target, http, input.options.jwtSecret, {
+      claims: input.options.tokenClaims,
+      admin: input.options.admin,
+    }),
     resolvers: new Map(),
     doubles: new Map((input.doubles ?? []).map((d) => [d.service, d])),
     observe: (o) => observations.push(o),
@@ -74,14 +84,19 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
   const checks: CheckResult[] = input.checks.map((check) => {
     const targets = results.get(check.id)!.sort((a, b) => a.label.localeCompare(b.label));
     const status = reasons.has(check.id) ? 'skipped' : worst(targets.map((t) => t.status));
-    const reason = reasons.get(check.id) ?? (targets.length === 0 ? 'no operation in the spec matches this check' : undefined);
+    const reason =
+      reasons.get(check.id) ?? (targets.length === 0 ? 'no operation in the spec matches this check' : undefined);
     return { id: check.id, title: check.title, tags: check.tags, clause: check.clause, status, reason, targets };
   });
   return {
     tool: { name: 'socialnet-conformance', version: VERSION },
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
-    target: { baseUrl: input.target.baseUrl, services: input.target.services, startedReference: Boolean(input.startedReference) },
+    target: {
+      baseUrl: input.target.baseUrl,
+      services: input.target.services,
+      startedReference: Boolean(input.startedReference),
+    },
     checks,
     observations,
     specFiles: input.spec.files,
@@ -89,13 +104,20 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
   };
 }
 
-async function runTarget(env: Environment, check: AnyCheck, t: unknown, label: string, op: Operation | undefined): Promise<TargetResult> {
+async function runTarget(
+  env: Environment,
+  check: AnyCheck,
+  t: unknown,
+  label: string,
+  op: Operation | undefined,
+): Promise<TargetResult> {
   const started = Date.now();
   const ctx = new CheckContext(env, check.id, check.clause, check.failure, op);
   const base = { label, operationId: op?.operationId, service: op?.service };
   // One place for every check whose target is an operation: no URL for its service, nothing to run (the console's
   // summary reads this reason to name the --service option that fixes it).
-  if (op && !reachable(env.target, op)) return { ...base, status: 'skipped', reason: unreachableReason(op), findings: [], durationMs: 0 };
+  if (op && !reachable(env.target, op))
+    return { ...base, status: 'skipped', reason: unreachableReason(op), findings: [], durationMs: 0 };
   try {
     await check.run(ctx, t);
     const status = ctx.findings.length > 0 ? 'fail' : 'pass';
@@ -121,17 +143,28 @@ function statusOf(error: unknown): Status {
 
 /** The cause in one line for what the target did or the run could not do; a stack only for a defect of a check. */
 function reasonOf(error: unknown): string {
-  if (error instanceof TransportError || error instanceof Blocked || error instanceof Skipped || error instanceof NotImplemented || error instanceof RateLimitedError) return annotate(error.message);
-  if (error instanceof Error && isInfrastructure(error)) return annotate(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
+  if (
+    error instanceof TransportError ||
+    error instanceof Blocked ||
+    error instanceof Skipped ||
+    error instanceof NotImplemented ||
+    error instanceof RateLimitedError
+  )
+    return annotate(error.message);
+  if (error instanceof Error && isInfrastructure(error))
+    return annotate(`${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`);
   return `${(error as Error)?.stack ?? error}`;
 }
 
 /** Unreachable targets and time-outs say so, and what to try. */
 export function annotate(message: string): string {
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN/.test(message)) return `${message} (the target is unreachable)`;
-  if (/bad port/.test(message)) return `${message} (the target is unreachable: fetch refuses this port, as the Fetch standard blocks it)`;
-  if (/ECONNRESET|UND_ERR_SOCKET|other side closed/.test(message)) return `${message} (the target closed the connection)`;
-  if (/timeout|aborted|no answer within \d+ ms/i.test(message)) return `${message} (no answer in time: try a larger --timeout (--setup-timeout for set-up steps such as registration) or a smaller --concurrency)`;
+  if (/bad port/.test(message))
+    return `${message} (the target is unreachable: fetch refuses this port, as the Fetch standard blocks it)`;
+  if (/ECONNRESET|UND_ERR_SOCKET|other side closed/.test(message))
+    return `${message} (the target closed the connection)`;
+  if (/timeout|aborted|no answer within \d+ ms/i.test(message))
+    return `${message} (no answer in time: try a larger --timeout (--setup-timeout for set-up steps such as registration) or a smaller --concurrency)`;
   return message;
 }
 

@@ -24,7 +24,12 @@ export function reachable(target: Target, op: Operation): boolean {
 }
 
 /** The full URL of an operation with its path parameters filled in and the query appended. */
-export function urlFor(target: Target, op: Operation, path: Record<string, unknown> = {}, query: Record<string, unknown> = {}): string {
+export function urlFor(
+  target: Target,
+  op: Operation,
+  path: Record<string, unknown> = {},
+  query: Record<string, unknown> = {},
+): string {
   const serviceUrl = target.services[op.service];
   const base = serviceUrl ?? (op.gateway ? target.baseUrl : undefined);
   if (!base) throw new Error(`no URL for service ${op.service}: pass --base-url or --service ${op.service}=URL`);

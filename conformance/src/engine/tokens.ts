@@ -58,7 +58,15 @@ export const VARIANT_CLAUSES: Record<TokenVariant, string> = {
 };
 
 /** Variants that need the signing secret. */
-export const NEEDS_SECRET: ReadonlySet<TokenVariant> = new Set(['hs384', 'hs512', 'expired', 'nbf-future', 'no-sub', 'no-exp', 'homemade-hmac']);
+export const NEEDS_SECRET: ReadonlySet<TokenVariant> = new Set([
+  'hs384',
+  'hs512',
+  'expired',
+  'nbf-future',
+  'no-sub',
+  'no-exp',
+  'homemade-hmac',
+]);
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
@@ -69,7 +77,13 @@ export type ExtraClaims = Record<string, unknown>;
  * undefined = send no Authorization header. Every variant carries the target's extra claims, so each bad token
  * differs from the valid one only by its defect (and is refused for that reason, not for a missing claim).
  */
-export async function tokenFor(variant: TokenVariant, sub: string, secret: string | undefined, valid: string, extra: ExtraClaims = {}): Promise<string | undefined> {
+export async function tokenFor(
+  variant: TokenVariant,
+  sub: string,
+  secret: string | undefined,
+  valid: string,
+  extra: ExtraClaims = {},
+): Promise<string | undefined> {
   const now = Math.floor(Date.now() / 1000);
   const key = secret ? new TextEncoder().encode(secret) : undefined;
   const sign = (claims: Record<string, unknown>, alg = 'HS256', signingKey = key) => {
@@ -129,7 +143,13 @@ export function parseClaims(values: string[] = []): ExtraClaims {
     const eq = value.indexOf('=');
     if (eq <= 0) throw new UsageError(`--token-claim expects name=value, got "${value}"`);
     const raw = value.slice(eq + 1);
-    out[value.slice(0, eq)] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
+    out[value.slice(0, eq)] = /^-?\d+(\.\d+)?$/.test(raw)
+      ? Number(raw)
+      : raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : raw;
   }
   return out;
 }

@@ -9,7 +9,9 @@ export function closest(word: string, candidates: string[]): string | undefined 
   const prefixed = candidates.find((c) => c.startsWith(lower) || lower.startsWith(c));
   if (prefixed) return prefixed;
   const ranked = [...candidates].sort((a, b) => leven(lower, a) - leven(lower, b));
-  return ranked[0] !== undefined && leven(lower, ranked[0]) <= Math.max(2, Math.floor(lower.length / 2)) ? ranked[0] : undefined;
+  return ranked[0] !== undefined && leven(lower, ranked[0]) <= Math.max(2, Math.floor(lower.length / 2))
+    ? ranked[0]
+    : undefined;
 }
 
 /**
@@ -24,7 +26,9 @@ export function checkServiceNames(given: string[], known: string[], aliases: Rec
     const guess = word === undefined ? undefined : (aliases[word] ?? word);
     return `  "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`;
   });
-  throw new UsageError(`unknown service name${unknown.length > 1 ? 's' : ''} in --service:\n${lines.join('\n')}\nthe spec's services are: ${known.join(', ')}`);
+  throw new UsageError(
+    `unknown service name${unknown.length > 1 ? 's' : ''} in --service:\n${lines.join('\n')}\nthe spec's services are: ${known.join(', ')}`,
+  );
 }
 
 /** The first segment of each operation's service path → its service (messages → chats, notifications → ...). */

@@ -31,12 +31,52 @@ function check(p: PactVerification): CheckResult {
 
 function target(checkId: string, p: PactVerification, i: InteractionResult): TargetResult {
   const findings: Finding[] = [
-    ...i.mismatches.map((m) => finding(checkId, p, i, `Provider does not honour the pact: ${i.description}\nReceived: ${m}`, 'what the pact expects', m)),
-    ...i.specFindings.map((m) => finding(checkId, p, i, `Pact expects what the spec does not promise: ${i.description}\nSpec: ${m}`, 'the provider’s OpenAPI/AsyncAPI document', m)),
+    ...i.mismatches.map((m) =>
+      finding(
+        checkId,
+        p,
+        i,
+        `Provider does not honour the pact: ${i.description}\nReceived: ${m}`,
+        'what the pact expects',
+        m,
+      ),
+    ),
+    ...i.specFindings.map((m) =>
+      finding(
+        checkId,
+        p,
+        i,
+        `Pact expects what the spec does not promise: ${i.description}\nSpec: ${m}`,
+        'the provider’s OpenAPI/AsyncAPI document',
+        m,
+      ),
+    ),
   ];
-  return { label: i.states.length ? `${i.description} (given ${i.states.join('; ')})` : i.description, service: p.provider, status: i.status, findings, durationMs: 0 };
+  return {
+    label: i.states.length ? `${i.description} (given ${i.states.join('; ')})` : i.description,
+    service: p.provider,
+    status: i.status,
+    findings,
+    durationMs: 0,
+  };
 }
 
-function finding(checkId: string, p: PactVerification, i: InteractionResult, message: string, expected: string, received: string): Finding {
-  return { checkId, severity: 'deviation', message, expected, received, service: p.provider, operationId: i.description, docs: 'docs/pact.md' };
+function finding(
+  checkId: string,
+  p: PactVerification,
+  i: InteractionResult,
+  message: string,
+  expected: string,
+  received: string,
+): Finding {
+  return {
+    checkId,
+    severity: 'deviation',
+    message,
+    expected,
+    received,
+    service: p.provider,
+    operationId: i.description,
+    docs: 'docs/pact.md',
+  };
 }

@@ -12,7 +12,13 @@ export interface PactInteraction {
   type: 'Synchronous/HTTP' | 'Asynchronous/Messages' | string;
   description: string;
   providerStates?: { name: string; params?: Record<string, unknown> }[];
-  request?: { method: string; path: string; query?: Record<string, string[]>; headers?: Record<string, string[]>; body?: { content?: unknown; contentType?: string; encoded?: string | boolean } };
+  request?: {
+    method: string;
+    path: string;
+    query?: Record<string, string[]>;
+    headers?: Record<string, string[]>;
+    body?: { content?: unknown; contentType?: string; encoded?: string | boolean };
+  };
   response?: { status: number; headers?: Record<string, string[]>; body?: { content?: unknown; contentType?: string } };
   contents?: { content?: unknown; contentType?: string };
   metadata?: Record<string, unknown>;
@@ -30,10 +36,20 @@ export interface PactFile {
 export const kindOf = (i: PactInteraction): InteractionKind => (i.type === 'Synchronous/HTTP' ? 'http' : 'message');
 
 export function readPact(path: string): PactFile {
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as { consumer: { name: string }; provider: { name: string }; interactions: PactInteraction[] };
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as {
+    consumer: { name: string };
+    provider: { name: string };
+    interactions: PactInteraction[];
+  };
   const kinds = new Set(raw.interactions.map(kindOf));
   if (kinds.size !== 1) throw new Error(`${path}: mixes HTTP and message interactions; keep one kind per pact file`);
-  return { path, consumer: raw.consumer.name, provider: raw.provider.name, kind: [...kinds][0]!, interactions: raw.interactions };
+  return {
+    path,
+    consumer: raw.consumer.name,
+    provider: raw.provider.name,
+    kind: [...kinds][0]!,
+    interactions: raw.interactions,
+  };
 }
 
 /** Every pact in `dir`, optionally only those of one provider, in file-name order. */

@@ -21,21 +21,31 @@ async function call(c: StateContext, method: string, path: string, body?: unknow
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${c.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(`${c.baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await response.text();
-  if (!response.ok) throw new Error(`provider state: ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(`provider state: ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : undefined;
 }
 
 function minted(c: StateContext, userId = newUserId()): Promise<string> {
-  if (!c.jwtSecret) throw new Error('this provider state needs --jwt-secret (the platform HS256 secret) to mint a user token');
+  if (!c.jwtSecret)
+    throw new Error('this provider state needs --jwt-secret (the platform HS256 secret) to mint a user token');
   return mintToken(c.jwtSecret, userId);
 }
 
 /** A user registered through the users API (the provider under test is the users service). */
 async function registered(c: StateContext): Promise<{ userId: string; token: string }> {
   const email = `pact-${randomBytes(6).toString('hex')}@example.com`;
-  const answer = (await call(c, 'POST', '/users', { email, password: 'pact-password', name: 'pact' })) as { user_id: string; access_token: string };
+  const answer = (await call(c, 'POST', '/users', { email, password: 'pact-password', name: 'pact' })) as {
+    user_id: string;
+    access_token: string;
+  };
   return { userId: answer.user_id, token: answer.access_token };
 }
 

@@ -32,4 +32,5 @@ export interface VerificationReport {
   pacts: PactVerification[];
 }
 
-export const reportPassed = (r: VerificationReport): boolean => r.pacts.length > 0 && r.pacts.every((p) => p.status === 'pass');
+export const reportPassed = (r: VerificationReport): boolean =>
+  r.pacts.length > 0 && r.pacts.every((p) => p.status === 'pass');

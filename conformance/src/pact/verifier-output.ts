@@ -23,16 +23,22 @@ export function mismatchesByInteraction(output: string, descriptions: string[]):
   }
   const owner = (label: string) => descriptions.find((d) => label === d || label.endsWith(` - ${d}`));
   for (const error of parsed.errors ?? []) push(owner(error.interaction) ?? '*', describe(error.mismatch));
-  for (const r of parsed.interactionResults ?? []) if (r.result !== 'OK' && !byInteraction.has(r.description)) push(r.description, [`verifier result: ${r.result}`]);
+  for (const r of parsed.interactionResults ?? [])
+    if (r.result !== 'OK' && !byInteraction.has(r.description)) push(r.description, [`verifier result: ${r.result}`]);
   const seen = new Set((parsed.interactionResults ?? []).map((r) => r.description));
   for (const d of descriptions) if (!seen.has(d)) push(d, ['the verifier did not run this interaction']);
-  if (parsed.result !== true && byInteraction.size === 0) push('*', ['the verifier reported a failure it did not attribute to an interaction']);
+  if (parsed.result !== true && byInteraction.size === 0)
+    push('*', ['the verifier reported a failure it did not attribute to an interaction']);
   return byInteraction;
 }
 
 function describe(mismatch: unknown): string[] {
   if (!mismatch || typeof mismatch !== 'object') return [String(mismatch)];
-  const m = mismatch as { message?: string; mismatches?: { type?: string; path?: string; key?: string; mismatch?: string; description?: string }[] };
-  if (Array.isArray(m.mismatches)) return m.mismatches.map((x) => [x.type, x.path ?? x.key, x.mismatch ?? x.description].filter(Boolean).join(': '));
+  const m = mismatch as {
+    message?: string;
+    mismatches?: { type?: string; path?: string; key?: string; mismatch?: string; description?: string }[];
+  };
+  if (Array.isArray(m.mismatches))
+    return m.mismatches.map((x) => [x.type, x.path ?? x.key, x.mismatch ?? x.description].filter(Boolean).join(': '));
   return [m.message ?? JSON.stringify(m)];
 }

@@ -53,11 +53,22 @@ export async function verifyHttpPact(pact: PactFile, o: HttpVerifyOptions): Prom
   } catch (error) {
     output = (error as Error).message;
   }
-  const failures = mismatchesByInteraction(output, pact.interactions.map((i) => i.description));
+  const failures = mismatchesByInteraction(
+    output,
+    pact.interactions.map((i) => i.description),
+  );
   return pact.interactions.map((i) => {
     const stateNames = (i.providerStates ?? []).map((s) => s.name);
-    const missing = stateNames.filter((s) => !states[s]).map((s) => `no provider state handler for "${s}" (conformance/src/pact/provider-states.ts)`);
+    const missing = stateNames
+      .filter((s) => !states[s])
+      .map((s) => `no provider state handler for "${s}" (conformance/src/pact/provider-states.ts)`);
     const mismatches = [...missing, ...(failures.get(i.description) ?? []), ...(failures.get('*') ?? [])];
-    return { description: i.description, states: stateNames, status: mismatches.length ? 'fail' : 'pass', mismatches, specFindings: [] };
+    return {
+      description: i.description,
+      states: stateNames,
+      status: mismatches.length ? 'fail' : 'pass',
+      mismatches,
+      specFindings: [],
+    };
   });
 }

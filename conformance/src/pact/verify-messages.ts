@@ -47,10 +47,19 @@ export async function verifyMessagePact(pact: PactFile, o: MessageVerifyOptions)
   } catch (error) {
     output = (error as Error).message;
   }
-  const failures = mismatchesByInteraction(output, pact.interactions.map((i) => i.description));
+  const failures = mismatchesByInteraction(
+    output,
+    pact.interactions.map((i) => i.description),
+  );
   return pact.interactions.map((i) => {
     const missing = o.producers[i.description] ? [] : [`no producer for the message "${i.description}"`];
     const mismatches = [...missing, ...(failures.get(i.description) ?? []), ...(failures.get('*') ?? [])];
-    return { description: i.description, states: (i.providerStates ?? []).map((s) => s.name), status: mismatches.length ? 'fail' : 'pass', mismatches, specFindings: [] };
+    return {
+      description: i.description,
+      states: (i.providerStates ?? []).map((s) => s.name),
+      status: mismatches.length ? 'fail' : 'pass',
+      mismatches,
+      specFindings: [],
+    };
   });
 }

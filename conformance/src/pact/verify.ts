@@ -35,12 +35,16 @@ const VERSION = (createRequire(import.meta.url)('@pact-foundation/pact/package.j
 export async function verifyPacts(o: VerifyPactsOptions): Promise<VerificationReport> {
   const started = Date.now();
   const pacts = readPacts(o.pactsDir ?? DEFAULT_PACTS_DIR, o.provider).filter((p) => !o.kind || p.kind === o.kind);
-  if (pacts.length === 0) throw new Error(`no ${o.kind ? `${o.kind} ` : ''}pacts for provider "${o.provider}" in ${o.pactsDir ?? DEFAULT_PACTS_DIR}`);
+  if (pacts.length === 0)
+    throw new Error(
+      `no ${o.kind ? `${o.kind} ` : ''}pacts for provider "${o.provider}" in ${o.pactsDir ?? DEFAULT_PACTS_DIR}`,
+    );
   const providerVersion = o.providerVersion ?? gitVersion();
   const results: PactVerification[] = [];
   for (const pact of pacts) {
     const interactions = await replay(pact, o, providerVersion);
-    const spec = pact.kind === 'http' ? await checkHttpPact(pact, o.specDir) : await checkMessagePact(pact, o.asyncapiDir);
+    const spec =
+      pact.kind === 'http' ? await checkHttpPact(pact, o.specDir) : await checkMessagePact(pact, o.asyncapiDir);
     results.push(summarise(pact, withSpecFindings(interactions, spec), providerVersion));
   }
   return {
@@ -55,12 +59,29 @@ export async function verifyPacts(o: VerifyPactsOptions): Promise<VerificationRe
 
 function replay(pact: PactFile, o: VerifyPactsOptions, providerVersion: string): Promise<InteractionResult[]> {
   const notVerified = (why: string) =>
-    Promise.resolve(pact.interactions.map((i) => ({ description: i.description, states: (i.providerStates ?? []).map((s) => s.name), status: 'fail' as const, mismatches: [why], specFindings: [] })));
+    Promise.resolve(
+      pact.interactions.map((i) => ({
+        description: i.description,
+        states: (i.providerStates ?? []).map((s) => s.name),
+        status: 'fail' as const,
+        mismatches: [why],
+        specFindings: [],
+      })),
+    );
   if (pact.kind === 'http') {
     if (!o.baseUrl) return notVerified('not verified: an HTTP pact needs the running provider (--base-url)');
-    return verifyHttpPact(pact, { baseUrl: o.baseUrl, jwtSecret: o.jwtSecret, providerVersion, states: o.states, timeoutMs: o.timeoutMs });
+    return verifyHttpPact(pact, {
+      baseUrl: o.baseUrl,
+      jwtSecret: o.jwtSecret,
+      providerVersion,
+      states: o.states,
+      timeoutMs: o.timeoutMs,
+    });
   }
-  if (!o.producers) return notVerified('not verified: a message pact needs the provider’s producer code (verifyMessagePact in the provider’s build; docs/pact.md)');
+  if (!o.producers)
+    return notVerified(
+      'not verified: a message pact needs the provider’s producer code (verifyMessagePact in the provider’s build; docs/pact.md)',
+    );
   return verifyMessagePact(pact, { producers: o.producers, providerVersion });
 }
 

@@ -7,7 +7,8 @@ import { REPO_ROOT } from '../spec/load.ts';
  * consumer version that wrote it), or HEAD; with uncommitted changes to it, `<commit>+dirty`.
  */
 export function gitVersion(path?: string): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
     const scope = path ? ['--', relative(REPO_ROOT, path)] : [];
     const commit = git('log', '-1', '--format=%h', ...scope) || 'uncommitted';

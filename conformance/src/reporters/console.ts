@@ -3,7 +3,15 @@ import { exitVerdict, outcomeOf, targetCounts } from '../engine/findings.ts';
 import type { ProgressEvent } from '../engine/runner.ts';
 import { tokenTable, tokenTableText } from './token-table.ts';
 
-const SYMBOL: Record<Status, string> = { pass: '✔', fail: '✘', 'not-implemented': '∅', 'rate-limited': '⧗', blocked: '◌', skipped: '–', error: '!' };
+const SYMBOL: Record<Status, string> = {
+  pass: '✔',
+  fail: '✘',
+  'not-implemented': '∅',
+  'rate-limited': '⧗',
+  blocked: '◌',
+  skipped: '–',
+  error: '!',
+};
 
 /** One line per finished target on a TTY (overwritten), nothing on a pipe until the summary. */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e: ProgressEvent) => void {
@@ -16,21 +24,40 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e
 
 export function consoleReport(result: RunResult, options: { verbose?: boolean } = {}): string {
   const out: string[] = [];
-  const where = result.target.baseUrl ?? Object.entries(result.target.services).map(([s, u]) => `${s}=${u}`).join(' ');
-  out.push(`socialnet conformance · ${where}${result.target.startedReference ? ' (reference started on embedded defaults)' : ''}`, '');
+  const where =
+    result.target.baseUrl ??
+    Object.entries(result.target.services)
+      .map(([s, u]) => `${s}=${u}`)
+      .join(' ');
+  out.push(
+    `socialnet conformance · ${where}${result.target.startedReference ? ' (reference started on embedded defaults)' : ''}`,
+    '',
+  );
   for (const check of result.checks) out.push(checkLine(check));
   const table = tokenTable(result);
-  if (table) out.push('', 'Token matrix (service × token variant; the spec wants every bad token refused with 401, the valid one accepted):', tokenTableText(table));
+  if (table)
+    out.push(
+      '',
+      'Token matrix (service × token variant; the spec wants every bad token refused with 401, the valid one accepted):',
+      tokenTableText(table),
+    );
   const failing = result.checks.filter((c) => c.status === 'fail');
   if (failing.length) out.push('', 'Failures');
   for (const check of failing) {
     for (const group of grouped(check)) {
       const f = group[0]!;
-      out.push('', `✘ ${check.id} · ${f.operationId ?? '-'} · ${f.severity.toUpperCase()}${group.length > 1 ? ` (${group.length} findings, first shown)` : ''}`);
+      out.push(
+        '',
+        `✘ ${check.id} · ${f.operationId ?? '-'} · ${f.severity.toUpperCase()}${group.length > 1 ? ` (${group.length} findings, first shown)` : ''}`,
+      );
       out.push(...f.message.split('\n').map((l) => `  ${l}`));
-      if (f.clause) out.push(`  Clause: ${f.clause.id} (${f.clause.title})${f.location ? ` · ${f.location.file}:${f.location.line}` : ''}`);
+      if (f.clause)
+        out.push(
+          `  Clause: ${f.clause.id} (${f.clause.title})${f.location ? ` · ${f.location.file}:${f.location.line}` : ''}`,
+        );
       if (f.exchange) out.push(`  Reproduce: ${f.exchange.curl}`);
-      if (options.verbose) for (const more of group.slice(1)) out.push(`  also: ${more.message.split('\n').slice(1).join(' / ')}`);
+      if (options.verbose)
+        for (const more of group.slice(1)) out.push(`  also: ${more.message.split('\n').slice(1).join(' / ')}`);
     }
   }
   out.push('', ...summaryLines(result));
@@ -43,7 +70,9 @@ export function consoleReport(result: RunResult, options: { verbose?: boolean } 
 export function transportLine(result: RunResult): string | undefined {
   const t = result.transport;
   if (!t || (t.resets === 0 && t.timeouts === 0 && t.refused === 0)) return undefined;
-  const lines = [`transport: ${t.requests} requests; answers lost: ${t.resets} connection resets, ${t.timeouts} time-outs, ${t.refused} refused connections; ${t.retries} re-sent safely (idempotent, or with the same Idempotency-Key); slowest answer ${t.slowestMs} ms`];
+  const lines = [
+    `transport: ${t.requests} requests; answers lost: ${t.resets} connection resets, ${t.timeouts} time-outs, ${t.refused} refused connections; ${t.retries} re-sent safely (idempotent, or with the same Idempotency-Key); slowest answer ${t.slowestMs} ms`,
+  ];
   for (const r of t.replaced) lines.push(`  replaced set-up step: ${r}`);
   for (const r of t.resentRefusals) lines.push(`  re-sent, only a refusal being acceptable: ${r}`);
   for (const r of t.notResent) lines.push(`  not re-sent (not idempotent): ${r}`);
@@ -57,7 +86,8 @@ export function transportLine(result: RunResult): string | undefined {
 export function summaryLines(result: RunResult): string[] {
   const t = targetCounts(result);
   const outcomes = new Map<string, number>();
-  for (const c of result.checks) for (const target of c.targets) outcomes.set(outcomeOf(target), (outcomes.get(outcomeOf(target)) ?? 0) + 1);
+  for (const c of result.checks)
+    for (const target of c.targets) outcomes.set(outcomeOf(target), (outcomes.get(outcomeOf(target)) ?? 0) + 1);
   const n = (o: string) => outcomes.get(o) ?? 0;
   const total = result.checks.reduce((sum, c) => sum + c.targets.length, 0);
   const perSecond = total / Math.max(0.001, result.durationMs / 1000);
@@ -80,7 +110,10 @@ export function summaryLines(result: RunResult): string[] {
     lines.push(`${count} check targets skipped for lack of a URL: ${why}`);
   }
   const notSelected = result.checks.filter((c) => c.status === 'skipped' && c.reason?.startsWith('not selected'));
-  if (notSelected.length) lines.push(`${notSelected.length} checks not run: ${[...new Set(notSelected.map((c) => c.reason!.replace('not selected: ', '')))].join('; ')}`);
+  if (notSelected.length)
+    lines.push(
+      `${notSelected.length} checks not run: ${[...new Set(notSelected.map((c) => c.reason!.replace('not selected: ', '')))].join('; ')}`,
+    );
   const verdict = exitVerdict(result);
   lines.push(`exit ${verdict.code}: ${verdict.why}`);
   const hints = tryHints(result);
@@ -89,24 +122,44 @@ export function summaryLines(result: RunResult): string[] {
 }
 
 function tryHints(result: RunResult): string[] {
-  const reasons = result.checks.flatMap((c) => c.targets.filter((t) => t.status === 'error' || t.status === 'blocked' || t.status === 'rate-limited').map((t) => t.reason ?? ''));
+  const reasons = result.checks.flatMap((c) =>
+    c.targets
+      .filter((t) => t.status === 'error' || t.status === 'blocked' || t.status === 'rate-limited')
+      .map((t) => t.reason ?? ''),
+  );
   const hints: string[] = [];
-  if (reasons.some((r) => /timeout|aborted|no answer in time/i.test(r))) hints.push('a larger --timeout (e.g. --timeout 30000; --setup-timeout for set-up steps) or a smaller --concurrency (e.g. --concurrency 2)');
-  if (reasons.some((r) => /unreachable|ECONNREFUSED/.test(r))) hints.push('check that the target is running and the URL is right (--base-url, --service name=URL)');
-  if (reasons.some((r) => /429|rate-limit/.test(r))) hints.push('--concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config');
-  if (reasons.some((r) => /valid token refused|valid token was refused/.test(r))) hints.push('the claims the target needs (--token-claim name=value) or the right --jwt-secret');
-  if (reasons.some((r) => /did not join a group|broker|topic/i.test(r))) hints.push('check --kafka-brokers and that the topics the spec names exist');
+  if (reasons.some((r) => /timeout|aborted|no answer in time/i.test(r)))
+    hints.push(
+      'a larger --timeout (e.g. --timeout 30000; --setup-timeout for set-up steps) or a smaller --concurrency (e.g. --concurrency 2)',
+    );
+  if (reasons.some((r) => /unreachable|ECONNREFUSED/.test(r)))
+    hints.push('check that the target is running and the URL is right (--base-url, --service name=URL)');
+  if (reasons.some((r) => /429|rate-limit/.test(r)))
+    hints.push('--concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config');
+  if (reasons.some((r) => /valid token refused|valid token was refused/.test(r)))
+    hints.push('the claims the target needs (--token-claim name=value) or the right --jwt-secret');
+  if (reasons.some((r) => /did not join a group|broker|topic/i.test(r)))
+    hints.push('check --kafka-brokers and that the topics the spec names exist');
   return hints;
 }
 
 function checkLine(check: CheckResult): string {
   const tally = (s: Status) => check.targets.filter((t) => t.status === s).length;
-  const parts: Array<[Status, string]> = [['fail', 'failing'], ['not-implemented', 'not implemented'], ['rate-limited', 'rate-limited'], ['blocked', 'blocked'], ['error', 'errors']];
-  const detail = check.status === 'skipped'
-    ? check.reason ?? ''
-    : `${check.targets.length} targets${parts.map(([s, word]) => (tally(s) ? `, ${tally(s)} ${word}` : '')).join('')}`;
+  const parts: Array<[Status, string]> = [
+    ['fail', 'failing'],
+    ['not-implemented', 'not implemented'],
+    ['rate-limited', 'rate-limited'],
+    ['blocked', 'blocked'],
+    ['error', 'errors'],
+  ];
+  const detail =
+    check.status === 'skipped'
+      ? (check.reason ?? '')
+      : `${check.targets.length} targets${parts.map(([s, word]) => (tally(s) ? `, ${tally(s)} ${word}` : '')).join('')}`;
   const explained: Status[] = ['blocked', 'error', 'rate-limited', 'not-implemented'];
-  const why = explained.includes(check.status) ? `\n      ${check.targets.find((t) => t.status === check.status)?.reason?.split('\n')[0] ?? ''}` : '';
+  const why = explained.includes(check.status)
+    ? `\n      ${check.targets.find((t) => t.status === check.status)?.reason?.split('\n')[0] ?? ''}`
+    : '';
   return `  ${SYMBOL[check.status]} ${check.status.padEnd(15)} ${check.id.padEnd(36)} ${detail}${why}`;
 }
 

@@ -12,14 +12,21 @@ pre{background:#f6f8fa;padding:.5rem;overflow:auto;white-space:pre-wrap}details{
 /** One self-contained HTML file: no scripts, no external styles or fonts. */
 export function htmlReport(result: RunResult): string {
   const c = counts(result);
-  const where = result.target.baseUrl ?? Object.entries(result.target.services).map(([s, u]) => `${s}=${u}`).join(' ');
+  const where =
+    result.target.baseUrl ??
+    Object.entries(result.target.services)
+      .map(([s, u]) => `${s}=${u}`)
+      .join(' ');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>socialnet conformance</title><style>${STYLE}</style></head><body>
 <h1>socialnet conformance · ${e(where)}</h1>
 <p>${c.pass} passed · ${c.fail} failed · ${c.blocked} blocked · ${c.error} errors · ${c.skipped} skipped · ${(result.durationMs / 1000).toFixed(1)} s · ${e(result.startedAt)}</p>
 <table><tr><th>status</th><th>check</th><th>tags</th><th>targets</th></tr>
 ${result.checks.map(row).join('\n')}</table>
 ${tokens(result)}
-${result.checks.filter((ch) => ch.status !== 'pass' && ch.status !== 'skipped').map(details).join('\n')}
+${result.checks
+  .filter((ch) => ch.status !== 'pass' && ch.status !== 'skipped')
+  .map(details)
+  .join('\n')}
 </body></html>\n`;
 }
 
@@ -32,7 +39,10 @@ function tokens(result: RunResult): string {
   if (!table) return '';
   const head = `<tr><th>token variant</th>${table.rows.map((r) => `<th>${e(r.service)}</th>`).join('')}</tr>`;
   const body = table.variants
-    .map((v) => `<tr><td>${e(v)}</td>${table.rows.map((r) => `<td class="${e((r.cells[v] ?? '').split(' ')[0]!)}">${e(r.cells[v] ?? '')}</td>`).join('')}</tr>`)
+    .map(
+      (v) =>
+        `<tr><td>${e(v)}</td>${table.rows.map((r) => `<td class="${e((r.cells[v] ?? '').split(' ')[0]!)}">${e(r.cells[v] ?? '')}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<h2>Token matrix</h2><table>${head}\n${body}</table>`;
 }
@@ -40,17 +50,32 @@ function tokens(result: RunResult): string {
 function details(c: CheckResult): string {
   const targets = c.targets.filter((t) => t.status !== 'pass');
   return `<h2 id="${e(c.id)}" class="${c.status}">${e(c.id)} · ${c.status}</h2>${targets
-    .map((t) => `<details${t.status === 'fail' ? ' open' : ''}><summary class="${t.status}">${e(t.label)} · ${t.status}${t.reason ? ` · ${e(t.reason.split('\n')[0]!)}` : ''}</summary>${t.findings.map(finding).join('')}</details>`)
+    .map(
+      (t) =>
+        `<details${t.status === 'fail' ? ' open' : ''}><summary class="${t.status}">${e(t.label)} · ${t.status}${t.reason ? ` · ${e(t.reason.split('\n')[0]!)}` : ''}</summary>${t.findings.map(finding).join('')}</details>`,
+    )
     .join('')}`;
 }
 
 function finding(f: Finding): string {
   const x = f.exchange;
   const exchange = x
-    ? `<pre>${e(`${x.request.method} ${x.request.url}\n${Object.entries(x.request.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${x.request.body ?? ''}`)}</pre>` +
-      (x.response ? `<pre>${e(`HTTP ${x.response.status}\n${Object.entries(x.response.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${x.response.body}`)}</pre>` : '') +
+    ? `<pre>${e(
+        `${x.request.method} ${x.request.url}\n${Object.entries(x.request.headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n')}\n\n${x.request.body ?? ''}`,
+      )}</pre>` +
+      (x.response
+        ? `<pre>${e(
+            `HTTP ${x.response.status}\n${Object.entries(x.response.headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}\n\n${x.response.body}`,
+          )}</pre>`
+        : '') +
       `<pre>${e(x.curl)}</pre>`
     : '';
-  const clause = f.clause ? `<p>Clause <b>${e(f.clause.id)}</b>: ${e(f.clause.title)}${f.location ? ` · ${e(f.location.file)}:${f.location.line}` : ''}</p>` : '';
+  const clause = f.clause
+    ? `<p>Clause <b>${e(f.clause.id)}</b>: ${e(f.clause.title)}${f.location ? ` · ${e(f.location.file)}:${f.location.line}` : ''}</p>`
+    : '';
   return `<div class="${f.severity}"><pre>${e(f.message)}</pre>${clause}${exchange}</div>`;
 }

@@ -17,8 +17,13 @@ export type ReportFormat = keyof typeof REPORTERS;
 
 export function parseFormats(value: string | undefined): ReportFormat[] {
   if (!value) return [];
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!(f in REPORTERS)) throw new Error(`--report: unknown format "${f}" (use ${Object.keys(REPORTERS).join(', ')})`);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of formats)
+    if (!(f in REPORTERS))
+      throw new Error(`--report: unknown format "${f}" (use ${Object.keys(REPORTERS).join(', ')})`);
   return formats as ReportFormat[];
 }
 

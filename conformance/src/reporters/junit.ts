@@ -10,7 +10,9 @@ export function junitReport(result: RunResult): string {
     const family = familyOf(check.id);
     const cases = families.get(family) ?? [];
     const s = stats.get(family) ?? { tests: 0, failures: 0, errors: 0, skipped: 0, time: 0 };
-    const targets = check.targets.length ? check.targets : [{ label: '(check)', status: check.status, reason: check.reason, findings: [], durationMs: 0 }];
+    const targets = check.targets.length
+      ? check.targets
+      : [{ label: '(check)', status: check.status, reason: check.reason, findings: [], durationMs: 0 }];
     for (const t of targets) {
       s.tests++;
       s.time += t.durationMs / 1000;
@@ -28,7 +30,9 @@ export function junitReport(result: RunResult): string {
         s.skipped++;
         body = `<skipped message="${escapeXml(t.reason ?? check.reason ?? 'skipped')}"/>`;
       }
-      cases.push(`    <testcase classname="${escapeXml(check.id)}" name="${escapeXml(t.label)}" time="${(t.durationMs / 1000).toFixed(3)}">${body}</testcase>`);
+      cases.push(
+        `    <testcase classname="${escapeXml(check.id)}" name="${escapeXml(t.label)}" time="${(t.durationMs / 1000).toFixed(3)}">${body}</testcase>`,
+      );
     }
     families.set(family, cases);
     stats.set(family, s);
@@ -41,6 +45,12 @@ export function junitReport(result: RunResult): string {
 }
 
 function failure(f: Finding): string {
-  const text = [f.message, f.clause ? `Clause: ${f.clause.id} ${f.clause.title}` : '', f.exchange ? `Reproduce: ${f.exchange.curl}` : ''].filter(Boolean).join('\n');
+  const text = [
+    f.message,
+    f.clause ? `Clause: ${f.clause.id} ${f.clause.title}` : '',
+    f.exchange ? `Reproduce: ${f.exchange.curl}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   return `<failure type="${f.severity}" message="${escapeXml(f.message.split('\n')[0]!)}">${escapeXml(text)}</failure>`;
 }

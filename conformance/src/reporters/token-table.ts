@@ -28,8 +28,19 @@ export function tokenTable(result: RunResult): TokenTable | undefined {
         return parts.length ? parts.join(', ') : wanted;
       };
       if (run.length === 0) cells[variant] = '–';
-      else if (variant === 'valid') cells[variant] = tallies('accepted', [['refused', 'REFUSED'], ['other', 'other'], ['not-implemented', 'not impl']]);
-      else cells[variant] = tallies('refused', [['accepted', 'ACCEPTED'], ['other', 'other'], ['blocked', 'blocked'], ['not-implemented', 'not impl']]);
+      else if (variant === 'valid')
+        cells[variant] = tallies('accepted', [
+          ['refused', 'REFUSED'],
+          ['other', 'other'],
+          ['not-implemented', 'not impl'],
+        ]);
+      else
+        cells[variant] = tallies('refused', [
+          ['accepted', 'ACCEPTED'],
+          ['other', 'other'],
+          ['blocked', 'blocked'],
+          ['not-implemented', 'not impl'],
+        ]);
     }
     return { service, cells };
   });

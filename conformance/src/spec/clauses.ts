@@ -20,7 +20,13 @@ export function loadClauses(file: string, repoRoot: string): Map<string, Clause>
     if (!/^SN-/.test(id)) continue;
     const specFile = c.file ?? c.spec;
     const pointer = c.pointer ?? c.jsonPointer;
-    const clause: Clause = { id, title: String(c.title ?? id), file: specFile, pointer, ref: c.ref ?? c.reference ?? c.external };
+    const clause: Clause = {
+      id,
+      title: String(c.title ?? id),
+      file: specFile,
+      pointer,
+      ref: c.ref ?? c.reference ?? c.external,
+    };
     if (specFile) {
       const absolute = [join(dirname(file), specFile), join(repoRoot, specFile)].find((f) => existsSync(f));
       if (absolute) {

@@ -74,7 +74,9 @@ function operationsOf(doc: any, raw: any, file: string, root: string): Operation
       gateway: route.gateway,
       resultSchema: resultSchemaName(raw, raw.paths[path][method]),
       parameters,
-      requestBody: op.requestBody ? { required: Boolean(op.requestBody.required), content: op.requestBody.content ?? {} } : undefined,
+      requestBody: op.requestBody
+        ? { required: Boolean(op.requestBody.required), content: op.requestBody.content ?? {} }
+        : undefined,
       responses: op.responses ?? {},
       location: { file: relative(root, file), pointer, line: lineOf(file, pointer) },
     };

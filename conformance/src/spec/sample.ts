@@ -27,7 +27,11 @@ export function sample(schema: JsonSchema | undefined, name = 'value', options: 
     }
     case 'integer':
     case 'number':
-      return Math.max(1, schema.minimum ?? 1, schema.exclusiveMinimum === undefined ? 1 : Number(schema.exclusiveMinimum) + 1);
+      return Math.max(
+        1,
+        schema.minimum ?? 1,
+        schema.exclusiveMinimum === undefined ? 1 : Number(schema.exclusiveMinimum) + 1,
+      );
     case 'boolean':
       return false;
     default:

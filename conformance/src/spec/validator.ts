@@ -7,7 +7,9 @@ const addFormats = (addFormatsModule as any).default ?? addFormatsModule;
 
 /** Validates response bodies against OpenAPI 3.0 schemas (nullable, discriminator, formats). */
 export class SchemaValidator {
-  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true, discriminator: true, validateFormats: true }));
+  private readonly ajv = addFormats(
+    new Ajv({ strict: false, allErrors: true, discriminator: true, validateFormats: true }),
+  );
   private readonly compiled = new WeakMap<object, any>();
 
   /** Error messages (`/path message`), empty when valid. */

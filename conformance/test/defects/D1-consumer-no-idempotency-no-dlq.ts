@@ -14,7 +14,8 @@ export function originalConsumers(faults: OriginalConsumerFaults): ConsumerSteps
   return (_consumer, steps) => ({
     dedup: faults.noInbox ? async (_tx, _group, events) => events : steps.dedup,
     routeFailures: faults.dropPoison
-      ? (failures) => steps.routeFailures(failures.filter((f) => f.reason === 'transient' || f.reason === 'non-retryable'))
+      ? (failures) =>
+          steps.routeFailures(failures.filter((f) => f.reason === 'transient' || f.reason === 'non-retryable'))
       : steps.routeFailures,
   });
 }
@@ -28,6 +29,7 @@ export function originalConsumers(faults: OriginalConsumerFaults): ConsumerSteps
 export default defineDefect({
   id: 'D1',
   slug: 'consumer-no-idempotency-no-dlq',
-  reproduces: 'review item 1: consumers without dedup (a redelivered event had two effects) and without a DLQ (poison records silently dropped)',
+  reproduces:
+    'review item 1: consumers without dedup (a redelivered event had two effects) and without a DLQ (poison records silently dropped)',
   variant: { consumers: originalConsumers({ noInbox: true, dropPoison: true }) },
 });

@@ -10,7 +10,8 @@ export default defineDefect({
   variant: {
     transformSpec(service, doc) {
       if (service !== 'chats') return;
-      for (const op of ['sendMessage', 'sendMessageWithUpload', 'listChatMessages', 'markMessageSeen']) dropAuthz(doc, op);
+      for (const op of ['sendMessage', 'sendMessageWithUpload', 'listChatMessages', 'markMessageSeen'])
+        dropAuthz(doc, op);
     },
   },
 });

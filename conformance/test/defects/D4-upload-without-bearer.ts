@@ -5,6 +5,6 @@ export default defineDefect({
   id: 'D4',
   slug: 'upload-without-bearer',
   reproduces:
-    "review item 4: post-service uploadToMediaService built the media request with http.DefaultClient and no Authorization (the message service did forward it)",
+    'review item 4: post-service uploadToMediaService built the media request with http.DefaultClient and no Authorization (the message service did forward it)',
   variant: { forwardBearer: (from, to) => !(from === 'posts' && to === 'media') },
 });

@@ -17,15 +17,25 @@ describe('D5: each bad-token finding reproduces with the very token that was acc
 
   beforeAll(async () => {
     reference = await startReference({ variant: D5.variant });
-    const result = await runConformance({ baseUrl: reference.target.baseUrl, jwtSecret: reference.jwtSecret, only: ['authn.rejects-bad-tokens'] });
-    findings = result.checks[0]!.targets.flatMap((t) => t.findings).filter((f) => f.operationId === 'listUserNotifications' && f.severity === 'security');
+    const result = await runConformance({
+      baseUrl: reference.target.baseUrl,
+      jwtSecret: reference.jwtSecret,
+      only: ['authn.rejects-bad-tokens'],
+    });
+    findings = result.checks[0]!.targets.flatMap((t) => t.findings).filter(
+      (f) => f.operationId === 'listUserNotifications' && f.severity === 'security',
+    );
     expect(findings.length, explain(result)).toBeGreaterThan(5);
   }, 300_000);
   afterAll(() => reference?.close());
 
   // Asynchronously: the reference answers from this very process.
   const replay = async (curl: string) =>
-    (await promisify(execFile)('bash', ['-c', curl.replace(/^curl -i /m, 'curl -s -o /dev/null -w "%{http_code}" ')], { env: { ...process.env, JWT_SECRET: reference.jwtSecret } })).stdout;
+    (
+      await promisify(execFile)('bash', ['-c', curl.replace(/^curl -i /m, 'curl -s -o /dev/null -w "%{http_code}" ')], {
+        env: { ...process.env, JWT_SECRET: reference.jwtSecret },
+      })
+    ).stdout;
   const of = (label: string) => findings.find((f) => f.expected.endsWith(label))!.exchange!.curl;
 
   it('a token that needs no secret is written out; replayed, the target accepts it again', async () => {
@@ -39,7 +49,9 @@ describe('D5: each bad-token finding reproduces with the very token that was acc
   it('a token signed with the platform key is rebuilt from $JWT_SECRET; replayed, the target accepts it again', async () => {
     const curl = of('a JWT signed with HS512 (the spec allows HS256 only)');
     const [comment, rebuild, command] = curl.split('\n');
-    expect(comment).toBe('# a JWT signed with HS512 (the spec allows HS256 only), signed with the platform secret (export JWT_SECRET=... first)');
+    expect(comment).toBe(
+      '# a JWT signed with HS512 (the spec allows HS256 only), signed with the platform secret (export JWT_SECRET=... first)',
+    );
     expect(rebuild).toMatch(/^TOKEN="eyJ[\w-]+\.eyJ[\w-]+\.\$\(printf .* openssl dgst -sha512 -hmac "\$JWT_SECRET"/);
     expect(command).toContain('"authorization: Bearer $TOKEN"');
     expect(await replay(curl)).toBe('200');

@@ -9,7 +9,8 @@ export default defineDefect({
     "review item 5: notification-service registered the path without the auth middleware, and List preferred the path's user_id",
   variant: {
     transformSpec(service, doc) {
-      if (service === 'notifications') makePublic(doc, 'listUserNotifications', 'the original registered this route without auth');
+      if (service === 'notifications')
+        makePublic(doc, 'listUserNotifications', 'the original registered this route without auth');
     },
   },
 });

@@ -1,6 +1,14 @@
 import {
-  caller, decodeCursor, feedEntry, homeAuthors, page, timelinesRepo,
-  type Handler, type PlatformVariant, type TimelineCursor, type TimelineRow,
+  caller,
+  decodeCursor,
+  feedEntry,
+  homeAuthors,
+  page,
+  timelinesRepo,
+  type Handler,
+  type PlatformVariant,
+  type TimelineCursor,
+  type TimelineRow,
 } from '@socialnet/reference';
 import { defineDefect } from './fixture.ts';
 
@@ -28,7 +36,10 @@ export function rebuildOnlyHomeFeed(): Record<string, Handler> {
       const stored = usersFeed.get(caller(ctx).userId);
       const rows = stored && stored.expires > Date.now() ? stored.rows : [];
       const start = after ? rows.findIndex((r) => r.cursor_t === after.t && r.post_id === after.id) + 1 : 0;
-      const { items, next_cursor } = page(rows.slice(start, start + limit + 1), limit, (r) => ({ t: r.cursor_t, id: r.post_id }));
+      const { items, next_cursor } = page(rows.slice(start, start + limit + 1), limit, (r) => ({
+        t: r.cursor_t,
+        id: r.post_id,
+      }));
       return { status: 200, body: { items: items.map(feedEntry), limit, next_cursor } };
     },
   };
@@ -40,6 +51,7 @@ const variant: PlatformVariant = { handlers: { feed: rebuildOnlyHomeFeed() } };
 export default defineDefect({
   id: 'D6',
   slug: 'feed-rebuild-only',
-  reproduces: 'review item 6: the home feed was materialised only by POST /feed/rebuild (empty until then, stale after, gone in 24 h)',
+  reproduces:
+    'review item 6: the home feed was materialised only by POST /feed/rebuild (empty until then, stale after, gone in 24 h)',
   variant,
 });

@@ -5,7 +5,8 @@ import { defineDefect } from './fixture.ts';
 export default defineDefect({
   id: 'X1',
   slug: 'anyone-deletes-comments',
-  reproduces: "a mutation (the original media service's 'any user deletes any key' hole, on comments): deleteComment without its owner rule",
+  reproduces:
+    "a mutation (the original media service's 'any user deletes any key' hole, on comments): deleteComment without its owner rule",
   variant: {
     transformSpec(service, doc) {
       if (service === 'feedback') dropAuthz(doc, 'deleteComment', 'owner');

@@ -8,7 +8,10 @@ function withoutOutbox<T extends Tx>(tx: T): T {
   return new Proxy(tx, {
     get(target, property) {
       if (property === 'query') {
-        return (sql: string, params?: unknown[]) => (/^\s*INSERT INTO public\.outbox\b/i.test(sql) ? Promise.resolve({ rows: [], rowCount: 1 }) : target.query(sql, params));
+        return (sql: string, params?: unknown[]) =>
+          /^\s*INSERT INTO public\.outbox\b/i.test(sql)
+            ? Promise.resolve({ rows: [], rowCount: 1 })
+            : target.query(sql, params);
       }
       const value = Reflect.get(target, property);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -26,6 +29,11 @@ export default defineDefect({
   slug: 'message-event-lost',
   reproduces: 'a mutation: sendMessage commits the message without its messages.created event (the event is lost)',
   variant: {
-    handlers: wrapHandler('chats', 'sendMessage', (original) => (ctx) => original({ ...ctx, inTransaction: (fn) => ctx.inTransaction((tx) => fn(withoutOutbox(tx))) })),
+    handlers: wrapHandler(
+      'chats',
+      'sendMessage',
+      (original) => (ctx) =>
+        original({ ...ctx, inTransaction: (fn) => ctx.inTransaction((tx) => fn(withoutOutbox(tx))) }),
+    ),
   },
 });

@@ -5,7 +5,8 @@ import { defineDefect } from './fixture.ts';
 export default defineDefect({
   id: 'X11',
   slug: 'any-member-adds-members',
-  reproduces: 'a mutation (found by prove --mutants, which no other check killed): addChatMember without its chat-owner rule',
+  reproduces:
+    'a mutation (found by prove --mutants, which no other check killed): addChatMember without its chat-owner rule',
   variant: {
     transformSpec(service, doc) {
       if (service === 'chats') dropAuthz(doc, 'addChatMember', 'chat-owner');

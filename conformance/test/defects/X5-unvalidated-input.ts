@@ -9,7 +9,8 @@ import { defineDefect } from './fixture.ts';
 export default defineDefect({
   id: 'X5',
   slug: 'unvalidated-input',
-  reproduces: 'a mutation: createInterest accepts any JSON body (its request schema removed), as handlers that validate nothing do',
+  reproduces:
+    'a mutation: createInterest accepts any JSON body (its request schema removed), as handlers that validate nothing do',
   variant: {
     transformSpec(service, doc) {
       if (service !== 'users') return;

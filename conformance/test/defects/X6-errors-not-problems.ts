@@ -8,7 +8,7 @@ import { wrapHandler } from './wrap-handler.ts';
 export default defineDefect({
   id: 'X6',
   slug: 'errors-not-problems',
-  reproduces: "the original handlers' errors: viewPost's 404 as {\"error\": \"...\"} instead of RFC 9457 problem+json",
+  reproduces: 'the original handlers\' errors: viewPost\'s 404 as {"error": "..."} instead of RFC 9457 problem+json',
   variant: {
     handlers: wrapHandler('posts', 'viewPost', (original) => async (ctx) => {
       try {

@@ -8,7 +8,8 @@ import { wrapHandler } from './wrap-handler.ts';
 export default defineDefect({
   id: 'X7',
   slug: 'numbers-as-strings',
-  reproduces: 'a mutation: listInterests returns its page numbers and ids as strings, against its documented schema (integer)',
+  reproduces:
+    'a mutation: listInterests returns its page numbers and ids as strings, against its documented schema (integer)',
   variant: {
     handlers: wrapHandler('users', 'listInterests', (original) => async (ctx) => {
       const result = await original(ctx);

@@ -35,6 +35,7 @@ for (const [service, operationId] of KEYED) {
 export default defineDefect({
   id: 'X9',
   slug: 'keys-shared-by-all-callers',
-  reproduces: 'a mutation: Idempotency-Key answers stored by key alone, so another caller with the same key gets the first caller\'s answer',
+  reproduces:
+    "a mutation: Idempotency-Key answers stored by key alone, so another caller with the same key gets the first caller's answer",
   variant: { handlers },
 });

@@ -14,7 +14,8 @@ export function originalTokenAuthenticator(secret: string): Authenticator {
     const [raw, sig] = parts as [string, string];
     const expected = createHmac('sha256', secret).update(raw).digest();
     const given = Buffer.from(sig, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError('invalid token');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new InvalidTokenError('invalid token');
     return { userId: Buffer.from(raw, 'base64url').toString('utf8'), roles: [], token };
   };
 }

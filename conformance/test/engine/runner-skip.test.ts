@@ -18,7 +18,11 @@ describe('the runner skips targets a service URL cannot reach', () => {
         ran.push(op.service);
       },
     });
-    const result = await runConformance({ services: { feedback: 'http://127.0.0.1:1' }, jwtSecret: 'x', checks: [probe] });
+    const result = await runConformance({
+      services: { feedback: 'http://127.0.0.1:1' },
+      jwtSecret: 'x',
+      checks: [probe],
+    });
     const targets = result.checks[0]!.targets;
     expect(new Set(ran)).toEqual(new Set(['feedback']));
     expect(targets.filter((t) => t.status === 'pass').every((t) => t.service === 'feedback')).toBe(true);

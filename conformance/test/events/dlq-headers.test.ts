@@ -6,7 +6,11 @@ import { loadSpec } from '../../src/spec/load.ts';
 
 const spec = await loadSpec();
 const target = consumerTargets(spec).find((t) => t.topic === 'messages.created')!;
-const poison = { key: '42', value: Buffer.from([0xff, 0x7b]), headers: { ce_id: '0b1c1a9e-5f2d-4c1e-9a1b-2f6d3c4e5a6b', ce_type: target.ceType } };
+const poison = {
+  key: '42',
+  value: Buffer.from([0xff, 0x7b]),
+  headers: { ce_id: '0b1c1a9e-5f2d-4c1e-9a1b-2f6d3c4e5a6b', ce_type: target.ceType },
+};
 const at = { partition: 3, offset: '17' };
 const good: Record<string, string> = {
   ...poison.headers,
@@ -21,7 +25,14 @@ const good: Record<string, string> = {
   'dlq-failed-at': '2026-11-25T01:00:00.456Z',
   'dlq-reason': 'undecodable',
 };
-const dead = (headers: Record<string, string>, key: string | null = '42'): SeenRecord => ({ topic: target.dlqTopic!, partition: 3, offset: '0', key, value: poison.value, headers });
+const dead = (headers: Record<string, string>, key: string | null = '42'): SeenRecord => ({
+  topic: target.dlqTopic!,
+  partition: 3,
+  offset: '0',
+  key,
+  value: poison.value,
+  headers,
+});
 
 describe('dead-letter headers (profile socialnet-dlq-v1, read from specs/asyncapi/components/dlq.yaml)', () => {
   it('reads the receive operations with x-consumer and x-effect and their DLQ profile from the AsyncAPI documents', () => {
@@ -38,7 +49,14 @@ describe('dead-letter headers (profile socialnet-dlq-v1, read from specs/asyncap
 
   it('names each problem: lost key, changed original header, missing header, wrong coordinates, binary (Spring-style) encodings, unknown reason', () => {
     const { 'dlq-error-class': _class, ...withoutClass } = good;
-    const bad = { ...withoutClass, ce_id: 'other', 'dlq-reason': 'poison', 'dlq-original-partition': '\u0000\u0000\u0000\u0003', 'dlq-original-offset': '18', 'dlq-failed-at': '1764032400456' };
+    const bad = {
+      ...withoutClass,
+      ce_id: 'other',
+      'dlq-reason': 'poison',
+      'dlq-original-partition': '\u0000\u0000\u0000\u0003',
+      'dlq-original-offset': '18',
+      'dlq-failed-at': '1764032400456',
+    };
     expect(headerProblems(target, dead(bad, null), poison, at)).toEqual([
       'key null instead of "42"',
       'original header ce_id changed to "other"',

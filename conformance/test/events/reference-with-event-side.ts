@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { startBroker, type BrokerHandle } from '@socialnet/broker';
-import { startEventSide, startPlatform, type ConsumerStepsWrapper, type EventSide, type Platform } from '@socialnet/reference';
+import {
+  startEventSide,
+  startPlatform,
+  type ConsumerStepsWrapper,
+  type EventSide,
+  type Platform,
+} from '@socialnet/reference';
 import { Registry } from 'prom-client';
 import type { Target } from '../../src/engine/target.ts';
 
@@ -34,7 +40,16 @@ export class ReferenceWithEventSide {
   async useEventSide(consumers?: ConsumerStepsWrapper): Promise<void> {
     await this.side?.close();
     const p = this.platform!;
-    this.side = await startEventSide({ db: p.db, brokers: this.brokers, logger: p.log, registry: new Registry(), sessionTimeoutMs: 10_000, heartbeatIntervalMs: 500, relayMaxBackoffMs: 200, consumerSteps: consumers });
+    this.side = await startEventSide({
+      db: p.db,
+      brokers: this.brokers,
+      logger: p.log,
+      registry: new Registry(),
+      sessionTimeoutMs: 10_000,
+      heartbeatIntervalMs: 500,
+      relayMaxBackoffMs: 200,
+      consumerSteps: consumers,
+    });
     await this.side.ready();
   }
 

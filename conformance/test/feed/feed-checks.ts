@@ -15,7 +15,14 @@ export const FEED_CHECKS: AnyCheck[] = [feedCursorStable, feedExcludes, feedOrde
  * takes seconds when the checks register their users at once on a busy 2-core machine.
  */
 export function runFeedChecks(ref: StartedReference, only?: string[]): Promise<RunResult> {
-  return runConformance({ baseUrl: ref.target.baseUrl, jwtSecret: ref.jwtSecret, checks: FEED_CHECKS, only, concurrency: 8, timeoutMs: 30_000 });
+  return runConformance({
+    baseUrl: ref.target.baseUrl,
+    jwtSecret: ref.jwtSecret,
+    checks: FEED_CHECKS,
+    only,
+    concurrency: 8,
+    timeoutMs: 30_000,
+  });
 }
 
 /** Status per check target, e.g. `feed.excludes GET /api/feed: blocked author` → `pass`. */

@@ -13,8 +13,14 @@ import { followeesOnce, offsetPages, secondScores } from './original-facets.ts';
 // handler functions, so with no fault it is the reference unchanged.
 const own = ALL_SERVICES.find((m) => m.name === 'feed')!.handlers;
 let fault: Record<string, Handler> = {};
-const delegate = (id: string): Handler => (ctx) => (fault[id] ?? own[id]!)(ctx);
-const switchable: PlatformVariant = { name: 'original feed faults', handlers: { feed: { getHomeFeed: delegate('getHomeFeed'), rebuildHomeFeed: delegate('rebuildHomeFeed') } } };
+const delegate =
+  (id: string): Handler =>
+  (ctx) =>
+    (fault[id] ?? own[id]!)(ctx);
+const switchable: PlatformVariant = {
+  name: 'original feed faults',
+  handlers: { feed: { getHomeFeed: delegate('getHomeFeed'), rebuildHomeFeed: delegate('rebuildHomeFeed') } },
+};
 
 describe('feed checks (review defect 6) against the reference with its event side (embedded broker, PGlite)', () => {
   let ref: StartedReference;
@@ -35,7 +41,10 @@ describe('feed checks (review defect 6) against the reference with its event sid
       "feed.visible-without-rebuild GET /api/feed: a followed author's post": 'pass',
       "feed.visible-without-rebuild GET /api/feed: a followed celebrity's post": 'pass',
     });
-    expect(result.observations.filter((o) => o.kind === 'feed-visibility').map((o) => o.data.visible)).toEqual([true, true]);
+    expect(result.observations.filter((o) => o.kind === 'feed-visibility').map((o) => o.data.visible)).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it(`${D6.id} ${D6.slug}: exactly the checks tagged defect:D6 fail, the others cannot observe a post and are blocked`, async () => {
@@ -64,33 +73,56 @@ describe('feed checks (review defect 6) against the reference with its event sid
     const api = async (path: string, init: { token?: string; body?: unknown; method?: string } = {}) => {
       const res = await fetch(`${ref.target.baseUrl}/api${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       });
       return { status: res.status, body: (await res.json()) as any };
     };
-    const register = async (name: string) => (await api('/users', { body: { email: `${name}-${Date.now()}@example.com`, password: 'Feed-test-password-1', name } })).body;
+    const register = async (name: string) =>
+      (
+        await api('/users', {
+          body: { email: `${name}-${Date.now()}@example.com`, password: 'Feed-test-password-1', name },
+        })
+      ).body;
     const [reader, author] = await Promise.all([register('d6-reader'), register('d6-author')]);
-    expect((await api('/relationships', { token: reader.access_token, body: { related_id: author.user_id, type: 1 } })).status).toBe(200);
+    expect(
+      (await api('/relationships', { token: reader.access_token, body: { related_id: author.user_id, type: 1 } }))
+        .status,
+    ).toBe(200);
     const post = (await api('/posts', { token: author.access_token, body: { description: 'd6 post' } })).body;
-    const inAuthorFeed = await poll(async () => ((await api(`/users/${author.user_id}/feed`)).body.items.some((i: any) => i.post_id === post.id) ? true : undefined), 10_000);
+    const inAuthorFeed = await poll(
+      async () =>
+        (await api(`/users/${author.user_id}/feed`)).body.items.some((i: any) => i.post_id === post.id)
+          ? true
+          : undefined,
+      10_000,
+    );
     expect(inAuthorFeed).toBe(true);
     expect((await api('/feed', { token: reader.access_token })).body.items).toEqual([]);
     expect((await api('/feed/rebuild', { token: reader.access_token, body: {} })).status).toBe(200);
-    expect((await api('/feed', { token: reader.access_token })).body.items.map((i: any) => i.post_id)).toEqual([post.id]);
+    expect((await api('/feed', { token: reader.access_token })).body.items.map((i: any) => i.post_id)).toEqual([
+      post.id,
+    ]);
   });
 
   it('offset pages (the original paged by offset): feed.cursor-stable fails with repeated entries', async () => {
     fault = offsetPages;
     const result = await runFeedChecks(ref, ['feed.cursor-stable']);
-    expect(statuses(result), explain(result)).toEqual({ 'feed.cursor-stable GET /api/feed: pages of 2 while posts arrive': 'fail' });
+    expect(statuses(result), explain(result)).toEqual({
+      'feed.cursor-stable GET /api/feed: pages of 2 while posts arrive': 'fail',
+    });
     expect(result.checks[0]!.targets[0]!.findings[0]!.received).toMatch(/repeated/);
   });
 
   it('whole-second scores with arbitrary ties (the original rebuild): feed.order fails', async () => {
     fault = secondScores;
     const result = await runFeedChecks(ref, ['feed.order']);
-    expect(statuses(result), explain(result)).toEqual({ 'feed.order GET /api/feed: order of interleaved posts': 'fail' });
+    expect(statuses(result), explain(result)).toEqual({
+      'feed.order GET /api/feed: order of interleaved posts': 'fail',
+    });
   });
 
   it('followees read once and blocks ignored (the original): feed.excludes fails for unfollowed and blocked authors only', async () => {

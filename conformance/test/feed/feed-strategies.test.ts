@@ -21,7 +21,10 @@ async function expectEveryFeedCheckPasses(ref: StartedReference) {
   const result = await runFeedChecks(ref);
   const all = statuses(result);
   expect(Object.keys(all)).toHaveLength(7);
-  expect(Object.values(all).every((s) => s === 'pass'), explain(result)).toBe(true);
+  expect(
+    Object.values(all).every((s) => s === 'pass'),
+    explain(result),
+  ).toBe(true);
 }
 
 describe('feed checks against both strategies, embedded defaults', () => {
@@ -46,11 +49,20 @@ withPostgres('feed checks against both strategies, real PostgreSQL', (adminUrl) 
         const scratch = await freshDatabase(adminUrl, 'feedstrat');
         const jwtSecret = randomBytes(32).toString('base64url');
         const platform = await startPlatformWithEvents({
-          jwtSecret, databaseUrl: scratch.url, kafkaBrokers: brokers, eventNamespace: `feed-${strategy}-${randomBytes(4).toString('hex')}`, logLevel: 'silent',
+          jwtSecret,
+          databaseUrl: scratch.url,
+          kafkaBrokers: brokers,
+          eventNamespace: `feed-${strategy}-${randomBytes(4).toString('hex')}`,
+          logLevel: 'silent',
         });
         try {
           await platform.events.ready();
-          await expectEveryFeedCheckPasses({ target: { baseUrl: platform.baseUrl, services: {} }, jwtSecret, kafkaBrokers: platform.kafkaBrokers, close: async () => undefined });
+          await expectEveryFeedCheckPasses({
+            target: { baseUrl: platform.baseUrl, services: {} },
+            jwtSecret,
+            kafkaBrokers: platform.kafkaBrokers,
+            close: async () => undefined,
+          });
         } finally {
           await platform.close();
           await scratch.drop();

@@ -1,6 +1,15 @@
 import {
-  caller, decodeCursor, encodeCursor, feedEntry, homeAuthors, timelinesRepo,
-  type Handler, type PlatformDeps, type Principal, type Queryable, type TimelineRow,
+  caller,
+  decodeCursor,
+  encodeCursor,
+  feedEntry,
+  homeAuthors,
+  timelinesRepo,
+  type Handler,
+  type PlatformDeps,
+  type Principal,
+  type Queryable,
+  type TimelineRow,
 } from '@socialnet/reference';
 
 /**
@@ -34,7 +43,10 @@ export const secondScores: Facet = {
   async getHomeFeed(ctx) {
     const second = (r: TimelineRow) => Math.floor(r.created_at.getTime() / 1000);
     const all = await rows(ctx.db, await homeAuthors(ctx.deps, caller(ctx)));
-    return offsetPage(ctx, [...all].sort((a, b) => second(b) - second(a) || a.post_id - b.post_id));
+    return offsetPage(
+      ctx,
+      [...all].sort((a, b) => second(b) - second(a) || a.post_id - b.post_id),
+    );
   },
 };
 
@@ -43,7 +55,9 @@ export function followeesOnce(): Facet {
   const known = new Map<string, string[]>();
   const followees = async (deps: PlatformDeps, me: Principal) => {
     if (!known.has(me.userId)) {
-      const answer = await deps.client('users').call('GET', '/relationships?type=1&limit=100&offset=0', { as: me, timeoutMs: 3000 });
+      const answer = await deps
+        .client('users')
+        .call('GET', '/relationships?type=1&limit=100&offset=0', { as: me, timeoutMs: 3000 });
       known.set(me.userId, (answer.body as { items: string[] }).items);
     }
     return known.get(me.userId)!;

@@ -12,11 +12,18 @@ describe('foreign failing cases: each fails exactly the checks it names', () => 
     });
   }
 
-  it('express-default-404 is judged on both halves: the 404 page is not problem+json, and the wrong method is not 405', { timeout: 120_000 }, async () => {
-    const result = await FOREIGN_CASES.find((c) => c.name === 'express-default-404')!.run();
-    expect(outcomes(result, 'contract.unknown-route')).toEqual({ 'service users': 'fail-deviation' });
-    const texts = received(result, 'contract.unknown-route');
-    expect(texts.some((t) => /^404 with Content-Type text\/html/.test(t)), texts.join('\n')).toBe(true);
-    expect(texts).toContain('404');
-  });
+  it(
+    'express-default-404 is judged on both halves: the 404 page is not problem+json, and the wrong method is not 405',
+    { timeout: 120_000 },
+    async () => {
+      const result = await FOREIGN_CASES.find((c) => c.name === 'express-default-404')!.run();
+      expect(outcomes(result, 'contract.unknown-route')).toEqual({ 'service users': 'fail-deviation' });
+      const texts = received(result, 'contract.unknown-route');
+      expect(
+        texts.some((t) => /^404 with Content-Type text\/html/.test(t)),
+        texts.join('\n'),
+      ).toBe(true);
+      expect(texts).toContain('404');
+    },
+  );
 });

@@ -22,7 +22,9 @@ export interface ForeignCase {
 async function withExpressDefaults<T>(use: (url: string) => Promise<T>): Promise<T> {
   const server = createServer((req, res) => {
     const body = `<!DOCTYPE html>\n<html lang="en"><body><pre>Cannot ${req.method} ${req.url}</pre></body></html>\n`;
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+    res
+      .writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -36,9 +38,12 @@ async function withExpressDefaults<T>(use: (url: string) => Promise<T>): Promise
 export const FOREIGN_CASES: ForeignCase[] = [
   {
     name: 'express-default-404',
-    behaves: 'unknown routes and wrong methods get Express\'s default 404 page (text/html, no 405, no Allow)',
+    behaves: "unknown routes and wrong methods get Express's default 404 page (text/html, no 405, no Allow)",
     fails: ['contract.unknown-route'],
-    run: () => withExpressDefaults((url) => runConformance({ services: { users: url }, jwtSecret: 'foreign-case', only: ['contract.unknown-route'] })),
+    run: () =>
+      withExpressDefaults((url) =>
+        runConformance({ services: { users: url }, jwtSecret: 'foreign-case', only: ['contract.unknown-route'] }),
+      ),
   },
 ];
 
@@ -49,7 +54,19 @@ export const FOREIGN_CASES: ForeignCase[] = [
  * every-check-fails.test.ts holds each entry to a test of that name in that file which names the check.
  */
 export const TESTED_ELSEWHERE: Array<{ check: string; file: string; test: string }> = [
-  { check: 'feed.cursor-stable', file: 'conformance/test/feed/feed-design.test.ts', test: 'offset pages (the original paged by offset): feed.cursor-stable fails with repeated entries' },
-  { check: 'feed.order', file: 'conformance/test/feed/feed-design.test.ts', test: 'whole-second scores with arbitrary ties (the original rebuild): feed.order fails' },
-  { check: 'feed.excludes', file: 'conformance/test/feed/feed-design.test.ts', test: 'followees read once and blocks ignored (the original): feed.excludes fails for unfollowed and blocked authors only' },
+  {
+    check: 'feed.cursor-stable',
+    file: 'conformance/test/feed/feed-design.test.ts',
+    test: 'offset pages (the original paged by offset): feed.cursor-stable fails with repeated entries',
+  },
+  {
+    check: 'feed.order',
+    file: 'conformance/test/feed/feed-design.test.ts',
+    test: 'whole-second scores with arbitrary ties (the original rebuild): feed.order fails',
+  },
+  {
+    check: 'feed.excludes',
+    file: 'conformance/test/feed/feed-design.test.ts',
+    test: 'followees read once and blocks ignored (the original): feed.excludes fails for unfollowed and blocked authors only',
+  },
 ];

@@ -43,10 +43,11 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
   const state: ForeignGateway = {
     url: '',
     requests: 0,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   server = createServer((req, res) => {
     state.requests++;
@@ -82,7 +83,11 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
       claims = undefined;
     }
     if (behaviour.requiredClaim && token && !(claims && behaviour.requiredClaim in claims)) {
-      return send(401, { error: `token has no ${behaviour.requiredClaim} claim` }, { 'www-authenticate': 'Bearer realm="socialnet", error="invalid_token"' });
+      return send(
+        401,
+        { error: `token has no ${behaviour.requiredClaim} claim` },
+        { 'www-authenticate': 'Bearer realm="socialnet", error="invalid_token"' },
+      );
     }
     if (behaviour.rateLimit && claims?.sub && (!behaviour.rateLimit.path || behaviour.rateLimit.path.test(path))) {
       const now = Date.now();
@@ -95,19 +100,32 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
       windows.set(key, [...recent, now]);
     }
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
     const admin = behaviour.adminHeader;
     if (admin && admin.path.test(path)) {
       if (req.headers[admin.name.toLowerCase()] !== admin.value) return send(403, { error: 'admin only' });
       // Only a token the platform would accept becomes an admin one; any other goes on as it came (and is refused).
-      const verified = token ? await jwtVerify(token, new TextEncoder().encode(admin.secret), { algorithms: ['HS256'] }).then(() => true, () => false) : false;
+      const verified = token
+        ? await jwtVerify(token, new TextEncoder().encode(admin.secret), { algorithms: ['HS256'] }).then(
+            () => true,
+            () => false,
+          )
+        : false;
       if (verified && claims?.sub) {
-        const minted = await new SignJWT({ ...claims, roles: ['admin'] }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(admin.secret));
+        const minted = await new SignJWT({ ...claims, roles: ['admin'] })
+          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+          .sign(new TextEncoder().encode(admin.secret));
         headers.authorization = `Bearer ${minted}`;
       }
     }
     const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
-    const upstreamRes = await fetch(`${upstream}${url.pathname}${url.search}`, { method, headers, body, redirect: 'manual' });
+    const upstreamRes = await fetch(`${upstream}${url.pathname}${url.search}`, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+    });
     const text = await upstreamRes.text();
     const outHeaders: Record<string, string> = {};
     upstreamRes.headers.forEach((v, k) => {

@@ -9,7 +9,10 @@ export function outcomes(result: RunResult, checkId: string): Record<string, Out
 
 /** The labels of one check's targets with the given outcome, sorted. */
 export function labelsWith(result: RunResult, checkId: string, outcome: Outcome): string[] {
-  return Object.entries(outcomes(result, checkId)).filter(([, o]) => o === outcome).map(([l]) => l).sort();
+  return Object.entries(outcomes(result, checkId))
+    .filter(([, o]) => o === outcome)
+    .map(([l]) => l)
+    .sort();
 }
 
 /** The reason of one target. */

@@ -22,7 +22,8 @@ export function describeDefect(fixture: DefectFixture, expectations: { security?
         // rebuilds it when it is signed with the platform key); event findings with a kcat pipeline.
         expect(f.exchange?.curl).toMatch(/^(#[^\n]*\n)*(TOKEN=[^\n]*\n)?curl |\| kcat /);
       }
-      if (expectations.security !== undefined) expect(findings.some((f) => f.severity === 'security')).toBe(expectations.security);
+      if (expectations.security !== undefined)
+        expect(findings.some((f) => f.severity === 'security')).toBe(expectations.security);
       expectReadmeColumn(result, fixture.id);
     });
   });

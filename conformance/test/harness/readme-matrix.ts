@@ -42,5 +42,7 @@ export function readmeColumn(column: string): Record<string, string> {
  */
 export function expectReadmeColumn(result: RunResult, column: string): void {
   const got = Object.fromEntries(result.checks.map((c) => [c.id, MARK[c.status]]));
-  expect(got, `${column}: README.md's prove matrix differs from this run\n${explain(result)}`).toEqual(readmeColumn(column));
+  expect(got, `${column}: README.md's prove matrix differs from this run\n${explain(result)}`).toEqual(
+    readmeColumn(column),
+  );
 }

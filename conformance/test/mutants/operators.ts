@@ -46,13 +46,17 @@ function withoutOutbox(tx: Queryable, topic: string): Queryable {
     get(target, prop, receiver) {
       if (prop !== 'query') return Reflect.get(target, prop, receiver);
       return (sql: string, params?: unknown[]) =>
-        /INSERT INTO public\.outbox/i.test(String(sql)) && params?.[1] === topic ? Promise.resolve({ rows: [], rowCount: 0 }) : (target.query as any)(sql, params);
+        /INSERT INTO public\.outbox/i.test(String(sql)) && params?.[1] === topic
+          ? Promise.resolve({ rows: [], rowCount: 0 })
+          : (target.query as any)(sql, params);
     },
   });
 }
 
 async function followed(ctx: HandlerContext<PlatformDeps>): Promise<string[]> {
-  const answer = await ctx.deps.client('users').call('GET', '/relationships?type=1&limit=100&offset=0', { as: caller(ctx), timeoutMs: 3000 });
+  const answer = await ctx.deps
+    .client('users')
+    .call('GET', '/relationships?type=1&limit=100&offset=0', { as: caller(ctx), timeoutMs: 3000 });
   return (answer.body as { items: string[] }).items;
 }
 
@@ -75,7 +79,8 @@ const FEED: Record<string, () => Record<string, Handler>> = {
       const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) || 0 : 0;
       const rows = await timelinesRepo.page(ctx.db, await homeAuthors(ctx.deps, caller(ctx)), offset + limit + 1);
       const items = rows.slice(offset, offset + limit);
-      const next_cursor = rows.length > offset + limit ? Buffer.from(String(offset + limit)).toString('base64url') : null;
+      const next_cursor =
+        rows.length > offset + limit ? Buffer.from(String(offset + limit)).toString('base64url') : null;
       return { status: 200, body: { items: items.map(feedEntry), limit, next_cursor } };
     },
   }),
@@ -93,7 +98,9 @@ const FEED: Record<string, () => Record<string, Handler>> = {
   },
   'excludes-not-followed': () => ({
     async getHomeFeed(ctx) {
-      const everyone = (await ctx.db.query<{ author_id: string }>('SELECT DISTINCT author_id FROM feed.author_timeline')).rows.map((r) => r.author_id);
+      const everyone = (
+        await ctx.db.query<{ author_id: string }>('SELECT DISTINCT author_id FROM feed.author_timeline')
+      ).rows.map((r) => r.author_id);
       return timelinePage(ctx, everyone);
     },
   }),
@@ -110,7 +117,8 @@ export const OPERATORS: Record<Family, Operator> = {
   propagation: (g) => ({ forwardBearer: (from, to) => !(from === g.service && to === g.detail) }),
   async emits(g) {
     const handler = await referenceHandler(g.service, g.operationId);
-    const mutated: Handler = (ctx) => handler({ ...ctx, inTransaction: (fn) => ctx.inTransaction((tx) => fn(withoutOutbox(tx, g.detail!))) });
+    const mutated: Handler = (ctx) =>
+      handler({ ...ctx, inTransaction: (fn) => ctx.inTransaction((tx) => fn(withoutOutbox(tx, g.detail!))) });
     return { handlers: { [g.service as ServiceName]: { [g.operationId]: mutated } } };
   },
   feed(g) {
@@ -119,10 +127,16 @@ export const OPERATORS: Record<Family, Operator> = {
   },
   // one consumer's steps, through the variant seam's consumer hook; every other consumer keeps the reference's
   inbox: (g) => ({
-    consumers: (consumer, steps) => (isConsumer(g, consumer) ? { ...steps, dedup: async (_tx, _group, events) => events } : steps),
+    consumers: (consumer, steps) =>
+      isConsumer(g, consumer) ? { ...steps, dedup: async (_tx, _group, events) => events } : steps,
   }),
   dlq: (g) => ({
     consumers: (consumer, steps) =>
-      isConsumer(g, consumer) ? { ...steps, routeFailures: (failures) => steps.routeFailures(failures.filter((f) => f.reason === 'transient')) } : steps,
+      isConsumer(g, consumer)
+        ? {
+            ...steps,
+            routeFailures: (failures) => steps.routeFailures(failures.filter((f) => f.reason === 'transient')),
+          }
+        : steps,
   }),
 };

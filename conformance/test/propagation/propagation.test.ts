@@ -19,40 +19,63 @@ describe('propagation.caller-bearer observes the downstream call with a double, 
     const r = await runConformance({ only: [CHECK], doubles: ['media'] });
     expect(status(r), explain(r)).toBe('pass');
     // Calls to media are observed; the feed rebuild's call to users has no double, so it is judged from outside.
-    const byOperation = Object.fromEntries(r.observations.filter((o) => o.kind === 'propagation').map((o) => [o.data.operationId, o.data.evidence]));
+    const byOperation = Object.fromEntries(
+      r.observations.filter((o) => o.kind === 'propagation').map((o) => [o.data.operationId, o.data.evidence]),
+    );
     expect(byOperation).toEqual({
       uploadPost: 'observed by the recording double',
       sendMessageWithUpload: 'observed by the recording double',
-      rebuildHomeFeed: 'caller-visible evidence only, the downstream call was not observed (run with --double to observe it)',
+      rebuildHomeFeed:
+        'caller-visible evidence only, the downstream call was not observed (run with --double to observe it)',
     });
   });
 
-  it('D4 (post upload without the bearer) without a double: fail, on caller-visible evidence', { timeout: 240_000 }, async () => {
-    const r = await runConformance({ only: [CHECK], variant: D4.variant });
-    expect(status(r), explain(r)).toBe('fail');
-    expect(findings(r).some((f) => f.operationId === 'uploadPost' && /caller-visible evidence only/.test(f.received))).toBe(true);
-  });
+  it(
+    'D4 (post upload without the bearer) without a double: fail, on caller-visible evidence',
+    { timeout: 240_000 },
+    async () => {
+      const r = await runConformance({ only: [CHECK], variant: D4.variant });
+      expect(status(r), explain(r)).toBe('fail');
+      expect(
+        findings(r).some((f) => f.operationId === 'uploadPost' && /caller-visible evidence only/.test(f.received)),
+      ).toBe(true);
+    },
+  );
 
-  it('D4 with the media double: fail, the call seen without an Authorization header', { timeout: 240_000 }, async () => {
-    const r = await runConformance({ only: [CHECK], variant: D4.variant, doubles: ['media'] });
-    expect(status(r), explain(r)).toBe('fail');
-    const upload = findings(r).filter((f) => f.operationId === 'uploadPost');
-    expect(upload.map((f) => f.received).join('\n')).toMatch(/observed by the media double: POST \/media\/upload carried no Authorization header \(the double answered 401\)/);
-    expect(upload.every((f) => f.severity === 'deviation')).toBe(true);
-    // The message upload forwards the bearer in D4: only the post upload is blamed.
-    expect(findings(r).filter((f) => f.operationId !== 'uploadPost')).toEqual([]);
-  });
+  it(
+    'D4 with the media double: fail, the call seen without an Authorization header',
+    { timeout: 240_000 },
+    async () => {
+      const r = await runConformance({ only: [CHECK], variant: D4.variant, doubles: ['media'] });
+      expect(status(r), explain(r)).toBe('fail');
+      const upload = findings(r).filter((f) => f.operationId === 'uploadPost');
+      expect(upload.map((f) => f.received).join('\n')).toMatch(
+        /observed by the media double: POST \/media\/upload carried no Authorization header \(the double answered 401\)/,
+      );
+      expect(upload.every((f) => f.severity === 'deviation')).toBe(true);
+      // The message upload forwards the bearer in D4: only the post upload is blamed.
+      expect(findings(r).filter((f) => f.operationId !== 'uploadPost')).toEqual([]);
+    },
+  );
 
-  it('media without an owner check, posts forwarding the bearer: propagation PASSES without and with the double; the hole is authz.owner’s', { timeout: 400_000 }, async () => {
-    const without = await runConformance({ only: [CHECK, 'authz.owner'], variant: mediaWithoutOwnerCheck });
-    expect(status(without), explain(without)).toBe('pass');
-    expect(new Set(evidence(without))).toEqual(new Set(['caller-visible evidence only, the downstream call was not observed (run with --double to observe it)']));
-    const owner = without.checks.find((c) => c.id === 'authz.owner')!;
-    expect(owner.status, explain(without)).toBe('fail');
-    expect(owner.targets.filter((t) => t.status === 'fail').map((t) => t.operationId)).toEqual(['deleteMedia']);
-    const withDouble = await runConformance({ only: [CHECK], variant: mediaWithoutOwnerCheck, doubles: ['media'] });
-    expect(status(withDouble), explain(withDouble)).toBe('pass');
-  });
+  it(
+    'media without an owner check, posts forwarding the bearer: propagation PASSES without and with the double; the hole is authz.owner’s',
+    { timeout: 400_000 },
+    async () => {
+      const without = await runConformance({ only: [CHECK, 'authz.owner'], variant: mediaWithoutOwnerCheck });
+      expect(status(without), explain(without)).toBe('pass');
+      expect(new Set(evidence(without))).toEqual(
+        new Set([
+          'caller-visible evidence only, the downstream call was not observed (run with --double to observe it)',
+        ]),
+      );
+      const owner = without.checks.find((c) => c.id === 'authz.owner')!;
+      expect(owner.status, explain(without)).toBe('fail');
+      expect(owner.targets.filter((t) => t.status === 'fail').map((t) => t.operationId)).toEqual(['deleteMedia']);
+      const withDouble = await runConformance({ only: [CHECK], variant: mediaWithoutOwnerCheck, doubles: ['media'] });
+      expect(status(withDouble), explain(withDouble)).toBe('pass');
+    },
+  );
 });
 
 describe('the media double', () => {
@@ -67,19 +90,32 @@ describe('the media double', () => {
       };
       const anonymous = await fetch(`${double.url}/media/upload`, { method: 'POST', body: form() });
       expect(anonymous.status).toBe(401);
-      const forged = await fetch(`${double.url}/media/upload`, { method: 'POST', body: form(), headers: { authorization: `Bearer ${await mintToken('another-secret', 'u1')}` } });
+      const forged = await fetch(`${double.url}/media/upload`, {
+        method: 'POST',
+        body: form(),
+        headers: { authorization: `Bearer ${await mintToken('another-secret', 'u1')}` },
+      });
       expect(forged.status).toBe(401);
       const token = await mintToken('double-secret', 'u1');
-      const ok = await fetch(`${double.url}/media/upload`, { method: 'POST', body: form(), headers: { authorization: `Bearer ${token}` } });
+      const ok = await fetch(`${double.url}/media/upload`, {
+        method: 'POST',
+        body: form(),
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(ok.status).toBe(201);
       const { key, url } = (await ok.json()) as { key: string; url: string };
       expect(key).toMatch(/^u1_/);
       expect(url).toBe(`${double.url}/media/${encodeURIComponent(key)}`);
-      const stranger = await fetch(url, { method: 'DELETE', headers: { authorization: `Bearer ${await mintToken('double-secret', 'u2')}` } });
+      const stranger = await fetch(url, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${await mintToken('double-secret', 'u2')}` },
+      });
       expect(stranger.status).toBe(404);
       expect((await fetch(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })).status).toBe(204);
       const seen = await remoteDouble(doubleDefinition('media'), double.url).requests();
-      expect(seen.map((r) => [r.operationId, r.status, r.authorization === undefined ? 'none' : r.sub ?? 'refused'])).toEqual([
+      expect(
+        seen.map((r) => [r.operationId, r.status, r.authorization === undefined ? 'none' : (r.sub ?? 'refused')]),
+      ).toEqual([
         ['uploadMedia', 401, 'none'],
         ['uploadMedia', 401, 'refused'],
         ['uploadMedia', 201, 'u1'],

@@ -48,22 +48,25 @@ export async function startFaultyProxy(options: FaultyProxyOptions): Promise<Fau
       setTimeout(() => {
         forwarded.push(what);
         const headers = { ...req.headers, host: upstream.host };
-        const out = http.request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers }, (answer) => {
-          const body: Buffer[] = [];
-          answer.on('data', (c: Buffer) => body.push(c));
-          answer.on('end', () => {
-            if (afterAnswer) {
-              resets.push(`${what} (after the target answered ${answer.statusCode})`);
-              req.socket.resetAndDestroy();
-              return;
-            }
-            const h = { ...answer.headers, connection: 'close' };
-            delete h['transfer-encoding'];
-            h['content-length'] = String(Buffer.concat(body).length);
-            res.writeHead(answer.statusCode ?? 502, h);
-            res.end(Buffer.concat(body));
-          });
-        });
+        const out = http.request(
+          { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
+          (answer) => {
+            const body: Buffer[] = [];
+            answer.on('data', (c: Buffer) => body.push(c));
+            answer.on('end', () => {
+              if (afterAnswer) {
+                resets.push(`${what} (after the target answered ${answer.statusCode})`);
+                req.socket.resetAndDestroy();
+                return;
+              }
+              const h = { ...answer.headers, connection: 'close' };
+              delete h['transfer-encoding'];
+              h['content-length'] = String(Buffer.concat(body).length);
+              res.writeHead(answer.statusCode ?? 502, h);
+              res.end(Buffer.concat(body));
+            });
+          },
+        );
         out.on('error', (error) => {
           res.writeHead(502, { 'content-type': 'text/plain', connection: 'close' });
           res.end(`proxy: ${error.message}`);

@@ -27,35 +27,60 @@ describe('verdicts on a slow or flaky target are the reference’s', () => {
 
   beforeAll(async () => {
     reference = await startReference();
-    baseline = await runConformance({ baseUrl: reference.target.baseUrl, jwtSecret: reference.jwtSecret, only: ONLY, concurrency: 8 });
+    baseline = await runConformance({
+      baseUrl: reference.target.baseUrl,
+      jwtSecret: reference.jwtSecret,
+      only: ONLY,
+      concurrency: 8,
+    });
   }, 240_000);
   afterAll(() => reference?.close());
 
   it('the fast reference itself: every selected check passes (the baseline is meaningful)', () => {
     expect(baseline.checks.length).toBeGreaterThan(5);
-    expect(baseline.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status}`), explain(baseline)).toEqual([]);
+    expect(
+      baseline.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.status}`),
+      explain(baseline),
+    ).toEqual([]);
   });
 
-  it('slow target: registration after 15 s, other answers up to 2 s: the same verdicts', { timeout: 600_000 }, async () => {
-    const proxy = await startFaultyProxy({
-      target: reference.target.baseUrl!,
-      // Deterministic spread over 0..2 s (a fixture, not chance).
-      delayMs: (req, n) => (req.method === 'POST' && /\/users$/.test(req.url ?? '') ? REGISTRATION_DELAY_MS : (n * 397) % (MAX_DELAY_MS + 1)),
-    });
-    try {
-      const slow = await runConformance({ baseUrl: proxy.url, jwtSecret: reference.jwtSecret, only: ONLY, concurrency: 8 });
-      expect(verdicts(slow), explain(slow)).toEqual(verdicts(baseline));
-      expect(slow.transport?.slowestMs).toBeGreaterThanOrEqual(REGISTRATION_DELAY_MS);
-      expect(proxy.forwarded.some((r) => /^POST .*\/users$/.test(r))).toBe(true);
-    } finally {
-      await proxy.close();
-    }
-  });
+  it(
+    'slow target: registration after 15 s, other answers up to 2 s: the same verdicts',
+    { timeout: 600_000 },
+    async () => {
+      const proxy = await startFaultyProxy({
+        target: reference.target.baseUrl!,
+        // Deterministic spread over 0..2 s (a fixture, not chance).
+        delayMs: (req, n) =>
+          req.method === 'POST' && /\/users$/.test(req.url ?? '')
+            ? REGISTRATION_DELAY_MS
+            : (n * 397) % (MAX_DELAY_MS + 1),
+      });
+      try {
+        const slow = await runConformance({
+          baseUrl: proxy.url,
+          jwtSecret: reference.jwtSecret,
+          only: ONLY,
+          concurrency: 8,
+        });
+        expect(verdicts(slow), explain(slow)).toEqual(verdicts(baseline));
+        expect(slow.transport?.slowestMs).toBeGreaterThanOrEqual(REGISTRATION_DELAY_MS);
+        expect(proxy.forwarded.some((r) => /^POST .*\/users$/.test(r))).toBe(true);
+      } finally {
+        await proxy.close();
+      }
+    },
+  );
 
   it('one connection in twenty reset: the same verdicts, every reset reported', { timeout: 600_000 }, async () => {
     const proxy = await startFaultyProxy({ target: reference.target.baseUrl!, resetEvery: 20 });
     try {
-      const flaky = await runConformance({ baseUrl: proxy.url, jwtSecret: reference.jwtSecret, only: ONLY, concurrency: 8 });
+      const flaky = await runConformance({
+        baseUrl: proxy.url,
+        jwtSecret: reference.jwtSecret,
+        only: ONLY,
+        concurrency: 8,
+      });
       expect(verdicts(flaky), `${explain(flaky)}\nresets: ${proxy.resets.join('\n')}`).toEqual(verdicts(baseline));
       expect(proxy.resets.length).toBeGreaterThan(3);
       expect(flaky.transport?.resets).toBe(proxy.resets.length);

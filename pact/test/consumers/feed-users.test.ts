@@ -20,9 +20,18 @@ describe('consumer feed, provider users', () => {
       .given(state)
       .uponReceiving(`the caller's relationships of type ${type}, first page`)
       .withRequest('GET', '/relationships', (request) =>
-        request.query({ type: String(type), limit: '100', offset: '0' }).headers({ Authorization: regex('^Bearer .+$', 'Bearer caller-token') }),
+        request
+          .query({ type: String(type), limit: '100', offset: '0' })
+          .headers({ Authorization: regex('^Bearer .+$', 'Bearer caller-token') }),
       )
-      .willRespondWith(200, (response) => response.jsonBody({ items: eachLike(regex('^[0-9]+-[0-9a-f]{1,16}$', example)), type: integer(type), limit: integer(100), offset: integer(0) }));
+      .willRespondWith(200, (response) =>
+        response.jsonBody({
+          items: eachLike(regex('^[0-9]+-[0-9a-f]{1,16}$', example)),
+          type: integer(type),
+          limit: integer(100),
+          offset: integer(0),
+        }),
+      );
 
   it('reads follows and blocks, and leaves the blocked out of the home feed authors', async () => {
     page(1, 'the caller follows two users and blocks one of them', FOLLOWED);

@@ -42,10 +42,18 @@ describe('consumer notifications, provider chats (messages.created)', () => {
       )
       .executeTest(async (message) => {
         await consumeAs('notification-service', db, kafkaRecordOf(message));
-        const { rows } = await db.query<{ user_id: string; body: string; meta: { chat_id: number; message_id: number; sender_id: string } }>(
-          'SELECT user_id, body, meta FROM notifications.notifications ORDER BY user_id',
-        );
-        expect(rows).toEqual([{ user_id: RECIPIENT, body: 'hi', meta: expect.objectContaining({ chat_id: 3, message_id: 7, sender_id: SENDER }) }]);
+        const { rows } = await db.query<{
+          user_id: string;
+          body: string;
+          meta: { chat_id: number; message_id: number; sender_id: string };
+        }>('SELECT user_id, body, meta FROM notifications.notifications ORDER BY user_id');
+        expect(rows).toEqual([
+          {
+            user_id: RECIPIENT,
+            body: 'hi',
+            meta: expect.objectContaining({ chat_id: 3, message_id: 7, sender_id: SENDER }),
+          },
+        ]);
       });
   });
 

@@ -16,20 +16,35 @@ const prefixesKey: ProducerVariant = { transformEvent: (event) => ({ ...event, k
 
 describe('the notifications ← chats message pact against provider variants', () => {
   it('fails when chats renames a field of messages.created, naming the field', async () => {
-    const report = await verifyPacts({ provider: 'chats', producers: referenceProducers(renamesRecipients).chats, kind: 'message', providerVersion: 'renamed' });
+    const report = await verifyPacts({
+      provider: 'chats',
+      producers: referenceProducers(renamesRecipients).chats,
+      kind: 'message',
+      providerVersion: 'renamed',
+    });
     const [pact] = report.pacts;
     expect(pact).toMatchObject({ consumer: 'notifications', provider: 'chats', status: 'fail' });
     expect(pact!.interactions[0]!.mismatches.join('\n')).toMatch(/recipient_ids/);
   });
 
   it('fails when the record key is not the chat id (metadata is verified, not only the payload)', async () => {
-    const report = await verifyPacts({ provider: 'chats', producers: referenceProducers(prefixesKey).chats, kind: 'message', providerVersion: 'prefixed-key' });
+    const report = await verifyPacts({
+      provider: 'chats',
+      producers: referenceProducers(prefixesKey).chats,
+      kind: 'message',
+      providerVersion: 'prefixed-key',
+    });
     expect(report.pacts[0]!.status).toBe('fail');
     expect(report.pacts[0]!.interactions[0]!.mismatches.join('\n')).toMatch(/key/);
   });
 
   it('passes with the reference’s producer (no false positive)', async () => {
-    const report = await verifyPacts({ provider: 'chats', producers: referenceProducers().chats, kind: 'message', providerVersion: 'reference' });
+    const report = await verifyPacts({
+      provider: 'chats',
+      producers: referenceProducers().chats,
+      kind: 'message',
+      providerVersion: 'reference',
+    });
     expect(report.pacts.map((p) => p.status)).toEqual(['pass']);
   });
 });

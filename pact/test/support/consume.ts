@@ -11,7 +11,8 @@ export interface PactMessage {
 export function kafkaRecordOf(message: PactMessage): KafkaMessage {
   const { key, ...headers } = message.metadata as Record<string, string>;
   const contents = message.contents as { content?: unknown };
-  const payload = contents && typeof contents === 'object' && 'content' in contents ? contents.content : message.contents;
+  const payload =
+    contents && typeof contents === 'object' && 'content' in contents ? contents.content : message.contents;
   return {
     key: key === undefined ? null : Buffer.from(String(key)),
     value: Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)),
@@ -29,9 +30,16 @@ export function kafkaRecordOf(message: PactMessage): KafkaMessage {
  */
 export async function consumeAs(group: string, db: Database, record: KafkaMessage): Promise<void> {
   const failed: Message[] = [];
-  await consumeWithoutKafka({ db, group, records: [record], send: async (_topic, messages) => void failed.push(...messages) });
+  await consumeWithoutKafka({
+    db,
+    group,
+    records: [record],
+    send: async (_topic, messages) => void failed.push(...messages),
+  });
   if (failed.length > 0) {
     const headers = failed[0]!.headers ?? {};
-    throw new Error(`${group} did not apply the message: ${String(headers['dlq-reason'] ?? 'retry')}: ${String(headers['dlq-error-message'] ?? headers['retry-error-message'])}`);
+    throw new Error(
+      `${group} did not apply the message: ${String(headers['dlq-reason'] ?? 'retry')}: ${String(headers['dlq-error-message'] ?? headers['retry-error-message'])}`,
+    );
   }
 }

@@ -1,4 +1,12 @@
-import { createLogger, createServiceClient, forwardsBearer, type PlatformDeps, type PlatformVariant, type Principal, type ServiceName } from '@socialnet/reference';
+import {
+  createLogger,
+  createServiceClient,
+  forwardsBearer,
+  type PlatformDeps,
+  type PlatformVariant,
+  type Principal,
+  type ServiceName,
+} from '@socialnet/reference';
 
 /**
  * What a consumer service's handlers get, with every other service at the Pact mock server: the same

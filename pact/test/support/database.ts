@@ -1,5 +1,12 @@
 import { freshPostgresDatabase } from '../../../scripts/testing/scratch-database.ts';
-import { ALL_SERVICES, migrateAll, migrateEvents, openDatabase, type Database, type ServiceName } from '@socialnet/reference';
+import {
+  ALL_SERVICES,
+  migrateAll,
+  migrateEvents,
+  openDatabase,
+  type Database,
+  type ServiceName,
+} from '@socialnet/reference';
 
 /**
  * A database of its own for one consumer or provider, with that service's tables and the event side's inbox:
@@ -9,7 +16,10 @@ import { ALL_SERVICES, migrateAll, migrateEvents, openDatabase, type Database, t
 export async function serviceDatabase(service: ServiceName): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const db = adminUrl ? await freshPostgresDatabase(adminUrl, 'pact') : await openDatabase({});
-  await migrateAll(db, ALL_SERVICES.filter((m) => m.name === service));
+  await migrateAll(
+    db,
+    ALL_SERVICES.filter((m) => m.name === service),
+  );
   await migrateEvents(db);
   return db;
 }

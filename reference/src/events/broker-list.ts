@@ -3,5 +3,8 @@
  * entry and empty entries ignored. Empty or absent: no brokers (the platform then starts its embedded broker).
  */
 export function parseBrokerList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }

@@ -51,13 +51,18 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
 }
 
 /** Decodes a record, or throws PoisonRecordError with the dlq-reason the spec names. */
-export function decodeEvent(message: Pick<KafkaMessage, 'headers' | 'value' | 'key'>, expectedType?: string): DecodedEvent {
+export function decodeEvent(
+  message: Pick<KafkaMessage, 'headers' | 'value' | 'key'>,
+  expectedType?: string,
+): DecodedEvent {
   const text: Record<string, string | undefined> = {};
   for (const name of [...REQUIRED, 'ce_subject']) text[name] = headerText(message.headers, name);
   const missing = REQUIRED.filter((name) => !text[name]);
   if (missing.length > 0) throw new PoisonRecordError('envelope-invalid', `missing header(s) ${missing.join(', ')}`);
-  if (!UUID.test(text.ce_id!)) throw new PoisonRecordError('envelope-invalid', `ce_id ${JSON.stringify(text.ce_id)} is not a UUID`);
-  if (text.ce_specversion !== '1.0') throw new PoisonRecordError('envelope-invalid', `ce_specversion ${text.ce_specversion} is not 1.0`);
+  if (!UUID.test(text.ce_id!))
+    throw new PoisonRecordError('envelope-invalid', `ce_id ${JSON.stringify(text.ce_id)} is not a UUID`);
+  if (text.ce_specversion !== '1.0')
+    throw new PoisonRecordError('envelope-invalid', `ce_specversion ${text.ce_specversion} is not 1.0`);
   if (text['content-type'] !== 'application/json') {
     throw new PoisonRecordError('envelope-invalid', `content-type ${text['content-type']} is not application/json`);
   }
@@ -75,7 +80,13 @@ export function decodeEvent(message: Pick<KafkaMessage, 'headers' | 'value' | 'k
     throw new PoisonRecordError('schema-invalid', 'the payload is not a JSON object');
   }
   return {
-    envelope: { id: text.ce_id!.toLowerCase(), type: text.ce_type!, source: text.ce_source!, time: text.ce_time!, subject: text.ce_subject },
+    envelope: {
+      id: text.ce_id!.toLowerCase(),
+      type: text.ce_type!,
+      source: text.ce_source!,
+      time: text.ce_time!,
+      subject: text.ce_subject,
+    },
     key: message.key ? message.key.toString('utf8') : null,
     payload: payload as Record<string, unknown>,
   };

@@ -18,7 +18,13 @@ import { loadEventTopology, withNamespace, type EventTopology } from './topology
 
 export { parseBrokerList } from './broker-list.ts';
 export type { EventHandler } from './consumer/event-handler.ts';
-export type { ConsumerName, ConsumerSteps, ConsumerStepsWrapper, FailedDelivery, ReceivedEvent } from './consumer/consumer-steps.ts';
+export type {
+  ConsumerName,
+  ConsumerSteps,
+  ConsumerStepsWrapper,
+  FailedDelivery,
+  ReceivedEvent,
+} from './consumer/consumer-steps.ts';
 
 export interface EventSideOptions {
   db: Database;
@@ -74,9 +80,16 @@ export async function startEventSide(options: EventSideOptions): Promise<EventSi
   let broker: BrokerHandle | undefined;
   let brokers = options.brokers ?? [];
   if (brokers.length === 0) {
-    broker = await startBroker({ port: options.brokerPort ?? 0, dataDir: options.brokerDataDir, initialRebalanceDelayMs: 0 });
+    broker = await startBroker({
+      port: options.brokerPort ?? 0,
+      dataDir: options.brokerDataDir,
+      initialRebalanceDelayMs: 0,
+    });
     brokers = [broker.brokers];
-    options.logger.info({ brokers: broker.brokers, dataDir: options.brokerDataDir ?? null }, 'embedded Kafka-wire broker started (KAFKA_BROKERS unset)');
+    options.logger.info(
+      { brokers: broker.brokers, dataDir: options.brokerDataDir ?? null },
+      'embedded Kafka-wire broker started (KAFKA_BROKERS unset)',
+    );
   }
   try {
     const side = await startOnBrokers(options, brokers);
@@ -98,7 +111,10 @@ async function startOnBrokers(options: EventSideOptions, brokers: string[]): Pro
   const specTopology = loadEventTopology();
   const topology = withNamespace(specTopology, options.namespace ?? '');
   if (options.retryDelaysMs) {
-    for (const c of topology.consumed) c.retryDelaysMs = c.retryTopics.map((_, i) => options.retryDelaysMs![Math.min(i, options.retryDelaysMs!.length - 1)]!);
+    for (const c of topology.consumed)
+      c.retryDelaysMs = c.retryTopics.map(
+        (_, i) => options.retryDelaysMs![Math.min(i, options.retryDelaysMs!.length - 1)]!,
+      );
   }
   await migrateEvents(db);
   const metrics = createEventMetrics(registry);

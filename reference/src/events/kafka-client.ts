@@ -23,7 +23,12 @@ export function createKafka({ brokers, clientId = 'socialnet-reference' }: Kafka
  * acks from all in-sync replicas, one request in flight (so a retry cannot reorder a key's records).
  */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 3 } });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { retries: 3 },
+  });
 }
 
 /** Every topic the topology names, with the spec's partition count; the replication factor fits the cluster. */

@@ -31,11 +31,18 @@ export async function loadRouteTable(): Promise<GatewayRoute[]> {
   }
   const routes: GatewayRoute[] = [];
   const add = (service: ServiceName, method: string, template: string) => {
-    routes.push({ method: method.toUpperCase(), template, pattern: toPattern(template), service, prefix: prefixes.get(service) ?? '/api' });
+    routes.push({
+      method: method.toUpperCase(),
+      template,
+      pattern: toPattern(template),
+      service,
+      prefix: prefixes.get(service) ?? '/api',
+    });
   };
   if (existsSync(specPath('gateway.yaml'))) {
     const gateway = await loadSpec('gateway.yaml');
-    for (const { method, path, operation } of operationsOf(gateway)) add(operation['x-service'] as ServiceName, method, path);
+    for (const { method, path, operation } of operationsOf(gateway))
+      add(operation['x-service'] as ServiceName, method, path);
   } else {
     // before the first `npm run bundle:specs`: the same table, derived from the service documents
     for (const [service, doc] of docs) {
@@ -45,11 +52,17 @@ export async function loadRouteTable(): Promise<GatewayRoute[]> {
     }
   }
   const literalness = (t: string) => t.split('/').filter((s) => s && !s.startsWith('{')).length;
-  return routes.sort((a, b) => literalness(b.template) - literalness(a.template) || b.template.length - a.template.length);
+  return routes.sort(
+    (a, b) => literalness(b.template) - literalness(a.template) || b.template.length - a.template.length,
+  );
 }
 
 /** The route for a request, or the methods the path allows (405), or nothing (404). */
-export function matchRoute(routes: GatewayRoute[], method: string, path: string): GatewayRoute | { allow: string[] } | undefined {
+export function matchRoute(
+  routes: GatewayRoute[],
+  method: string,
+  path: string,
+): GatewayRoute | { allow: string[] } | undefined {
   const onPath = routes.filter((r) => r.pattern.test(path));
   if (onPath.length === 0) return undefined;
   const best = onPath.filter((r) => r.template === onPath[0]!.template);

@@ -101,7 +101,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     client: (to) => createServiceClient(to, () => callUrl(to), forwardsBearer(options.variant, from, to)),
   });
   const extraReadiness = [...(options.readiness ?? [])]; // shared with every service, so addReadiness reaches them all
-  const context = (from: ServiceName) => ({ db, log, metrics, jwtSecret: options.jwtSecret, variant: options.variant, deps: depsFor(from), extraReadiness });
+  const context = (from: ServiceName) => ({
+    db,
+    log,
+    metrics,
+    jwtSecret: options.jwtSecret,
+    variant: options.variant,
+    deps: depsFor(from),
+    extraReadiness,
+  });
   const apps = {} as Record<ServiceName, Express>;
   for (const m of modules) apps[m.name] = await buildService(m, context(m.name));
   const routes = await loadRouteTable();
@@ -136,7 +144,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     baseUrl = server.url;
     for (const m of modules) urls[m.name] = `${baseUrl}/services/${m.name}`;
   }
-  log.info({ baseUrl, services: urls, split: Boolean(options.split), database: db.kind, variant: options.variant?.name }, 'platform started');
+  log.info(
+    { baseUrl, services: urls, split: Boolean(options.split), database: db.kind, variant: options.variant?.name },
+    'platform started',
+  );
   return {
     baseUrl,
     services: urls,

@@ -8,4 +8,12 @@ import { usersService } from '../services/users/service.ts';
 import type { ServiceModule } from './service-module.ts';
 
 /** Every service module of the platform. */
-export const ALL_SERVICES: ServiceModule[] = [usersService, postsService, mediaService, feedService, chatsService, notificationsService, feedbackService];
+export const ALL_SERVICES: ServiceModule[] = [
+  usersService,
+  postsService,
+  mediaService,
+  feedService,
+  chatsService,
+  notificationsService,
+  feedbackService,
+];

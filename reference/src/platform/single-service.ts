@@ -42,9 +42,16 @@ export async function startSingleService(o: SingleServiceOptions): Promise<{ url
     return url;
   };
   const app = await buildService(module, {
-    db, log, metrics, jwtSecret: o.jwtSecret, extraReadiness: [],
+    db,
+    log,
+    metrics,
+    jwtSecret: o.jwtSecret,
+    extraReadiness: [],
     deps: {
-      db, log, jwtSecret: o.jwtSecret, storage: diskStorage(mediaDir),
+      db,
+      log,
+      jwtSecret: o.jwtSecret,
+      storage: diskStorage(mediaDir),
       mediaSigningKey: mediaSigningKeyFrom(o.jwtSecret),
       publicApiUrl: () => o.publicApiUrl ?? ownUrl,
       serviceUrl: urlOf,
@@ -53,5 +60,11 @@ export async function startSingleService(o: SingleServiceOptions): Promise<{ url
   });
   const server = await listen(app, o.port ?? 0);
   ownUrl = server.url;
-  return { url: server.url, close: async () => { await server.close(); await db.close(); } };
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
 }

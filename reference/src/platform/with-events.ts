@@ -42,7 +42,12 @@ export async function startPlatformWithEvents(options: PlatformWithEventsOptions
   // the feed's fan-out on write (FEED_STRATEGY=hybrid queues work for it; idle otherwise)
   let fanout: Awaited<ReturnType<typeof startFeedFanout>>;
   try {
-    fanout = await startFeedFanout({ db: platform.db, usersUrl: () => options.serviceUrls?.users ?? platform.services.users, jwtSecret: options.jwtSecret, log: platform.log });
+    fanout = await startFeedFanout({
+      db: platform.db,
+      usersUrl: () => options.serviceUrls?.users ?? platform.services.users,
+      jwtSecret: options.jwtSecret,
+      log: platform.log,
+    });
   } catch (error) {
     await events.close();
     await platform.close();

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteDatabase } from '../../src/shared/db/pglite-database.ts';
 import type { Database } from '../../src/shared/db/queryable.ts';
 import { consumerScenarios } from './helpers/consumer-scenarios.ts';
-import { postHeaders, postPayload, prepareDatabase, produce, startTestEventSide, testKafka } from './helpers/event-side-fixture.ts';
+import {
+  postHeaders,
+  postPayload,
+  prepareDatabase,
+  produce,
+  startTestEventSide,
+  testKafka,
+} from './helpers/event-side-fixture.ts';
 import { eventually, freshNamespace } from './helpers/kafka-records.ts';
 import { createEffectsTable, recordingHandler } from './helpers/recording-handler.ts';
 
@@ -16,7 +23,11 @@ describe('events > consumer framework > embedded broker', () => {
   });
   afterAll(async () => broker?.close());
 
-  describe('the consumer contract', () => consumerScenarios(() => [broker.brokers], () => createPgliteDatabase()));
+  describe('the consumer contract', () =>
+    consumerScenarios(
+      () => [broker.brokers],
+      () => createPgliteDatabase(),
+    ));
 
   describe('under injected faults', () => {
     let db: Database;
@@ -52,15 +63,21 @@ describe('events > consumer framework > embedded broker', () => {
       for (let i = 0; i < n; i++) {
         const eventId = randomUUID();
         const id = nextId++;
-        await produce(producer, `${ns}posts.created`, { key: `k${i % 5}`, value: JSON.stringify(postPayload(id)), headers: postHeaders(eventId) });
+        await produce(producer, `${ns}posts.created`, {
+          key: `k${i % 5}`,
+          value: JSON.stringify(postPayload(id)),
+          headers: postHeaders(eventId),
+        });
         ids.push(eventId);
         if (i === Math.floor(n / 2)) duringStream?.();
       }
       const counts = async () =>
-        (await db.query<{ n: number; d: number }>(
-          'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM events_test.effects WHERE event_id = ANY($1::uuid[])',
-          [ids],
-        )).rows[0]!;
+        (
+          await db.query<{ n: number; d: number }>(
+            'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM events_test.effects WHERE event_id = ANY($1::uuid[])',
+            [ids],
+          )
+        ).rows[0]!;
       await eventually(async () => (await counts()).d === n, `${n} events applied`);
       expect(await counts()).toEqual({ n, d: n });
     }

@@ -5,5 +5,10 @@ import { freshPostgresDatabase } from '../../../scripts/testing/scratch-database
 // The production pairing: Apache Kafka and PostgreSQL. The same scenarios run on the embedded pairing (embedded
 // broker and PGlite) in consumer-framework.embedded.test.ts, together with the injected faults.
 withKafka('events > consumer framework > real Kafka', (brokers) => {
-  withPostgres('with PostgreSQL', (url) => consumerScenarios(() => brokers.split(','), () => freshPostgresDatabase(url)));
+  withPostgres('with PostgreSQL', (url) =>
+    consumerScenarios(
+      () => brokers.split(','),
+      () => freshPostgresDatabase(url),
+    ),
+  );
 });

@@ -16,7 +16,13 @@ describe('events > startEventSide without brokers (the embedded default)', () =>
   beforeAll(async () => {
     db = await createPgliteDatabase();
     await migrateAll(db);
-    side = await startEventSide({ db, logger: silentLogger, registry, sessionTimeoutMs: 10000, heartbeatIntervalMs: 500 });
+    side = await startEventSide({
+      db,
+      logger: silentLogger,
+      registry,
+      sessionTimeoutMs: 10000,
+      heartbeatIntervalMs: 500,
+    });
     await side.ready();
   });
   afterAll(async () => {
@@ -33,11 +39,21 @@ describe('events > startEventSide without brokers (the embedded default)', () =>
         key: '77',
         type: 'dev.socialnet.posts.created.v1',
         source: '/socialnet/post-service',
-        payload: { id: 77, user_id: 'author-1', description: 'embedded', media_url: '', tags: ['a', 'b'], created_at: '2026-11-25T00:00:00.000Z' },
+        payload: {
+          id: 77,
+          user_id: 'author-1',
+          description: 'embedded',
+          media_url: '',
+          tags: ['a', 'b'],
+          created_at: '2026-11-25T00:00:00.000Z',
+        },
       }),
     );
     side.notify();
-    const row = await eventually(async () => (await db.query('SELECT * FROM feed.author_timeline WHERE post_id = 77')).rows[0], 'the timeline row');
+    const row = await eventually(
+      async () => (await db.query('SELECT * FROM feed.author_timeline WHERE post_id = 77')).rows[0],
+      'the timeline row',
+    );
     expect(row).toMatchObject({ author_id: 'author-1', snippet: 'embedded', tags: ['a', 'b'] });
     const metrics = await registry.metrics();
     expect(metrics).toMatch(/events_processed_total\{group="feed-service",topic="posts.created"\} 1/);

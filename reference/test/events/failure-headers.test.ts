@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsBefore, deadLetterHeaders, notBefore, originOf, retryHeaders } from '../../src/events/consumer/failure-headers.ts';
+import {
+  attemptsBefore,
+  deadLetterHeaders,
+  notBefore,
+  originOf,
+  retryHeaders,
+} from '../../src/events/consumer/failure-headers.ts';
 import { isTransient } from '../../src/events/consumer/errors.ts';
 
-const main = { topic: 'messages.created', partition: 2, offset: '41', timestamp: '1764000000000', headers: { ce_id: 'id-1', custom: Buffer.from([1, 2]) } };
+const main = {
+  topic: 'messages.created',
+  partition: 2,
+  offset: '41',
+  timestamp: '1764000000000',
+  headers: { ce_id: 'id-1', custom: Buffer.from([1, 2]) },
+};
 const error = Object.assign(new Error('connection refused'), { name: 'DatabaseUnavailable' });
 const now = Date.parse('2026-11-25T00:00:00.000Z');
 
@@ -25,8 +37,19 @@ describe('events > consumer > failure headers (socialnet-retry-v1, socialnet-dlq
   });
 
   it('a record read from a retry topic names the main topic as its origin, and replaces (not piles up) our headers', () => {
-    const hop = { topic: 'notification-service.messages.created.retry.2', partition: 2, offset: '7', timestamp: '1764000099999', headers: retryHeaders(main, 'notification-service', error, 2, 5000, now) };
-    expect(originOf(hop)).toEqual({ topic: 'messages.created', partition: 2, offset: '41', timestamp: '1764000000000' });
+    const hop = {
+      topic: 'notification-service.messages.created.retry.2',
+      partition: 2,
+      offset: '7',
+      timestamp: '1764000099999',
+      headers: retryHeaders(main, 'notification-service', error, 2, 5000, now),
+    };
+    expect(originOf(hop)).toEqual({
+      topic: 'messages.created',
+      partition: 2,
+      offset: '41',
+      timestamp: '1764000000000',
+    });
     expect(attemptsBefore(hop)).toBe(2);
     expect(notBefore(hop)).toBe(now + 5000);
     const dead = deadLetterHeaders(hop, 'notification-service', error, 3, 'retries-exhausted', now);

@@ -5,5 +5,10 @@ import { freshPostgresDatabase } from '../../../scripts/testing/scratch-database
 // The production pairing: real Kafka and real PostgreSQL. (The embedded pairing, broker and PGlite, is in
 // http-effects.embedded.test.ts; the consumer framework itself runs on every combination.)
 withKafka('events > HTTP effects > real Kafka', (brokers) => {
-  withPostgres('with PostgreSQL', (url) => httpEffectScenarios(() => brokers.split(','), () => freshPostgresDatabase(url)));
+  withPostgres('with PostgreSQL', (url) =>
+    httpEffectScenarios(
+      () => brokers.split(','),
+      () => freshPostgresDatabase(url),
+    ),
+  );
 });

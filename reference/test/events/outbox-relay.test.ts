@@ -23,7 +23,14 @@ const enqueuePosts = (db: Database, ids: number[]) =>
           key: String(id),
           type: 'dev.socialnet.posts.created.v1',
           source: '/socialnet/post-service',
-          payload: { id, user_id: 'u1', description: `post ${id}`, media_url: '', tags: null, created_at: '2026-11-25T00:00:00.000Z' },
+          payload: {
+            id,
+            user_id: 'u1',
+            description: `post ${id}`,
+            media_url: '',
+            tags: null,
+            created_at: '2026-11-25T00:00:00.000Z',
+          },
         }),
       );
     }
@@ -63,7 +70,13 @@ describe('events > outbox relay (SN-EVENTS-OUTBOX)', () => {
       const eventIds = await enqueuePosts(db, [10, 11, 12]);
       const producer = createIdempotentProducer(kafka);
       await producer.connect();
-      const relay = new OutboxRelay({ db, producer, metrics: createEventMetrics(new Registry()), logger: silentLogger, topicFor: (t) => `${ns}${t}` });
+      const relay = new OutboxRelay({
+        db,
+        producer,
+        metrics: createEventMetrics(new Registry()),
+        logger: silentLogger,
+        topicFor: (t) => `${ns}${t}`,
+      });
       relay.start();
       relay.notify();
       await eventually(async () => (await unpublished(db)) === 0, 'every row published');
@@ -81,7 +94,13 @@ describe('events > outbox relay (SN-EVENTS-OUTBOX)', () => {
         spec: text(first.headers, 'ce_specversion'),
         ct: text(first.headers, 'content-type'),
         subject: text(first.headers, 'ce_subject'),
-      }).toEqual({ type: 'dev.socialnet.posts.created.v1', source: '/socialnet/post-service', spec: '1.0', ct: 'application/json', subject: '10' });
+      }).toEqual({
+        type: 'dev.socialnet.posts.created.v1',
+        source: '/socialnet/post-service',
+        spec: '1.0',
+        ct: 'application/json',
+        subject: '10',
+      });
       expect(Date.parse(text(first.headers, 'ce_time')!)).not.toBeNaN();
     });
   });

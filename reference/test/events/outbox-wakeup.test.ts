@@ -30,7 +30,13 @@ function recordingProducer(fail = false) {
 
 const enqueue = (db: Database, id: number) =>
   db.transaction((tx) =>
-    enqueueEvent(tx, { topic: 'posts.created', key: String(id), type: 'dev.socialnet.posts.created.v1', source: '/socialnet/post-service', payload: { id } }),
+    enqueueEvent(tx, {
+      topic: 'posts.created',
+      key: String(id),
+      type: 'dev.socialnet.posts.created.v1',
+      source: '/socialnet/post-service',
+      payload: { id },
+    }),
   );
 
 const idle = () => new Promise((resolve) => setTimeout(resolve, 300)); // the relay's first (empty) poll is over
@@ -46,7 +52,13 @@ function wakeupScenarios(open: () => Promise<Database>) {
   it('publishes a committed write at once although the relay would not poll for ten minutes', async () => {
     db = await open();
     const { producer, sends } = recordingProducer();
-    relay = new OutboxRelay({ db, producer, metrics: createEventMetrics(new Registry()), logger: silentLogger, idleIntervalMs: POLL_NEVER });
+    relay = new OutboxRelay({
+      db,
+      producer,
+      metrics: createEventMetrics(new Registry()),
+      logger: silentLogger,
+      idleIntervalMs: POLL_NEVER,
+    });
     relay.start();
     await idle();
     expect(sends).toHaveLength(0);
@@ -59,13 +71,28 @@ function wakeupScenarios(open: () => Promise<Database>) {
   it('a rolled-back write wakes nobody, and a backing-off relay is not woken by new writes', async () => {
     db = await open();
     const { producer, sends } = recordingProducer(true);
-    relay = new OutboxRelay({ db, producer, metrics: createEventMetrics(new Registry()), logger: silentLogger, maxBackoffMs: POLL_NEVER, idleIntervalMs: POLL_NEVER });
+    relay = new OutboxRelay({
+      db,
+      producer,
+      metrics: createEventMetrics(new Registry()),
+      logger: silentLogger,
+      maxBackoffMs: POLL_NEVER,
+      idleIntervalMs: POLL_NEVER,
+    });
     relay.start();
     await idle();
-    await db.transaction(async (tx) => {
-      await enqueueEvent(tx, { topic: 'posts.created', key: '9', type: 'dev.socialnet.posts.created.v1', source: '/socialnet/post-service', payload: { id: 9 } });
-      throw new Error('roll back');
-    }).catch(() => undefined);
+    await db
+      .transaction(async (tx) => {
+        await enqueueEvent(tx, {
+          topic: 'posts.created',
+          key: '9',
+          type: 'dev.socialnet.posts.created.v1',
+          source: '/socialnet/post-service',
+          payload: { id: 9 },
+        });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
     await idle();
     expect(sends).toHaveLength(0);
     await enqueue(db, 2); // wakes the idle relay: the send fails, the relay backs off (100 ms, then 200 ms, ...)
@@ -77,14 +104,17 @@ function wakeupScenarios(open: () => Promise<Database>) {
 }
 
 describe('events > outbox relay wake-up on commit (LISTEN/NOTIFY)', () => {
-  describe('PGlite', () => wakeupScenarios(async () => {
-    const db = await createPgliteDatabase();
-    await prepareDatabase(db);
-    return db;
-  }));
-  withPostgres('PostgreSQL', (url) => wakeupScenarios(async () => {
-    const db = await freshPostgresDatabase(url);
-    await prepareDatabase(db);
-    return db;
-  }));
+  describe('PGlite', () =>
+    wakeupScenarios(async () => {
+      const db = await createPgliteDatabase();
+      await prepareDatabase(db);
+      return db;
+    }));
+  withPostgres('PostgreSQL', (url) =>
+    wakeupScenarios(async () => {
+      const db = await freshPostgresDatabase(url);
+      await prepareDatabase(db);
+      return db;
+    }),
+  );
 });

@@ -27,11 +27,17 @@ describe('events > topology (read from specs/asyncapi)', () => {
 
   it('the DLQ replay command refuses to run without a selection, and names unknown groups', () => {
     const cli = fileURLToPath(new URL('../../src/events/replay/cli.ts', import.meta.url));
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, '--brokers', '127.0.0.1:1', ...args], { encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', cli, '--brokers', '127.0.0.1:1', ...args], { encoding: 'utf8' });
     const unselected = run('--group', 'feed-service', '--topic', 'posts.created');
-    expect([unselected.status, unselected.stderr.trim()]).toEqual([2, 'choose records with --position, --event-id or --reason, or pass --all']);
+    expect([unselected.status, unselected.stderr.trim()]).toEqual([
+      2,
+      'choose records with --position, --event-id or --reason, or pass --all',
+    ]);
     const unknown = run('--group', 'nobody', '--topic', 'posts.created');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/no consumer group nobody on posts.created in specs\/asyncapi; known: feed-service on posts.created/);
+    expect(unknown.stderr).toMatch(
+      /no consumer group nobody on posts.created in specs\/asyncapi; known: feed-service on posts.created/,
+    );
   });
 });

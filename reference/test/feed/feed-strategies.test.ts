@@ -12,18 +12,26 @@ const secret = randomBytes(32).toString('base64url');
 let platform: PlatformWithEvents;
 const saved = { strategy: process.env.FEED_STRATEGY, threshold: process.env.FEED_FANOUT_THRESHOLD };
 
-interface User { id: string; token: string }
+interface User {
+  id: string;
+  token: string;
+}
 const users: Record<string, User> = {};
 const api = async (path: string, init: { as?: string; body?: unknown; method?: string } = {}) => {
   const res = await fetch(`${platform.baseUrl}/api${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(init.as ? { authorization: `Bearer ${users[init.as]!.token}` } : {}), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(init.as ? { authorization: `Bearer ${users[init.as]!.token}` } : {}),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   return { status: res.status, body: (await res.json()) as any };
 };
 const relate = async (who: string, whom: string, type: number, method = 'POST') =>
-  expect((await api('/relationships', { as: who, method, body: { related_id: users[whom]!.id, type } })).status).toBe(200);
+  expect((await api('/relationships', { as: who, method, body: { related_id: users[whom]!.id, type } })).status).toBe(
+    200,
+  );
 const posted: number[] = [];
 const post = async (who: string, text: string) => {
   const answer = await api('/posts', { as: who, body: { description: text } });
@@ -35,7 +43,9 @@ const settled = async () => {
   for (let i = 0; i < 400; i++) {
     const { rows } = await platform.db.query<{ missing: number; queued: number }>(
       `SELECT (SELECT count(*)::int FROM unnest($1::bigint[]) p(id) WHERE NOT EXISTS (SELECT 1 FROM feed.author_timeline WHERE post_id = p.id)) AS missing,
-              (SELECT count(*)::int FROM feed.fanout_queue) AS queued`, [posted]);
+              (SELECT count(*)::int FROM feed.fanout_queue) AS queued`,
+      [posted],
+    );
     if (rows[0]!.missing === 0 && rows[0]!.queued === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -47,7 +57,9 @@ const homeFeed = async (strategy: 'pull' | 'hybrid', reader: string) => {
   const ids: Array<[string, number]> = [];
   let cursor: string | null = null;
   do {
-    const answer: { status: number; body: any } = await api(`/feed?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { as: reader });
+    const answer: { status: number; body: any } = await api(`/feed?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+      as: reader,
+    });
     expect(answer.status).toBe(200);
     ids.push(...answer.body.items.map((i: any) => [i.author_id, i.post_id] as [string, number]));
     cursor = answer.body.next_cursor;
@@ -62,7 +74,11 @@ const bothStrategies = async (reader: string) => {
   return pull.map(([author]) => name(author));
 };
 const homeRows = async (author: string) =>
-  (await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM feed.home_timeline WHERE author_id = $1', [users[author]!.id])).rows[0]!.n;
+  (
+    await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM feed.home_timeline WHERE author_id = $1', [
+      users[author]!.id,
+    ])
+  ).rows[0]!.n;
 
 describe('feed strategies: pull and hybrid return the same feed for the same graph and posts once settled', () => {
   beforeAll(async () => {
@@ -73,8 +89,10 @@ describe('feed strategies: pull and hybrid return the same feed for the same gra
     // users straight into the users service's table: registering runs the password KDF, seconds each here
     for (const [i, n] of ['plain', 'popular', 'celebrity', 'late', 'r1', 'r2', 'r3', 'admin'].entries()) {
       const id = `${i % 4}-${randomBytes(8).toString('hex')}`;
-      await platform.db.query(`INSERT INTO users.users (user_id, shard_id, email, name, password_hash) VALUES ($1, $2, $3, $4, $5)`,
-        [id, i % 4, `${id}@example.com`, n, DUMMY_PASSWORD_HASH]);
+      await platform.db.query(
+        `INSERT INTO users.users (user_id, shard_id, email, name, password_hash) VALUES ($1, $2, $3, $4, $5)`,
+        [id, i % 4, `${id}@example.com`, n, DUMMY_PASSWORD_HASH],
+      );
       users[n] = { id, token: (await issueJwt(secret, id, n === 'admin' ? ['admin'] : [])).token };
     }
   });
@@ -119,15 +137,26 @@ describe('feed strategies: pull and hybrid return the same feed for the same gra
     await post('late', 'late 3');
     await settled();
     const pushedFor = async (postId: number) =>
-      (await platform.db.query<{ user_id: string }>('SELECT user_id FROM feed.home_timeline WHERE post_id = $1 ORDER BY user_id', [postId])).rows.map((r) => r.user_id);
+      (
+        await platform.db.query<{ user_id: string }>(
+          'SELECT user_id FROM feed.home_timeline WHERE post_id = $1 ORDER BY user_id',
+          [postId],
+        )
+      ).rows.map((r) => r.user_id);
     const last = posted[posted.length - 1]!;
     expect(await pushedFor(last)).toEqual([users.r1!.id, users.r2!.id].sort());
     const before = await bothStrategies('r1');
 
     // the same posts.created event again (as a replay under a new event id would bring it): queued and fanned out again
     const { rows } = await platform.db.query<Record<string, unknown>>(
-      `SELECT author_id AS user_id, post_id AS id, snippet AS description, media_url, tags, created_at FROM feed.author_timeline WHERE post_id = $1`, [last]);
-    await platform.db.transaction((tx) => addToAuthorTimeline.apply(tx, [{ payload: { ...rows[0], created_at: (rows[0]!.created_at as Date).toISOString() } } as never]));
+      `SELECT author_id AS user_id, post_id AS id, snippet AS description, media_url, tags, created_at FROM feed.author_timeline WHERE post_id = $1`,
+      [last],
+    );
+    await platform.db.transaction((tx) =>
+      addToAuthorTimeline.apply(tx, [
+        { payload: { ...rows[0], created_at: (rows[0]!.created_at as Date).toISOString() } } as never,
+      ]),
+    );
     await settled();
     expect(await pushedFor(last)).toEqual([users.r1!.id, users.r2!.id].sort());
     expect(await bothStrategies('r1')).toEqual(before);

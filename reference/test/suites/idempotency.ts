@@ -13,7 +13,8 @@ export function idempotencySuite(platform: () => Platform) {
   it('replays the first response with Idempotent-Replayed and stores the message once', async () => {
     const base = platform().baseUrl;
     [alice, bob] = await Promise.all([registerUser(base, 'idem-a'), registerUser(base, 'idem-b')]);
-    chatId = (await alice.api.POST('/api/chats', { body: { name: 'idem', members: [bob.userId], open: false } })).data!.id;
+    chatId = (await alice.api.POST('/api/chats', { body: { name: 'idem', members: [bob.userId], open: false } })).data!
+      .id;
     const params = key('send');
     const first = await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'once' }, params });
     const again = await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'once' }, params });
@@ -21,9 +22,15 @@ export function idempotencySuite(platform: () => Platform) {
     expect(again.response.status).toBe(201);
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
     expect(again.data).toEqual(first.data);
-    const stored = await platform().db.query('SELECT 1 FROM chats.messages WHERE chat_id = $1 AND text = $2', [chatId, 'once']);
+    const stored = await platform().db.query('SELECT 1 FROM chats.messages WHERE chat_id = $1 AND text = $2', [
+      chatId,
+      'once',
+    ]);
     expect(stored.rowCount).toBe(1);
-    const events = await platform().db.query(`SELECT 1 FROM public.outbox WHERE topic = 'messages.created' AND payload->>'text' = 'once' AND key = $1`, [String(chatId)]);
+    const events = await platform().db.query(
+      `SELECT 1 FROM public.outbox WHERE topic = 'messages.created' AND payload->>'text' = 'once' AND key = $1`,
+      [String(chatId)],
+    );
     expect(events.rowCount).toBe(1);
     const other = await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'different' }, params });
     expect(other.response.status).toBe(422);
@@ -36,22 +43,40 @@ export function idempotencySuite(platform: () => Platform) {
     const outsider = await registerUser(platform().baseUrl, 'idem-c');
     const params = key('refused');
     const otherChat = (await outsider.api.POST('/api/chats', { body: { name: 'own', open: false } })).data!.id;
-    expect((await outsider.api.POST('/api/messages', { body: { chat_id: chatId, text: 'x' }, params })).response.status).toBe(404);
-    expect((await outsider.api.POST('/api/messages', { body: { chat_id: otherChat, text: 'x' }, params })).response.status).toBe(201);
+    expect(
+      (await outsider.api.POST('/api/messages', { body: { chat_id: chatId, text: 'x' }, params })).response.status,
+    ).toBe(404);
+    expect(
+      (await outsider.api.POST('/api/messages', { body: { chat_id: otherChat, text: 'x' }, params })).response.status,
+    ).toBe(201);
   });
 
   it('replays uploads and comments too', async () => {
     const params = key('upload');
-    const body = () => form({ chat_id: chatId, text: 'pic' }, { name: 'p.png', type: 'image/png', bytes: 'png' }) as never;
+    const body = () =>
+      form({ chat_id: chatId, text: 'pic' }, { name: 'p.png', type: 'image/png', bytes: 'png' }) as never;
     const first = await alice.api.POST('/api/messages/upload', { body: body(), params, ...asForm });
     const again = await alice.api.POST('/api/messages/upload', { body: body(), params, ...asForm });
     expect(again.response.headers.get('idempotent-replayed')).toBe('true');
     expect(again.data).toEqual(first.data);
     const c = key('comment');
-    const c1 = await alice.api.POST('/api/feedback/posts/{post_id}/comments', { body: { text: 'hi' }, params: { path: { post_id: 5 }, ...c } });
-    const c2 = await alice.api.POST('/api/feedback/posts/{post_id}/comments', { body: { text: 'hi' }, params: { path: { post_id: 5 }, ...c } });
+    const c1 = await alice.api.POST('/api/feedback/posts/{post_id}/comments', {
+      body: { text: 'hi' },
+      params: { path: { post_id: 5 }, ...c },
+    });
+    const c2 = await alice.api.POST('/api/feedback/posts/{post_id}/comments', {
+      body: { text: 'hi' },
+      params: { path: { post_id: 5 }, ...c },
+    });
     expect(c2.data).toEqual(c1.data);
-    expect((await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'x' }, params: { header: { 'Idempotency-Key': 'has space' } } })).response.status).toBe(400);
+    expect(
+      (
+        await alice.api.POST('/api/messages', {
+          body: { chat_id: chatId, text: 'x' },
+          params: { header: { 'Idempotency-Key': 'has space' } },
+        })
+      ).response.status,
+    ).toBe(400);
   });
 
   it('a duplicate while the first is still in flight gets 409', async () => {
@@ -60,8 +85,12 @@ export function idempotencySuite(platform: () => Platform) {
     const { requestFingerprint } = await import('../../src/shared/idempotency/fingerprint.ts');
     await platform().db.query(
       `INSERT INTO public.idempotency_keys (caller, operation_id, idempotency_key, fingerprint, state, expires_at) VALUES ($1, 'sendMessage', $2, $3, 'in_flight', now() + interval '1 hour')`,
-      [alice.userId, k, requestFingerprint({}, { chat_id: chatId, text: 'slow' })]);
-    const dup = await alice.api.POST('/api/messages', { body: { chat_id: chatId, text: 'slow' }, params: { header: { 'Idempotency-Key': k } } });
+      [alice.userId, k, requestFingerprint({}, { chat_id: chatId, text: 'slow' })],
+    );
+    const dup = await alice.api.POST('/api/messages', {
+      body: { chat_id: chatId, text: 'slow' },
+      params: { header: { 'Idempotency-Key': k } },
+    });
     expect(dup.response.status).toBe(409);
     expect(dup.error).toMatchObject({ type: 'https://socialnet.dev/problems/idempotency-key-in-flight' });
   });

@@ -12,13 +12,20 @@ export interface RawResponse {
 }
 
 /** A request's bytes: `headers` in order and as given (duplicates kept); Host and Connection: close unless given. */
-export function rawHttp(method: string, target: string, headers: [string, string][] = [], body?: Buffer | string): Buffer {
+export function rawHttp(
+  method: string,
+  target: string,
+  headers: [string, string][] = [],
+  body?: Buffer | string,
+): Buffer {
   const names = new Set(headers.map(([n]) => n.toLowerCase()));
   const bytes = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
   const all: [string, string][] = [
     ...(names.has('host') ? [] : [['Host', 'localhost'] as [string, string]]),
     ...headers,
-    ...(bytes && !names.has('content-length') && !names.has('transfer-encoding') ? [['Content-Length', String(bytes.length)] as [string, string]] : []),
+    ...(bytes && !names.has('content-length') && !names.has('transfer-encoding')
+      ? [['Content-Length', String(bytes.length)] as [string, string]]
+      : []),
     ...(names.has('connection') ? [] : [['Connection', 'close'] as [string, string]]),
   ];
   const head = `${method} ${target} HTTP/1.1\r\n${all.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
@@ -85,13 +92,22 @@ export function sendRaw(url: string, request: Buffer, timeoutMs = 10_000): Promi
       clearTimeout(timer);
       socket.destroy();
       if (response) resolve(response);
-      else reject(new Error(`${error ? error.message : 'connection closed'} without a complete response: ${JSON.stringify(Buffer.concat(received).toString('latin1').slice(0, 200))}`));
+      else
+        reject(
+          new Error(
+            `${error ? error.message : 'connection closed'} without a complete response: ${JSON.stringify(Buffer.concat(received).toString('latin1').slice(0, 200))}`,
+          ),
+        );
     };
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
       socket.destroy();
-      reject(new Error(`no complete response within ${timeoutMs} ms: ${JSON.stringify(Buffer.concat(received).toString('latin1').slice(0, 200))}`));
+      reject(
+        new Error(
+          `no complete response within ${timeoutMs} ms: ${JSON.stringify(Buffer.concat(received).toString('latin1').slice(0, 200))}`,
+        ),
+      );
     }, timeoutMs);
     socket.on('data', (chunk) => {
       received.push(chunk);

@@ -7,11 +7,14 @@ import addFormatsModule from 'ajv-formats';
 import type { OpenApiDocument } from '../../src/shared/spec/load-spec.ts';
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import may be the module object
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => void;
 
 export const SCHEMATHESIS_DOC = path.resolve(import.meta.dirname, '../../../docs/schemathesis.md');
 
-export type Evidence = { kind: 'none' } | { kind: 'pointer' | 'message' | 'request'; text: string } | { kind: 'wire-valid' };
+export type Evidence =
+  { kind: 'none' } | { kind: 'pointer' | 'message' | 'request'; text: string } | { kind: 'wire-valid' };
 
 export interface AcceptedCause {
   cause: string;
@@ -46,14 +49,29 @@ export function acceptedCauses(markdown = readFileSync(SCHEMATHESIS_DOC, 'utf8')
       const [status, problemType] = [Number(answer!.split(' ')[0]), code(answer!)[0]];
       const [kind] = evidence!.split(' ');
       const parsed: Evidence =
-        evidence === '–' ? { kind: 'none' } : kind === 'wire-valid' ? { kind: 'wire-valid' } : { kind: kind as 'pointer' | 'message' | 'request', text: code(evidence!)[0]! };
-      if (!['none', 'pointer', 'message', 'request', 'wire-valid'].includes(parsed.kind) || Number.isNaN(status)) throw new Error(`cannot read the row: ${line}`);
-      return { cause: code(cause!)[0]!, check: check!, status, problemType, evidence: parsed, operations: code(operations!) };
+        evidence === '–'
+          ? { kind: 'none' }
+          : kind === 'wire-valid'
+            ? { kind: 'wire-valid' }
+            : { kind: kind as 'pointer' | 'message' | 'request', text: code(evidence!)[0]! };
+      if (!['none', 'pointer', 'message', 'request', 'wire-valid'].includes(parsed.kind) || Number.isNaN(status))
+        throw new Error(`cannot read the row: ${line}`);
+      return {
+        cause: code(cause!)[0]!,
+        check: check!,
+        status,
+        problemType,
+        evidence: parsed,
+        operations: code(operations!),
+      };
     });
 }
 
 type Json = any;
-const decode = (content: Json): string => (content && typeof content === 'object' && '$base64' in content ? Buffer.from(content.$base64, 'base64').toString('utf8') : String(content ?? ''));
+const decode = (content: Json): string =>
+  content && typeof content === 'object' && '$base64' in content
+    ? Buffer.from(content.$base64, 'base64').toString('utf8')
+    : String(content ?? '');
 
 /** Every failed check of a run, from its NDJSON events report. */
 export function findingsOf(ndjson: string): Finding[] {
@@ -91,7 +109,12 @@ function validOnTheWire(doc: OpenApiDocument, finding: Finding): boolean {
   if (!schema || finding.mediaType !== 'multipart/form-data') return false;
   const ajv = new Ajv({ strict: false, coerceTypes: true });
   addFormats(ajv);
-  const asText = Object.fromEntries(Object.entries(finding.body as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+  const asText = Object.fromEntries(
+    Object.entries(finding.body as Record<string, unknown>).map(([k, v]) => [
+      k,
+      typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
+  );
   return ajv.validate(schema, asText);
 }
 
@@ -103,7 +126,9 @@ function shows(evidence: Evidence, finding: Finding, problem: Json, doc: OpenApi
     case 'pointer':
       return errors.some((e) => e.pointer === evidence.text || e.pointer?.startsWith(`${evidence.text}/`));
     case 'message':
-      return [problem?.detail, ...errors.map((e) => e.message)].some((m) => typeof m === 'string' && m.includes(evidence.text));
+      return [problem?.detail, ...errors.map((e) => e.message)].some(
+        (m) => typeof m === 'string' && m.includes(evidence.text),
+      );
     case 'request':
       return JSON.stringify(finding.body ?? null).includes(evidence.text);
     case 'wire-valid':

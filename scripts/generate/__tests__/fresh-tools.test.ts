@@ -9,13 +9,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../sources.ts';
 
 const clone = mkdtempSync(join(tmpdir(), 'sn-fresh-generate-'));
-for (const part of ['package.json', 'scripts/package.json', 'scripts/generate', 'scripts/generate.ts', 'specs/openapi', 'specs/asyncapi']) cpSync(join(ROOT, part), join(clone, part), { recursive: true });
+for (const part of [
+  'package.json',
+  'scripts/package.json',
+  'scripts/generate',
+  'scripts/generate.ts',
+  'specs/openapi',
+  'specs/asyncapi',
+])
+  cpSync(join(ROOT, part), join(clone, part), { recursive: true });
 symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
 afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
 async function generateGo(env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   const args = ['--import', 'tsx', 'scripts/generate.ts', '--only', 'go-client', '--out', join(clone, 'out')];
-  return promisify(execFile)(process.execPath, args, { cwd: clone, env: { ...env, INIT_CWD: clone }, maxBuffer: 16 << 20 }).then(
+  return promisify(execFile)(process.execPath, args, {
+    cwd: clone,
+    env: { ...env, INIT_CWD: clone },
+    maxBuffer: 16 << 20,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );

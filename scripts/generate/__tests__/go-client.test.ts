@@ -12,7 +12,9 @@ const dir = join(DEFAULT_OUT, 'go-client');
 
 describe('generated/go-client', () => {
   it('is the module docs/generation.md tells Go teams to require', () => {
-    expect(readFileSync(join(dir, 'go.mod'), 'utf8')).toMatch(new RegExp(`^module ${GO_MODULE.replace(/\./g, '\\.')}$`, 'm'));
+    expect(readFileSync(join(dir, 'go.mod'), 'utf8')).toMatch(
+      new RegExp(`^module ${GO_MODULE.replace(/\./g, '\\.')}$`, 'm'),
+    );
   });
 
   it('builds and vets', async () => {

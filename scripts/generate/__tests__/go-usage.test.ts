@@ -23,12 +23,25 @@ describe('the Go SDK usage example', () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization, key: req.headers['idempotency-key'] as string, body });
+      seen.push({
+        method: req.method,
+        url: req.url,
+        authorization: req.headers.authorization,
+        key: req.headers['idempotency-key'] as string,
+        body,
+      });
       if (req.url === '/api/whoami') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ user_id: '1-abc', shard_id: 1 }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ user_id: '1-abc', shard_id: 1 }));
         return;
       }
-      const problem = { type: 'https://socialnet.dev/problems/not-found', title: 'Not Found', status: 404, detail: 'chat 7 not found' };
+      const problem = {
+        type: 'https://socialnet.dev/problems/not-found',
+        title: 'Not Found',
+        status: 404,
+        detail: 'chat 7 not found',
+      };
       res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify(problem));
     });
   });
@@ -50,7 +63,9 @@ describe('the Go SDK usage example', () => {
   it('builds, sends the token and the idempotency key, and reads the problem', async () => {
     const env = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' };
     await run('go', ['build', '-o', 'usage', '.'], { cwd: dir, env });
-    const result = await run(join(dir, 'usage'), [], { env: { ...env, SOCIALNET_URL: url, SOCIALNET_TOKEN: 'tok-7' } }).then(
+    const result = await run(join(dir, 'usage'), [], {
+      env: { ...env, SOCIALNET_URL: url, SOCIALNET_TOKEN: 'tok-7' },
+    }).then(
       () => ({ code: 0, stdout: '' }),
       (e: { code: number; stdout: string }) => e,
     );

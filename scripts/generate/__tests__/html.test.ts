@@ -26,34 +26,52 @@ describe('generated/html', () => {
     expect(html.match(/@import\s+(url\()?["']?(https?:)?\/\//gi) ?? []).toEqual([]);
   });
 
-  it.each(asyncApiDocs().map((d) => d.name))('asyncapi/%s.html renders its channels offline', async (name) => {
-    const requests: string[] = [];
-    const errors: string[] = [];
-    const virtualConsole = new VirtualConsole();
-    virtualConsole.on('jsdomError', (e) => errors.push(e.message));
-    const offline = (url: unknown) => {
-      requests.push(String(url));
-      return Promise.reject(new Error('offline'));
-    };
-    const dom = new JSDOM(readFileSync(join(htmlDir, 'asyncapi', `${name}.html`), 'utf8'), {
-      runScripts: 'dangerously',
-      pretendToBeVisual: true,
-      virtualConsole,
-      beforeParse(window) {
-        // What a browser has and jsdom lacks; fetch refuses, so any network use would show up in `requests`.
-        Object.assign(window, { fetch: offline, Headers, Request, Response, TextEncoder, TextDecoder, structuredClone });
-        Object.assign(window, { ResizeObserver: class { observe() {} unobserve() {} disconnect() {} } });
-      },
-    });
-    const root = dom.window.document.getElementById('asyncapi');
-    const deadline = Date.now() + 30_000;
-    while (!root?.textContent?.includes('.dlq') && errors.length === 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    dom.window.close();
-    expect(errors).toEqual([]);
-    expect(requests).toEqual([]);
-    expect(root?.textContent).toContain(`${name}.created`);
-    expect(root?.textContent).toContain('.dlq');
-  }, 60_000);
+  it.each(asyncApiDocs().map((d) => d.name))(
+    'asyncapi/%s.html renders its channels offline',
+    async (name) => {
+      const requests: string[] = [];
+      const errors: string[] = [];
+      const virtualConsole = new VirtualConsole();
+      virtualConsole.on('jsdomError', (e) => errors.push(e.message));
+      const offline = (url: unknown) => {
+        requests.push(String(url));
+        return Promise.reject(new Error('offline'));
+      };
+      const dom = new JSDOM(readFileSync(join(htmlDir, 'asyncapi', `${name}.html`), 'utf8'), {
+        runScripts: 'dangerously',
+        pretendToBeVisual: true,
+        virtualConsole,
+        beforeParse(window) {
+          // What a browser has and jsdom lacks; fetch refuses, so any network use would show up in `requests`.
+          Object.assign(window, {
+            fetch: offline,
+            Headers,
+            Request,
+            Response,
+            TextEncoder,
+            TextDecoder,
+            structuredClone,
+          });
+          Object.assign(window, {
+            ResizeObserver: class {
+              observe() {}
+              unobserve() {}
+              disconnect() {}
+            },
+          });
+        },
+      });
+      const root = dom.window.document.getElementById('asyncapi');
+      const deadline = Date.now() + 30_000;
+      while (!root?.textContent?.includes('.dlq') && errors.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      dom.window.close();
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(root?.textContent).toContain(`${name}.created`);
+      expect(root?.textContent).toContain('.dlq');
+    },
+    60_000,
+  );
 });

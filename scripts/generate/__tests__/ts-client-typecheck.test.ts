@@ -15,10 +15,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function typecheck(name: string, source: string): string[] {
   const file = join(dir, `${name}.ts`);
   writeFileSync(file, source);
-  const base = ts.parseConfigFileTextToJson('tsconfig.base.json', readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8')).config;
+  const base = ts.parseConfigFileTextToJson(
+    'tsconfig.base.json',
+    readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8'),
+  ).config;
   const { options } = ts.convertCompilerOptionsFromJson({ ...base.compilerOptions, types: [] }, ROOT);
   const program = ts.createProgram([file], options);
-  return ts.getPreEmitDiagnostics(program).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }
 
 const client = JSON.stringify(join(ROOT, 'generated/ts-client/index.ts'));

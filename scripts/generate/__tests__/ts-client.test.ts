@@ -22,7 +22,7 @@ describe('generated/ts-client', () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  it('calls the gateway path with the caller\'s bearer token', async () => {
+  it("calls the gateway path with the caller's bearer token", async () => {
     const client = createSocialnetClient({ baseUrl, token: 'tok-1' });
     const { data, response } = await client.GET('/api/whoami');
     expect(response.status).toBe(200);
@@ -31,7 +31,9 @@ describe('generated/ts-client', () => {
   });
 
   it('sends no Authorization header without a token, and reads a token function per request', async () => {
-    await createSocialnetClient({ baseUrl }).POST('/api/users/login', { body: { email: 'ann@example.com', password: 'pw-123456' } });
+    await createSocialnetClient({ baseUrl }).POST('/api/users/login', {
+      body: { email: 'ann@example.com', password: 'pw-123456' },
+    });
     expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/api/users/login', authorization: undefined });
     expect(JSON.parse(seen.at(-1)!.body)).toEqual({ email: 'ann@example.com', password: 'pw-123456' });
     let n = 0;
@@ -41,7 +43,7 @@ describe('generated/ts-client', () => {
     expect(seen.slice(-2).map((s) => s.authorization)).toEqual(['Bearer tok-1', 'Bearer tok-2']);
   });
 
-  it('serves a single service document\'s paths too', async () => {
+  it("serves a single service document's paths too", async () => {
     const client = createServiceClient<users.paths>({ baseUrl, token: 'tok-9' });
     await client.GET('/whoami');
     expect(seen.at(-1)).toMatchObject({ url: '/whoami', authorization: 'Bearer tok-9' });

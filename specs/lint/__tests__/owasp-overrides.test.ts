@@ -13,8 +13,15 @@ const doc = (requestText: object, responseText: object) => ({
   paths: {
     '/messages': {
       post: {
-        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { text: requestText } } } } },
-        responses: { '201': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { text: responseText } } } } } },
+        requestBody: {
+          content: { 'application/json': { schema: { type: 'object', properties: { text: requestText } } } },
+        },
+        responses: {
+          '201': {
+            description: 'ok',
+            content: { 'application/json': { schema: { type: 'object', properties: { text: responseText } } } },
+          },
+        },
       },
     },
   },

@@ -15,7 +15,10 @@ const tsx = resolve(specsDir, '../node_modules/.bin/tsx');
 
 async function lintCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, ['lint/run.ts', ...args], { cwd: specsDir, env: { ...process.env, INIT_CWD: specsDir } });
+    const { stdout, stderr } = await run(tsx, ['lint/run.ts', ...args], {
+      cwd: specsDir,
+      env: { ...process.env, INIT_CWD: specsDir },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -58,7 +61,13 @@ describe('lint CLI', () => {
     expect((await lintCli(['--format', 'sarif', '--output', out, badFile])).code).toBe(1);
     const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
       version: string;
-      runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        }[];
+      }[];
     };
     expect(sarif.version).toBe('2.1.0');
     const ours = sarif.runs[0]!.results.filter((r) => r.ruleId === 'sn-consumer-dlq');
@@ -70,7 +79,12 @@ describe('lint CLI', () => {
   it('names real spec files relative to the repository root in SARIF (as code scanning expects)', async () => {
     const out = join(dir, 'real.sarif');
     await lintCli(['--format', 'sarif', '--output', out, resolve(specsDir, 'openapi/users.yaml')]);
-    const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { artifacts?: { location: { uri: string } }[]; results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
+      runs: {
+        artifacts?: { location: { uri: string } }[];
+        results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      }[];
+    };
     const uris = new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
     expect(uris.size).toBeGreaterThan(0);
     expect([...uris].every((u) => u.startsWith('specs/'))).toBe(true);

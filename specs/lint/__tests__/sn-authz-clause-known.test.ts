@@ -13,7 +13,11 @@ describe(RULE, () => {
   it('fires on a clause the registry does not have', async () => {
     const doc = withChange((_d, send) => (send['x-authz'][0]!.clause = 'SN-AUTHZ-CHAT-MEMBERS'));
     expect(await lintWithRule(RULE, doc, options)).toEqual([
-      { code: RULE, path: 'paths./chats/{chat_id}/messages.post.x-authz.0.clause', message: 'Clause `SN-AUTHZ-CHAT-MEMBERS` is not in specs/clauses.yaml.' },
+      {
+        code: RULE,
+        path: 'paths./chats/{chat_id}/messages.post.x-authz.0.clause',
+        message: 'Clause `SN-AUTHZ-CHAT-MEMBERS` is not in specs/clauses.yaml.',
+      },
     ]);
   });
 });

@@ -4,7 +4,8 @@ import { lintWithRule } from './__helpers__/tester.ts';
 
 const RULE = 'sn-authz-declared';
 const SEND = 'paths./chats/{chat_id}/messages.post';
-const message = 'Secured operation has no `x-authz` rule: say who may call it (e.g. `authenticated`, `self`, `chat-member`).';
+const message =
+  'Secured operation has no `x-authz` rule: say who may call it (e.g. `authenticated`, `self`, `chat-member`).';
 
 describe(RULE, () => {
   it('is silent when every secured operation has x-authz (public ones need none)', async () => {

@@ -7,7 +7,9 @@ const AUTHZ = 'paths./chats/{chat_id}/messages.post.x-authz';
 
 describe(RULE, () => {
   it('is silent on registry rules with deny, clause and why (and on a bare `authenticated`)', async () => {
-    const doc = withChange((_d, send) => send['x-authz'].push({ rule: 'authenticated', clause: 'SN-AUTHZ-AUTHENTICATED' } as never));
+    const doc = withChange((_d, send) =>
+      send['x-authz'].push({ rule: 'authenticated', clause: 'SN-AUTHZ-AUTHENTICATED' } as never),
+    );
     expect(await lintWithRule(RULE, goodOpenApi())).toEqual([]);
     expect(await lintWithRule(RULE, doc)).toEqual([]);
   });

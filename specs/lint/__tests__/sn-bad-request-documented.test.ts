@@ -12,11 +12,15 @@ describe(RULE, () => {
 
   it('fires on an operation with a body and path parameters but no 400', async () => {
     const doc = withChange((_d, send) => delete (send.responses as Record<string, unknown>)['400']);
-    expect(await lintWithRule(RULE, doc)).toEqual([{ code: RULE, path: 'paths./chats/{chat_id}/messages.post.responses', message }]);
+    expect(await lintWithRule(RULE, doc)).toEqual([
+      { code: RULE, path: 'paths./chats/{chat_id}/messages.post.responses', message },
+    ]);
   });
 
   it('fires on an operation whose only input is a query parameter', async () => {
-    const doc = withChange((_d, _s, health) => (health.parameters = [{ name: 'verbose', in: 'query', schema: { type: 'boolean' } }]));
+    const doc = withChange(
+      (_d, _s, health) => (health.parameters = [{ name: 'verbose', in: 'query', schema: { type: 'boolean' } }]),
+    );
     expect(await lintWithRule(RULE, doc)).toEqual([{ code: RULE, path: 'paths./health.get.responses', message }]);
   });
 });

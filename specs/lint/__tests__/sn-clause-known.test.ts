@@ -26,7 +26,11 @@ describe(RULE, () => {
     });
     expect(await lintWithRule(RULE, doc, options)).toEqual([
       { code: RULE, path: 'info.x-clauses.1', message: 'Clause `SN-EVENTS-NOWHERE` is not in specs/clauses.yaml.' },
-      { code: RULE, path: 'paths./chats/{chat_id}/messages.post.x-emits.0.clause', message: 'Clause `SN-EVENTS-OUTBOXX` is not in specs/clauses.yaml.' },
+      {
+        code: RULE,
+        path: 'paths./chats/{chat_id}/messages.post.x-emits.0.clause',
+        message: 'Clause `SN-EVENTS-OUTBOXX` is not in specs/clauses.yaml.',
+      },
     ]);
   });
 
@@ -34,7 +38,11 @@ describe(RULE, () => {
     const doc = goodAsyncApi();
     (doc.operations.receivePostCreated['x-consumer'].dlq as Record<string, unknown>).clause = 'SN-EVENTS-DLQS';
     expect(await lintWithRule(RULE, doc, options)).toEqual([
-      { code: RULE, path: 'operations.receivePostCreated.x-consumer.dlq.clause', message: 'Clause `SN-EVENTS-DLQS` is not in specs/clauses.yaml.' },
+      {
+        code: RULE,
+        path: 'operations.receivePostCreated.x-consumer.dlq.clause',
+        message: 'Clause `SN-EVENTS-DLQS` is not in specs/clauses.yaml.',
+      },
     ]);
   });
 });

@@ -11,17 +11,23 @@ describe(RULE, () => {
 
   it('fires on a consumed topic without a dead-letter topic', async () => {
     const doc = goodAsyncApi();
-    delete (doc.operations.receivePostCreated['x-consumer'] as Partial<typeof doc.operations.receivePostCreated['x-consumer']>).dlq;
+    delete (
+      doc.operations.receivePostCreated['x-consumer'] as Partial<
+        (typeof doc.operations.receivePostCreated)['x-consumer']
+      >
+    ).dlq;
     expect(await lintWithRule(RULE, doc)).toEqual([
       {
         code: RULE,
         path: 'operations.receivePostCreated',
-        message: 'Consumed channel `postsCreated` (operation `receivePostCreated`) has no dead-letter topic: declare `x-consumer.dlq` with its channel.',
+        message:
+          'Consumed channel `postsCreated` (operation `receivePostCreated`) has no dead-letter topic: declare `x-consumer.dlq` with its channel.',
       },
       {
         code: RULE,
         path: 'operations.receivePostCreatedRetry1',
-        message: 'Consumed channel `feedPostsCreatedRetry1` (operation `receivePostCreatedRetry1`) has no dead-letter topic: declare `x-consumer.dlq` with its channel.',
+        message:
+          'Consumed channel `feedPostsCreatedRetry1` (operation `receivePostCreatedRetry1`) has no dead-letter topic: declare `x-consumer.dlq` with its channel.',
       },
     ]);
   });
@@ -30,7 +36,11 @@ describe(RULE, () => {
     const doc = goodAsyncApi();
     doc.operations.receivePostCreated['x-consumer'].dlq.channel = 'feedPostsCreatedDeadLetters';
     expect(await lintWithRule(RULE, doc)).toEqual([
-      { code: RULE, path: 'operations.receivePostCreated.x-consumer.dlq.channel', message: 'x-consumer.dlq.channel `feedPostsCreatedDeadLetters` is not a channel of this document.' },
+      {
+        code: RULE,
+        path: 'operations.receivePostCreated.x-consumer.dlq.channel',
+        message: 'x-consumer.dlq.channel `feedPostsCreatedDeadLetters` is not a channel of this document.',
+      },
     ]);
   });
 
@@ -38,7 +48,11 @@ describe(RULE, () => {
     const doc = goodAsyncApi();
     delete (doc.operations as Partial<typeof doc.operations>).sendPostCreatedDeadLetter;
     expect(await lintWithRule(RULE, doc)).toEqual([
-      { code: RULE, path: 'operations.receivePostCreated.x-consumer.dlq.channel', message: 'No `send` operation publishes to the dead-letter channel `feedPostsCreatedDlq`.' },
+      {
+        code: RULE,
+        path: 'operations.receivePostCreated.x-consumer.dlq.channel',
+        message: 'No `send` operation publishes to the dead-letter channel `feedPostsCreatedDlq`.',
+      },
     ]);
   });
 });

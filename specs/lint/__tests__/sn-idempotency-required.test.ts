@@ -15,7 +15,8 @@ describe(RULE, () => {
       {
         code: RULE,
         path: 'paths./chats/{chat_id}/messages.post',
-        message: '`sendMessage` is a retryable unsafe operation and must declare `x-idempotency` with the `Idempotency-Key` header.',
+        message:
+          '`sendMessage` is a retryable unsafe operation and must declare `x-idempotency` with the `Idempotency-Key` header.',
       },
     ]);
   });

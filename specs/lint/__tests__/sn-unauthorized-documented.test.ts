@@ -12,13 +12,19 @@ describe(RULE, () => {
 
   it('fires on a secured operation without 401', async () => {
     const doc = withChange((_d, send) => delete (send.responses as Record<string, unknown>)['401']);
-    expect(await lintWithRule(RULE, doc)).toEqual([{ code: RULE, path: `${SEND}.responses`, message: 'Secured operation documents no 401 response.' }]);
+    expect(await lintWithRule(RULE, doc)).toEqual([
+      { code: RULE, path: `${SEND}.responses`, message: 'Secured operation documents no 401 response.' },
+    ]);
   });
 
   it('fires on a 401 without the WWW-Authenticate header', async () => {
     const doc = withChange((_d, send) => delete (send.responses['401'] as Record<string, unknown>).headers);
     expect(await lintWithRule(RULE, doc)).toEqual([
-      { code: RULE, path: `${SEND}.responses.401`, message: 'The 401 response lacks the `WWW-Authenticate` header (RFC 6750 §3).' },
+      {
+        code: RULE,
+        path: `${SEND}.responses.401`,
+        message: 'The 401 response lacks the `WWW-Authenticate` header (RFC 6750 §3).',
+      },
     ]);
   });
 });

@@ -10,7 +10,8 @@ export default createRulesetFunction<JsonObject, null>(
     if (Array.isArray(authz) && authz.length > 0) return [];
     return [
       {
-        message: 'Secured operation has no `x-authz` rule: say who may call it (e.g. `authenticated`, `self`, `chat-member`).',
+        message:
+          'Secured operation has no `x-authz` rule: say who may call it (e.g. `authenticated`, `self`, `chat-member`).',
         path: authz === undefined ? path : [...path, 'x-authz'],
       },
     ];

@@ -10,7 +10,10 @@ export default createRulesetFunction<Record<string, unknown>, null>(
     for (const { method, operation, parameters } of operationsOf(pathKey, pathItem)) {
       const takesInput = operation.requestBody !== undefined || parameters.length > 0;
       if (takesInput && !hasResponse(operation, 400)) {
-        results.push({ message: 'Operation takes input (parameters or a body) but documents no 400 response.', path: [...path, method, 'responses'] });
+        results.push({
+          message: 'Operation takes input (parameters or a body) but documents no 400 response.',
+          path: [...path, method, 'responses'],
+        });
       }
     }
     return results;

@@ -25,7 +25,12 @@ function* citations(node: Json, path: Segment[]): Generator<{ id: string; path: 
 export default createRulesetFunction<Record<string, Json>, { clausesFile: string }>(
   {
     input: { type: 'object' },
-    options: { type: 'object', properties: { clausesFile: { type: 'string' } }, required: ['clausesFile'], additionalProperties: false },
+    options: {
+      type: 'object',
+      properties: { clausesFile: { type: 'string' } },
+      required: ['clausesFile'],
+      additionalProperties: false,
+    },
   },
   function citedClausesKnown(doc, { clausesFile }) {
     let ids: Set<string>;

@@ -23,7 +23,12 @@ export function clauseIds(file: string): Set<string> {
 export default createRulesetFunction<string, { clausesFile: string }>(
   {
     input: { type: 'string' },
-    options: { type: 'object', properties: { clausesFile: { type: 'string' } }, required: ['clausesFile'], additionalProperties: false },
+    options: {
+      type: 'object',
+      properties: { clausesFile: { type: 'string' } },
+      required: ['clausesFile'],
+      additionalProperties: false,
+    },
   },
   function clauseKnown(clause, { clausesFile }) {
     let ids: Set<string>;

@@ -11,9 +11,13 @@ export default createRulesetFunction<JsonObject, null>(
   function consumerHasDlq(doc) {
     const operations = isObject(doc.operations) ? doc.operations : {};
     const channels = isObject(doc.channels) ? doc.channels : {};
-    const ops = asyncOperationsOf({ ...doc, operations: Object.fromEntries(Object.entries(operations).filter(([, op]) => isObject(op))) });
+    const ops = asyncOperationsOf({
+      ...doc,
+      operations: Object.fromEntries(Object.entries(operations).filter(([, op]) => isObject(op))),
+    });
     const sentTo = new Set(ops.filter((op) => op.action === 'send').map((op) => op.channelId));
-    const consumerOf = (op: (typeof ops)[number]): JsonObject | undefined => (isObject(op.consumer) ? op.consumer : undefined);
+    const consumerOf = (op: (typeof ops)[number]): JsonObject | undefined =>
+      isObject(op.consumer) ? op.consumer : undefined;
     const coveredRetryChannels = new Set<string>();
     for (const op of ops) {
       const consumer = consumerOf(op);
@@ -38,9 +42,15 @@ export default createRulesetFunction<JsonObject, null>(
       }
       const dlqChannel = typeof dlq.channel === 'string' ? dlq.channel : undefined;
       if (!dlqChannel || !(dlqChannel in channels)) {
-        results.push({ message: `x-consumer.dlq.channel \`${String(dlq.channel)}\` is not a channel of this document.`, path: ['operations', name, 'x-consumer', 'dlq', 'channel'] });
+        results.push({
+          message: `x-consumer.dlq.channel \`${String(dlq.channel)}\` is not a channel of this document.`,
+          path: ['operations', name, 'x-consumer', 'dlq', 'channel'],
+        });
       } else if (!sentTo.has(dlqChannel)) {
-        results.push({ message: `No \`send\` operation publishes to the dead-letter channel \`${dlqChannel}\`.`, path: ['operations', name, 'x-consumer', 'dlq', 'channel'] });
+        results.push({
+          message: `No \`send\` operation publishes to the dead-letter channel \`${dlqChannel}\`.`,
+          path: ['operations', name, 'x-consumer', 'dlq', 'channel'],
+        });
       }
     }
     return results;

@@ -16,16 +16,25 @@ export default createRulesetFunction<Record<string, unknown>, null>(
       const header = typeof declared.header === 'string' ? declared.header : 'Idempotency-Key';
       const param = parameters.find((p) => p.in === 'header' && String(p.name).toLowerCase() === header.toLowerCase());
       if (!param) {
-        results.push({ message: `x-idempotency names the \`${header}\` header, but the operation has no such header parameter.`, path: [...at, 'x-idempotency'] });
+        results.push({
+          message: `x-idempotency names the \`${header}\` header, but the operation has no such header parameter.`,
+          path: [...at, 'x-idempotency'],
+        });
       } else {
         const schema = isObject(param.schema) ? param.schema : {};
         if (schema.minLength !== 1 || schema.maxLength !== 255) {
-          results.push({ message: `The \`${header}\` header must allow 1–255 characters (minLength 1, maxLength 255).`, path: [...at, 'parameters'] });
+          results.push({
+            message: `The \`${header}\` header must allow 1–255 characters (minLength 1, maxLength 255).`,
+            path: [...at, 'parameters'],
+          });
         }
       }
       for (const status of [409, 422]) {
         if (!hasResponse(operation, status)) {
-          results.push({ message: `Idempotent operation documents no ${status} response (${status === 409 ? 'duplicate in flight' : 'key reused with another body'}).`, path: [...at, 'responses'] });
+          results.push({
+            message: `Idempotent operation documents no ${status} response (${status === 409 ? 'duplicate in flight' : 'key reused with another body'}).`,
+            path: [...at, 'responses'],
+          });
         }
       }
     }

@@ -5,7 +5,12 @@ import { isObject, isSecured, type JsonObject } from '../lib/operations.ts';
 export default createRulesetFunction<JsonObject, { scheme: string }>(
   {
     input: { type: 'object' },
-    options: { type: 'object', properties: { scheme: { type: 'string' } }, required: ['scheme'], additionalProperties: false },
+    options: {
+      type: 'object',
+      properties: { scheme: { type: 'string' } },
+      required: ['scheme'],
+      additionalProperties: false,
+    },
   },
   function operationSecurityDeclared(operation, { scheme }, { path }) {
     const results: IFunctionResult[] = [];
@@ -19,9 +24,14 @@ export default createRulesetFunction<JsonObject, { scheme: string }>(
     }
     if (!Array.isArray(operation.security)) return results; // the oas schema rule reports the wrong type
     if (isSecured(operation)) {
-      const others = operation.security.flatMap((req) => (isObject(req) ? Object.keys(req) : [])).filter((k) => k !== scheme);
+      const others = operation.security
+        .flatMap((req) => (isObject(req) ? Object.keys(req) : []))
+        .filter((k) => k !== scheme);
       if (others.length > 0) {
-        results.push({ message: `Only the \`${scheme}\` scheme is allowed, found ${others.map((o) => `\`${o}\``).join(', ')}.`, path: [...path, 'security'] });
+        results.push({
+          message: `Only the \`${scheme}\` scheme is allowed, found ${others.map((o) => `\`${o}\``).join(', ')}.`,
+          path: [...path, 'security'],
+        });
       }
       if (publicMarker !== undefined) {
         results.push({ message: 'A secured operation must not carry `x-public`.', path: [...path, 'x-public'] });

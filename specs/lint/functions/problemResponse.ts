@@ -22,26 +22,41 @@ const isErrorStatus = (code: string) => code === 'default' || /^[45](\d\d|XX)$/.
 export default createRulesetFunction<JsonObject, { problemFile: string }>(
   {
     input: { type: 'object' },
-    options: { type: 'object', properties: { problemFile: { type: 'string' } }, required: ['problemFile'], additionalProperties: false },
+    options: {
+      type: 'object',
+      properties: { problemFile: { type: 'string' } },
+      required: ['problemFile'],
+      additionalProperties: false,
+    },
   },
   function problemResponse(operation, { problemFile }, { path }) {
     const problem = problemSchema(problemFile);
     const isProblem = (s: unknown) =>
-      deepEqual(s, problem) || (isObject(s) && Array.isArray(s.allOf) && s.allOf.some((part) => deepEqual(part, problem)));
+      deepEqual(s, problem) ||
+      (isObject(s) && Array.isArray(s.allOf) && s.allOf.some((part) => deepEqual(part, problem)));
     const results: IFunctionResult[] = [];
     for (const [code, response] of Object.entries(responsesOf(operation))) {
       if (!isErrorStatus(code)) continue;
       const at = [...path, 'responses', code];
       const content = isObject(response) && isObject(response.content) ? response.content : undefined;
       if (!content || Object.keys(content).length === 0) {
-        results.push({ message: `Error response ${code} has no body: it must be \`${MEDIA_TYPE}\` with the Problem schema.`, path: at });
+        results.push({
+          message: `Error response ${code} has no body: it must be \`${MEDIA_TYPE}\` with the Problem schema.`,
+          path: at,
+        });
         continue;
       }
       for (const [mediaType, media] of Object.entries(content)) {
         if (mediaType !== MEDIA_TYPE) {
-          results.push({ message: `Error response ${code} uses \`${mediaType}\`; errors are \`${MEDIA_TYPE}\` only.`, path: [...at, 'content', mediaType] });
+          results.push({
+            message: `Error response ${code} uses \`${mediaType}\`; errors are \`${MEDIA_TYPE}\` only.`,
+            path: [...at, 'content', mediaType],
+          });
         } else if (!isObject(media) || !isProblem(media.schema)) {
-          results.push({ message: `Error response ${code} is not the Problem schema ($ref components/problem.yaml#/Problem).`, path: [...at, 'content', mediaType, 'schema'] });
+          results.push({
+            message: `Error response ${code} is not the Problem schema ($ref components/problem.yaml#/Problem).`,
+            path: [...at, 'content', mediaType, 'schema'],
+          });
         }
       }
     }

@@ -12,7 +12,12 @@ export default createRulesetFunction<JsonObject, null>(
     }
     const headers = isObject(response) && isObject(response.headers) ? Object.keys(response.headers) : [];
     if (!headers.some((h) => h.toLowerCase() === 'www-authenticate')) {
-      return [{ message: 'The 401 response lacks the `WWW-Authenticate` header (RFC 6750 §3).', path: [...path, 'responses', '401'] }];
+      return [
+        {
+          message: 'The 401 response lacks the `WWW-Authenticate` header (RFC 6750 §3).',
+          path: [...path, 'responses', '401'],
+        },
+      ];
     }
     return [];
   },

@@ -21,7 +21,8 @@ export interface Operation {
 }
 
 /** The operations of one path item, each with its effective parameter list. */
-export const operationsOf = (pathKey: string, pathItem: unknown): Operation[] => model.pathItemOperations(pathKey, pathItem);
+export const operationsOf = (pathKey: string, pathItem: unknown): Operation[] =>
+  model.pathItemOperations(pathKey, pathItem);
 
 export function responsesOf(operation: JsonObject): JsonObject {
   return isObject(operation.responses) ? operation.responses : {};

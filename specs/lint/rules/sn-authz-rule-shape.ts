@@ -28,7 +28,12 @@ export default {
           required: ['rule', 'clause'],
           properties: {
             rule: { enum: [...AUTHZ_RULE_NAMES] },
-            resource: { oneOf: [location, { type: 'object', minProperties: 1, additionalProperties: location, not: { required: ['in'] } }] },
+            resource: {
+              oneOf: [
+                location,
+                { type: 'object', minProperties: 1, additionalProperties: location, not: { required: ['in'] } },
+              ],
+            },
             kind: { enum: ['comment', 'media', 'notification', 'post', 'chat', 'message'] },
             deny: { enum: [403, 404] },
             clause: { type: 'string', pattern: '^SN-[A-Z]+-[A-Z0-9-]+$' },

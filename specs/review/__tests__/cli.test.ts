@@ -19,23 +19,34 @@ const RULE = `        - rule: chat-member
 `;
 
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=spec-review test', '-c', 'user.email=test@socialnet.dev', ...args], { cwd: repo });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=spec-review test', '-c', 'user.email=test@socialnet.dev', ...args], {
+    cwd: repo,
+  });
 /** Runs the CLI without blocking the test worker (a synchronous spawn would stall vitest's reporting). */
 const review = () =>
   new Promise<{ status: number | null; stdout: string; json: any }>((done) => {
     // INIT_CWD is what npm sets; the CLI runs from the scratch repository as a user would
     const report = join(repo, 'reports/spec-review/spec-review.json');
     rmSync(report, { force: true });
-    execFile(TSX, [CLI, '--base', 'HEAD~1'], { cwd: repo, env: { ...process.env, INIT_CWD: repo }, encoding: 'utf8', timeout: 280_000 }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      const json = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { blocking: [], stderr };
-      done({ status, stdout, json });
-    });
+    execFile(
+      TSX,
+      [CLI, '--base', 'HEAD~1'],
+      { cwd: repo, env: { ...process.env, INIT_CWD: repo }, encoding: 'utf8', timeout: 280_000 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        const json = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { blocking: [], stderr };
+        done({ status, stdout, json });
+      },
+    );
   });
 const edit = (file: string, find: string, replace: string) => {
   const text = readFileSync(join(repo, file), 'utf8');
   expect(text.split(find)).toHaveLength(2);
-  writeFileSync(join(repo, file), text.replace(find, () => replace));
+  writeFileSync(
+    join(repo, file),
+    text.replace(find, () => replace),
+  );
 };
 
 beforeAll(() => {
@@ -50,7 +61,9 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 describe('npm run spec:review -- --base HEAD~1 in a scratch clone', () => {
   it('exits 1 with a security-weakening finding naming sendMessage, the rule and the spec line', async () => {
     const before = readFileSync(join(repo, CHATS), 'utf8');
-    const ruleLine = before.slice(0, before.indexOf(RULE, before.indexOf('operationId: sendMessage\n'))).split('\n').length;
+    const ruleLine = before
+      .slice(0, before.indexOf(RULE, before.indexOf('operationId: sendMessage\n')))
+      .split('\n').length;
     edit(CHATS, `      x-authz:\n${RULE}      x-idempotency`, '      x-idempotency');
     git('commit', '-qam', 'sendMessage: drop the membership rule');
 
@@ -68,7 +81,9 @@ describe('npm run spec:review -- --base HEAD~1 in a scratch clone', () => {
     expect(stdout).toContain(`\`${CHATS}:${ruleLine}\``);
     expect(stdout).toMatch(/security-weakening.*sn-review-authz-loosened.*sendMessage/);
     const sarif = JSON.parse(readFileSync(join(repo, 'reports/spec-review/spec-review.sarif'), 'utf8'));
-    expect(sarif.runs[0].results).toContainEqual(expect.objectContaining({ ruleId: 'socialnet/sn-review-authz-loosened', level: 'error' }));
+    expect(sarif.runs[0].results).toContainEqual(
+      expect.objectContaining({ ruleId: 'socialnet/sn-review-authz-loosened', level: 'error' }),
+    );
     expect(readFileSync(join(repo, 'reports/spec-review/spec-review.xml'), 'utf8')).toContain('<failure');
   }, 300_000);
 

@@ -26,7 +26,13 @@ describe('spec-review corpus', () => {
       engines: (r.pair.engines ?? []).filter((id) => r.findings.some((f) => f.engine !== 'socialnet' && f.id === id)),
       acknowledged: [...new Set(r.findings.filter((f) => f.acknowledged).map((f) => f.id))],
     }));
-    const want = pairs.map((p) => ({ id: p.id, verdict: p.expect, rules: [...p.rules].sort(), engines: p.engines ?? [], acknowledged: p.acknowledged ?? [] }));
+    const want = pairs.map((p) => ({
+      id: p.id,
+      verdict: p.expect,
+      rules: [...p.rules].sort(),
+      engines: p.engines ?? [],
+      acknowledged: p.acknowledged ?? [],
+    }));
     expect(got).toEqual(want);
     // every finding of our rules names the spec file and line in both versions where both exist
     for (const f of results.flatMap((r) => r.findings).filter((x) => x.engine === 'socialnet')) {

@@ -28,7 +28,9 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
       fired[p.id] = rule.check(base, headOf(p.id));
       await new Promise(setImmediate); // one pair at a time, so the worker keeps answering vitest
     }
-    expect(Object.fromEntries(pairs.map((p) => [p.id, fired[p.id]!.length > 0]))).toEqual(Object.fromEntries(pairs.map((p) => [p.id, p.rules.includes(rule.id)])));
+    expect(Object.fromEntries(pairs.map((p) => [p.id, fired[p.id]!.length > 0]))).toEqual(
+      Object.fromEntries(pairs.map((p) => [p.id, p.rules.includes(rule.id)])),
+    );
     for (const f of Object.values(fired).flat()) {
       expect(f).toMatchObject({ id: rule.id, engine: 'socialnet', class: rule.class });
       expect(f.subject).not.toBe('');

@@ -47,9 +47,14 @@ export function applyPair(edits: Edit[], from = REPO_ROOT): { root: string; disp
     const count = text.split(edit.find).length - 1;
     if (count !== 1) {
       rmSync(root, { recursive: true, force: true });
-      throw new Error(`corpus edit of ${edit.file}: \`${edit.find.slice(0, 80)}\` occurs ${count} times (must be once; the specs changed under the corpus?)`);
+      throw new Error(
+        `corpus edit of ${edit.file}: \`${edit.find.slice(0, 80)}\` occurs ${count} times (must be once; the specs changed under the corpus?)`,
+      );
     }
-    writeFileSync(path, text.replace(edit.find, () => edit.replace));
+    writeFileSync(
+      path,
+      text.replace(edit.find, () => edit.replace),
+    );
   }
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -17,16 +17,28 @@ const asyncapiFails = (r: PairResult) => r.asyncapiDiff.some((f) => f.class === 
 
 function engineCell(ids: string[], fails: boolean, expected: string): string {
   const shown = ids.length === 0 ? '—' : [...new Set(ids)].map((i) => `\`${i}\``).join(' ');
-  const missed = expected !== 'non-breaking' && !fails ? (expected === 'security-weakening' ? ' **misses** 🔓' : ' misses') : '';
+  const missed =
+    expected !== 'non-breaking' && !fails ? (expected === 'security-weakening' ? ' **misses** 🔓' : ' misses') : '';
   return `${shown}${fails ? ' (fails)' : ''}${missed}`;
 }
 
 export function corpusTable(results: PairResult[]): string {
   const rows = results.map((r) => {
-    const ours = [...new Set(r.findings.filter((f) => f.engine === 'socialnet').map((f) => `\`${f.id}\`${f.acknowledged ? ' (acknowledged)' : ''}`))].join(' ') || '—';
+    const ours =
+      [
+        ...new Set(
+          r.findings
+            .filter((f) => f.engine === 'socialnet')
+            .map((f) => `\`${f.id}\`${f.acknowledged ? ' (acknowledged)' : ''}`),
+        ),
+      ].join(' ') || '—';
     const oas = r.oasdiff.map((f) => `${f.id} ${f.message.split(':')[0]}`);
     const ok = r.verdict === r.pair.expect ? '✅' : '❌';
-    return `| \`${r.pair.id}\` | ${r.pair.change} | ${r.pair.expect} | ${engineCell(oas, oasdiffFails(r), r.pair.expect)} | ${engineCell(r.asyncapiDiff.map((f) => f.id), asyncapiFails(r), r.pair.expect)} | ${ok} ${r.verdict}: ${ours} |`;
+    return `| \`${r.pair.id}\` | ${r.pair.change} | ${r.pair.expect} | ${engineCell(oas, oasdiffFails(r), r.pair.expect)} | ${engineCell(
+      r.asyncapiDiff.map((f) => f.id),
+      asyncapiFails(r),
+      r.pair.expect,
+    )} | ${ok} ${r.verdict}: ${ours} |`;
   });
   const security = results.filter((r) => r.pair.expect === 'security-weakening');
   const summary = [

@@ -13,7 +13,12 @@ const parser = new Parser();
 const parsed = new Map<string, Promise<unknown>>();
 
 function dereferenced(tree: SpecTree, file: string): Promise<unknown> {
-  const key = JSON.stringify([tree.root, file, tree.text(file), tree.files('specs/asyncapi/components').map((f) => tree.text(f))]);
+  const key = JSON.stringify([
+    tree.root,
+    file,
+    tree.text(file),
+    tree.files('specs/asyncapi/components').map((f) => tree.text(f)),
+  ]);
   if (!parsed.has(key)) parsed.set(key, parse(tree, file));
   return parsed.get(key)!;
 }
@@ -27,7 +32,11 @@ async function parse(tree: SpecTree, file: string): Promise<unknown> {
   return document.json();
 }
 
-const CLASS: Record<string, ChangeClass> = { breaking: 'breaking', 'non-breaking': 'non-breaking', unclassified: 'unclassified' };
+const CLASS: Record<string, ChangeClass> = {
+  breaking: 'breaking',
+  'non-breaking': 'non-breaking',
+  unclassified: 'unclassified',
+};
 
 /** The raw changes @asyncapi/diff reports for one document (both versions must exist). */
 export async function asyncapiChanges(base: SpecTree, head: SpecTree, file: string): Promise<DiffOutputItem[]> {

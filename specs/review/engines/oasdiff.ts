@@ -14,7 +14,8 @@ const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
 export function oasdiffBin(): string {
   const bin = process.env.OASDIFF_BIN ?? join(REPO, '.cache/bin/oasdiff');
-  if (!existsSync(bin)) throw new Error(`oasdiff not found at ${bin}: run bash scripts/generate/install-tools.sh (or set OASDIFF_BIN)`);
+  if (!existsSync(bin))
+    throw new Error(`oasdiff not found at ${bin}: run bash scripts/generate/install-tools.sh (or set OASDIFF_BIN)`);
   return bin;
 }
 
@@ -43,10 +44,14 @@ export function classOf(entry: Pick<OasdiffEntry, 'id' | 'level'>): ChangeClass 
 
 /** oasdiff's raw changelog of one document (both versions must exist). */
 export async function oasdiffChangelog(base: SpecTree, head: SpecTree, file: string): Promise<OasdiffEntry[]> {
-  const { stdout } = await run(oasdiffBin(), ['changelog', join(base.root, file), join(head.root, file), '--format', 'json'], {
-    cwd: head.root,
-    maxBuffer: 64 * 1024 * 1024,
-  }).catch((error: Error & { stderr?: string }) => {
+  const { stdout } = await run(
+    oasdiffBin(),
+    ['changelog', join(base.root, file), join(head.root, file), '--format', 'json'],
+    {
+      cwd: head.root,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).catch((error: Error & { stderr?: string }) => {
     throw new Error(`oasdiff failed on ${file}: ${String(error.stderr ?? error.message).trim()}`);
   });
   return stdout.trim() === '' ? [] : (JSON.parse(stdout) as OasdiffEntry[]);
@@ -63,7 +68,7 @@ export async function oasdiffFindings(base: SpecTree, head: SpecTree, file: stri
     id: e.id,
     engine: 'oasdiff',
     class: classOf(e),
-    subject: e.operationId ?? (e.operation && e.path ? `${e.operation} ${e.path}` : e.path ?? file),
+    subject: e.operationId ?? (e.operation && e.path ? `${e.operation} ${e.path}` : (e.path ?? file)),
     message: `${LEVELS[e.level] ?? e.level}: ${e.text}${e.operation && e.path ? ` (${e.operation} ${e.path})` : ''}`,
     ...(located(base, e.baseSource) ? { base: located(base, e.baseSource) } : {}),
     ...(located(head, e.revisionSource) ? { head: located(head, e.revisionSource) } : {}),

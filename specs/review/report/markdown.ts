@@ -4,7 +4,13 @@ import type { Finding, Location } from '../types.ts';
 
 export const COMMENT_MARKER = '<!-- socialnet spec-review -->';
 
-const ICON: Record<string, string> = { 'security-weakening': '🔓', breaking: '💥', 'non-breaking': '✅', unclassified: '❔', none: '✅' };
+const ICON: Record<string, string> = {
+  'security-weakening': '🔓',
+  breaking: '💥',
+  'non-breaking': '✅',
+  unclassified: '❔',
+  none: '✅',
+};
 const loc = (l?: Location) => (l ? `\`${l.file}:${l.line}\`` : '–');
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -14,7 +20,13 @@ function table(findings: Finding[]): string {
     (f) =>
       `| ${ICON[f.class]} ${f.class} | \`${f.id}\` | ${cell(f.subject)} | ${cell(f.message)}${f.acknowledged ? ` **Acknowledged:** ${cell(f.acknowledged.reason)}` : ''} | ${f.clause ?? '–'} | ${loc(f.base)} | ${loc(f.head)} |`,
   );
-  return ['| class | finding | subject | what changed | clause | base | head |', '|---|---|---|---|---|---|---|', ...rows].join('\n') + '\n';
+  return (
+    [
+      '| class | finding | subject | what changed | clause | base | head |',
+      '|---|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n') + '\n'
+  );
 }
 
 export function toMarkdown(report: ReviewReport): string {
@@ -45,10 +57,20 @@ export function toMarkdown(report: ReviewReport): string {
   else {
     out.push(`${report.lint.errors} error(s), ${report.lint.warnings} warning(s).`);
     const shown = report.lint.diagnostics.filter((d) => d.severity === 'error').slice(0, 50);
-    if (shown.length > 0) out.push('', '| rule | where | message |', '|---|---|---|', ...shown.map((d) => `| \`${d.code}\` | \`${d.file}:${d.line}\` | ${cell(d.message)} |`));
+    if (shown.length > 0)
+      out.push(
+        '',
+        '| rule | where | message |',
+        '|---|---|---|',
+        ...shown.map((d) => `| \`${d.code}\` | \`${d.file}:${d.line}\` | ${cell(d.message)} |`),
+      );
   }
   out.push('', '### Generated-code drift', '');
-  out.push(report.drift.problems.length === 0 ? `Up to date${report.drift.note ? ` (${report.drift.note})` : ''}.` : report.drift.problems.map((p) => `- ${p}`).join('\n'));
+  out.push(
+    report.drift.problems.length === 0
+      ? `Up to date${report.drift.note ? ` (${report.drift.note})` : ''}.`
+      : report.drift.problems.map((p) => `- ${p}`).join('\n'),
+  );
   if (report.drift.problems.length > 0 && report.drift.note) out.push('', report.drift.note);
   return out.join('\n') + '\n';
 }

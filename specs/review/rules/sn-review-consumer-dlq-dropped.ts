@@ -13,13 +13,15 @@ const rule: ReviewRule = {
       const dlq = b.op?.['x-consumer']?.dlq;
       if (!dlq || !h || h.op?.['x-consumer']?.dlq) return [];
       const group = b.op['x-consumer'].group;
-      return [finding(rule, {
-        subject: b.id,
-        clause: String(dlq.clause ?? 'SN-EVENTS-DLQ'),
-        message: `Consumer \`${b.id}\`${group ? ` (group ${group})` : ''} on \`${b.address}\` no longer declares its dead-letter topic \`${dlq.topic ?? dlq.channel}\`.`,
-        base: base.at(b.file, `${b.pointer}/x-consumer/dlq`),
-        head: head.at(h.file, h.op?.['x-consumer'] ? `${h.pointer}/x-consumer` : h.pointer),
-      })];
+      return [
+        finding(rule, {
+          subject: b.id,
+          clause: String(dlq.clause ?? 'SN-EVENTS-DLQ'),
+          message: `Consumer \`${b.id}\`${group ? ` (group ${group})` : ''} on \`${b.address}\` no longer declares its dead-letter topic \`${dlq.topic ?? dlq.channel}\`.`,
+          base: base.at(b.file, `${b.pointer}/x-consumer/dlq`),
+          head: head.at(h.file, h.op?.['x-consumer'] ? `${h.pointer}/x-consumer` : h.pointer),
+        }),
+      ];
     });
   },
 };

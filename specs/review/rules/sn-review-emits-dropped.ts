@@ -17,10 +17,22 @@ const rule: ReviewRule = {
         const kept = after.findIndex((a) => a?.channel === e?.channel);
         if (kept < 0) {
           const renamed = added.length > 0 ? `; renamed to ${added.map((c) => `\`${c}\``).join(', ')}?` : '';
-          return [finding(rule, { ...at, message: `\`${b.id}\` no longer emits \`${e.channel}\`: its consumers stop receiving the event${renamed}.`, head: head.at(h.file, after.length > 0 ? `${h.pointer}/x-emits` : h.pointer) })];
+          return [
+            finding(rule, {
+              ...at,
+              message: `\`${b.id}\` no longer emits \`${e.channel}\`: its consumers stop receiving the event${renamed}.`,
+              head: head.at(h.file, after.length > 0 ? `${h.pointer}/x-emits` : h.pointer),
+            }),
+          ];
         }
         if (after[kept].key !== e.key) {
-          return [finding(rule, { ...at, message: `\`${b.id}\` emits \`${e.channel}\` keyed by \`${after[kept].key}\` instead of \`${e.key}\`: per-key order changes for consumers.`, head: head.at(h.file, `${h.pointer}/x-emits/${kept}/key`) })];
+          return [
+            finding(rule, {
+              ...at,
+              message: `\`${b.id}\` emits \`${e.channel}\` keyed by \`${after[kept].key}\` instead of \`${e.key}\`: per-key order changes for consumers.`,
+              head: head.at(h.file, `${h.pointer}/x-emits/${kept}/key`),
+            }),
+          ];
         }
         return [];
       });

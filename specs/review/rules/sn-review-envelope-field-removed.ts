@@ -1,7 +1,8 @@
 import { eventFields, type EventField } from '../event-fields.ts';
 import { finding, type ReviewRule } from './rule.ts';
 
-const signature = (f: EventField) => [f.type, f.format, f.const === undefined ? undefined : JSON.stringify(f.const)].filter(Boolean).join(' ');
+const signature = (f: EventField) =>
+  [f.type, f.format, f.const === undefined ? undefined : JSON.stringify(f.const)].filter(Boolean).join(' ');
 
 /**
  * A header or payload field of an event (the CloudEvents envelope, retry and DLQ headers, payload properties) was

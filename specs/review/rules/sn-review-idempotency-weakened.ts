@@ -19,16 +19,34 @@ const rule: ReviewRule = {
       const before = b.op['x-idempotency'];
       const after = h.op['x-idempotency'];
       if (!before) return [];
-      const where = { subject: b.id, clause: 'SN-IDEMPOTENCY-REPLAY', base: base.at(b.file, `${b.pointer}/x-idempotency`) };
+      const where = {
+        subject: b.id,
+        clause: 'SN-IDEMPOTENCY-REPLAY',
+        base: base.at(b.file, `${b.pointer}/x-idempotency`),
+      };
       if (!after) {
-        return [finding(rule, { ...where, message: `\`${b.id}\` lost x-idempotency: a client retrying it with ${before.header} may now run it twice.`, head: head.at(h.file, h.pointer) })];
+        return [
+          finding(rule, {
+            ...where,
+            message: `\`${b.id}\` lost x-idempotency: a client retrying it with ${before.header} may now run it twice.`,
+            head: head.at(h.file, h.pointer),
+          }),
+        ];
       }
       const problems: string[] = [];
-      if (after.header !== before.header) problems.push(`its key header changed from ${before.header} to ${after.header}`);
+      if (after.header !== before.header)
+        problems.push(`its key header changed from ${before.header} to ${after.header}`);
       const [was, is] = [durationSeconds(before.ttl), durationSeconds(after.ttl)];
-      if (was !== undefined && (is === undefined || is < was)) problems.push(`its keys are kept for ${after.ttl} instead of ${before.ttl}`);
+      if (was !== undefined && (is === undefined || is < was))
+        problems.push(`its keys are kept for ${after.ttl} instead of ${before.ttl}`);
       if (problems.length === 0) return [];
-      return [finding(rule, { ...where, message: `\`${b.id}\` x-idempotency weakened: ${problems.join('; ')}.`, head: head.at(h.file, `${h.pointer}/x-idempotency`) })];
+      return [
+        finding(rule, {
+          ...where,
+          message: `\`${b.id}\` x-idempotency weakened: ${problems.join('; ')}.`,
+          head: head.at(h.file, `${h.pointer}/x-idempotency`),
+        }),
+      ];
     });
   },
 };

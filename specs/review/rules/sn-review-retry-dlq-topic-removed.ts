@@ -22,7 +22,11 @@ const rule: ReviewRule = {
             ? `The ${kind} topic \`${c.address}\` was renamed to \`${same.address}\` (channel \`${c.id}\`): records waiting in it are stranded and tools reading it find nothing.`
             : `The ${kind} topic \`${c.address}\` (channel \`${c.id}\`) was removed: records waiting in it are stranded and its consumer loses that step.`,
           base: base.at(c.file, `${c.pointer}/address`),
-          ...(same ? { head: head.at(same.file, `${same.pointer}/address`) } : head.doc(c.file) ? { head: head.at(c.file, '/channels') } : {}),
+          ...(same
+            ? { head: head.at(same.file, `${same.pointer}/address`) }
+            : head.doc(c.file)
+              ? { head: head.at(c.file, '/channels') }
+              : {}),
         });
       });
   },

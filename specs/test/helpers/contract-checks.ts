@@ -13,7 +13,8 @@ export function securityViolations(doc: Json, name: string): string[] {
     const security = JSON.stringify(operation.security);
     const at = where(path, method);
     if (security === SECURED) {
-      if (!Array.isArray(operation['x-authz']) || operation['x-authz'].length === 0) out.push(`${at}: secured without x-authz`);
+      if (!Array.isArray(operation['x-authz']) || operation['x-authz'].length === 0)
+        out.push(`${at}: secured without x-authz`);
       if (operation['x-public']) out.push(`${at}: secured and x-public`);
       if (!operation.responses?.['401']) out.push(`${at}: secured without a 401 response`);
     } else if (security === '[]') {
@@ -35,7 +36,8 @@ export function authzViolations(doc: Json, name: string): string[] {
     for (const rule of operation['x-authz'] ?? []) {
       const at = `${where(path, method)} rule ${rule.rule}`;
       if (!rule.clause) out.push(`${at}: no clause`);
-      if (rule.deny !== undefined && !operation.responses?.[String(rule.deny)]) out.push(`${at}: deny ${rule.deny} is not a documented response`);
+      if (rule.deny !== undefined && !operation.responses?.[String(rule.deny)])
+        out.push(`${at}: deny ${rule.deny} is not a documented response`);
       if (rule.rule === 'owner' && !rule.kind) out.push(`${at}: owner without kind`);
     }
   }
@@ -51,18 +53,27 @@ export function errorShapeViolations(doc: Json, name: string): string[] {
       const resolved = response.$ref ? atPointer(doc, response.$ref) : response;
       const target = resolved?.$ref ? { shared: resolved.$ref } : resolved;
       if (target?.shared) {
-        if (!/components\/problem\.yaml#\/responses\//.test(target.shared)) out.push(`${where(path, method)} ${status}: not a problem response (${target.shared})`);
+        if (!/components\/problem\.yaml#\/responses\//.test(target.shared))
+          out.push(`${where(path, method)} ${status}: not a problem response (${target.shared})`);
         continue;
       }
       const media = Object.keys(target?.content ?? {});
-      if (media.join() !== 'application/problem+json') out.push(`${where(path, method)} ${status}: content ${media.join() || 'none'} is not application/problem+json`);
+      if (media.join() !== 'application/problem+json')
+        out.push(`${where(path, method)} ${status}: content ${media.join() || 'none'} is not application/problem+json`);
     }
   }
   return out;
 }
 
 /** The retryable unsafe operations declare x-idempotency exactly as the conventions say, with the header, 409 and 422. */
-export const IDEMPOTENT_OPERATIONS = ['sendMessage', 'sendMessageWithUpload', 'createPost', 'uploadPost', 'uploadMedia', 'createComment'];
+export const IDEMPOTENT_OPERATIONS = [
+  'sendMessage',
+  'sendMessageWithUpload',
+  'createPost',
+  'uploadPost',
+  'uploadMedia',
+  'createComment',
+];
 const IDEMPOTENCY = JSON.stringify({ header: 'Idempotency-Key', scope: 'caller', ttl: 'PT24H', required: false });
 
 export function idempotencyViolations(doc: Json, name: string): string[] {
@@ -91,14 +102,20 @@ export function shapeViolations(doc: Json, name: string): string[] {
     if (JSON.stringify(operation.tags) !== JSON.stringify([name])) out.push(`${at}: tags must be [${name}]`);
     if (!operation.summary) out.push(`${at}: no summary`);
     for (const [type, media] of Object.entries<Json>(operation.requestBody?.content ?? {})) {
-      if (media.example === undefined && media.examples === undefined && type !== 'application/octet-stream' && type !== '*/*') {
+      if (
+        media.example === undefined &&
+        media.examples === undefined &&
+        type !== 'application/octet-stream' &&
+        type !== '*/*'
+      ) {
         out.push(`${at}: request ${type} has no example`);
       }
     }
     for (const [status, response] of Object.entries<Json>(operation.responses ?? {})) {
       if (!/^2/.test(status) || response.$ref) continue;
       for (const [type, media] of Object.entries<Json>(response.content ?? {})) {
-        if (type === 'application/json' && media.example === undefined && media.examples === undefined) out.push(`${at} ${status}: no example`);
+        if (type === 'application/json' && media.example === undefined && media.examples === undefined)
+          out.push(`${at} ${status}: no example`);
       }
     }
   }

@@ -3,11 +3,22 @@ import { join } from 'node:path';
 import addFormatsModule from 'ajv-formats';
 import type { Ajv } from 'ajv';
 import { OpenAPIBackend } from 'openapi-backend';
-import { atPointer, HTTP_METHODS, OPENAPI_DIR, operationsOf as modelOperationsOf, readYaml, SERVICES, SPECS_DIR, type Service } from '../../model/index.ts';
+import {
+  atPointer,
+  HTTP_METHODS,
+  OPENAPI_DIR,
+  operationsOf as modelOperationsOf,
+  readYaml,
+  SERVICES,
+  SPECS_DIR,
+  type Service,
+} from '../../model/index.ts';
 
 export type Json = any;
 // ajv-formats is CommonJS: under ES modules its default export may arrive wrapped once more.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 export { atPointer, HTTP_METHODS, OPENAPI_DIR, readYaml, SERVICES, SPECS_DIR, type Service };
 export const REPO_DIR = join(SPECS_DIR, '..');
 
@@ -57,7 +68,10 @@ export async function buildBackend(definition: Json, strict: boolean): Promise<O
 }
 
 /** `buildBackend` for a document of specs/openapi (cached per document), or for a given definition (not cached). */
-export function backendFor(name: string, options: { definition?: Json; strict?: boolean } = {}): Promise<OpenAPIBackend> {
+export function backendFor(
+  name: string,
+  options: { definition?: Json; strict?: boolean } = {},
+): Promise<OpenAPIBackend> {
   const strict = options.strict ?? false;
   if (options.definition) return buildBackend(options.definition, strict);
   const key = `${name}:${strict}`;

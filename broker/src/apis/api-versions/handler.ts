@@ -5,7 +5,9 @@ import { decodeV3, encodeV3 } from './codec.ts';
 import { type ApiVersionsRequest, type ApiVersionsResponse, request, response } from './schema.ts';
 
 export const advertised = (apis: readonly RegisteredApi[]): ApiVersionsResponse['apiKeys'] =>
-  apis.map((a) => ({ apiKey: a.key, minVersion: a.minVersion, maxVersion: a.maxVersion })).sort((a, b) => a.apiKey - b.apiKey);
+  apis
+    .map((a) => ({ apiKey: a.key, minVersion: a.minVersion, maxVersion: a.maxVersion }))
+    .sort((a, b) => a.apiKey - b.apiKey);
 
 export function createApiVersions(registry: () => readonly RegisteredApi[]): RegisteredApi {
   return defineApi<ApiVersionsRequest, ApiVersionsResponse>({

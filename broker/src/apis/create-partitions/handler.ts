@@ -14,7 +14,12 @@ export default defineApi<CreatePartitionsRequest, CreatePartitionsResponse>({
     return {
       results: req.topics.map(({ name, count }) => {
         const topic = topics.get(name);
-        if (!topic) return { name, errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: `The topic '${name}' does not exist.` };
+        if (!topic)
+          return {
+            name,
+            errorCode: code.UNKNOWN_TOPIC_OR_PARTITION,
+            errorMessage: `The topic '${name}' does not exist.`,
+          };
         const current = topic.partitions.length;
         if (count <= current) {
           const errorMessage = `Topic currently has ${current} partitions, ${count} would not be an increase.`;

@@ -2,18 +2,24 @@
 import { array, field, nullableArray } from '../../wire/schema.ts';
 
 export const request = [
-  field('topics', array([
-    field('name', 'string'),
-    field('count', 'int32'),
-    field('assignments', nullableArray([field('brokerIds', array('int32'))])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field('count', 'int32'),
+      field('assignments', nullableArray([field('brokerIds', array('int32'))])),
+    ]),
+  ),
   field('timeoutMs', 'int32'),
   field('validateOnly', 'boolean'),
 ];
 
 export const response = [
   field('throttleTimeMs', 'int32'),
-  field('results', array([field('name', 'string'), field('errorCode', 'int16'), field('errorMessage', 'nullableString')])),
+  field(
+    'results',
+    array([field('name', 'string'), field('errorCode', 'int16'), field('errorMessage', 'nullableString')]),
+  ),
 ];
 
 export interface CreatePartitionsRequest {

@@ -8,7 +8,14 @@ import { invalidTopicName } from '../../log/topic-name.ts';
 import { topicConfigs } from '../../configs/described-configs.ts';
 import { invalidOverride, overridesOf } from '../../configs/topic-overrides.ts';
 import { defineApi } from '../api.ts';
-import { type CreatableTopic, type CreateTopicsRequest, type CreateTopicsResponse, flexibleFrom, request, response } from './schema.ts';
+import {
+  type CreatableTopic,
+  type CreateTopicsRequest,
+  type CreateTopicsResponse,
+  flexibleFrom,
+  request,
+  response,
+} from './schema.ts';
 
 type Outcome = { errorCode: number; errorMessage: string | null };
 const ok: Outcome = { errorCode: 0, errorMessage: null };
@@ -21,16 +28,27 @@ function validate(ctx: RequestContext, t: CreatableTopic): Outcome & { partition
   if (ctx.broker.topics.get(t.name)) return fail(err(code.TOPIC_ALREADY_EXISTS, `Topic '${t.name}' already exists.`));
   if (t.assignments.length > 0) {
     if (t.numPartitions !== -1 || t.replicationFactor !== -1) {
-      return fail(err(code.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.'));
+      return fail(
+        err(
+          code.INVALID_REQUEST,
+          'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.',
+        ),
+      );
     }
     return { ...ok, partitions: t.assignments.length };
   }
-  if (t.numPartitions === 0 || t.numPartitions < -1) return fail(err(code.INVALID_PARTITIONS, 'Number of partitions must be larger than 0.'));
+  if (t.numPartitions === 0 || t.numPartitions < -1)
+    return fail(err(code.INVALID_PARTITIONS, 'Number of partitions must be larger than 0.'));
   if (t.replicationFactor === 0 || t.replicationFactor < -1) {
     return fail(err(code.INVALID_REPLICATION_FACTOR, 'Replication factor must be larger than 0.'));
   }
   if (t.replicationFactor > 1) {
-    return fail(err(code.INVALID_REPLICATION_FACTOR, `Replication factor: ${t.replicationFactor} larger than available brokers: 1.`));
+    return fail(
+      err(
+        code.INVALID_REPLICATION_FACTOR,
+        `Replication factor: ${t.replicationFactor} larger than available brokers: 1.`,
+      ),
+    );
   }
   const unknownConfig = t.configs.find((c) => !TOPIC_CONFIG_NAMES.has(c.name));
   if (unknownConfig) return fail(err(code.INVALID_CONFIG, `Unknown topic config name: ${unknownConfig.name}`));
@@ -54,7 +72,10 @@ export default defineApi<CreateTopicsRequest, CreateTopicsResponse>({
     return {
       topics: firsts.map((t) => {
         if ((counts.get(t.name) ?? 0) > 1) {
-          return { name: t.name, ...err(code.INVALID_REQUEST, `Create topics request contains multiple entries for the topic ${t.name}`) };
+          return {
+            name: t.name,
+            ...err(code.INVALID_REQUEST, `Create topics request contains multiple entries for the topic ${t.name}`),
+          };
         }
         const { partitions, ...outcome } = validate(ctx, t);
         if (outcome.errorCode !== 0) return { name: t.name, ...outcome };

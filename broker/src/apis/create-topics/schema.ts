@@ -8,33 +8,43 @@ import { array, field, nullableArray } from '../../wire/schema.ts';
 export const flexibleFrom = 5;
 
 export const request = [
-  field('topics', array([
-    field('name', 'string'),
-    field('numPartitions', 'int32'),
-    field('replicationFactor', 'int16'),
-    field('assignments', array([field('partitionIndex', 'int32'), field('brokerIds', array('int32'))])),
-    field('configs', array([field('name', 'string'), field('value', 'nullableString')])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field('numPartitions', 'int32'),
+      field('replicationFactor', 'int16'),
+      field('assignments', array([field('partitionIndex', 'int32'), field('brokerIds', array('int32'))])),
+      field('configs', array([field('name', 'string'), field('value', 'nullableString')])),
+    ]),
+  ),
   field('timeoutMs', 'int32'),
   field('validateOnly', 'boolean', '1+'),
 ];
 
 export const response = [
   field('throttleTimeMs', 'int32', '2+'),
-  field('topics', array([
-    field('name', 'string'),
-    field('errorCode', 'int16'),
-    field('errorMessage', 'nullableString', '1+'),
-    field('numPartitions', 'int32', '5+', -1),
-    field('replicationFactor', 'int16', '5+', -1),
-    field('configs', nullableArray([
+  field(
+    'topics',
+    array([
       field('name', 'string'),
-      field('value', 'nullableString'),
-      field('readOnly', 'boolean'),
-      field('configSource', 'int8'),
-      field('isSensitive', 'boolean'),
-    ]), '5+'),
-  ])),
+      field('errorCode', 'int16'),
+      field('errorMessage', 'nullableString', '1+'),
+      field('numPartitions', 'int32', '5+', -1),
+      field('replicationFactor', 'int16', '5+', -1),
+      field(
+        'configs',
+        nullableArray([
+          field('name', 'string'),
+          field('value', 'nullableString'),
+          field('readOnly', 'boolean'),
+          field('configSource', 'int8'),
+          field('isSensitive', 'boolean'),
+        ]),
+        '5+',
+      ),
+    ]),
+  ),
 ];
 
 export interface CreatableTopic {
@@ -58,6 +68,7 @@ export interface CreateTopicsResponse {
     errorMessage: string | null;
     numPartitions?: number;
     replicationFactor?: number;
-    configs?: { name: string; value: string | null; readOnly: boolean; configSource: number; isSensitive: boolean }[] | null;
+    configs?:
+      { name: string; value: string | null; readOnly: boolean; configSource: number; isSensitive: boolean }[] | null;
   }[];
 }

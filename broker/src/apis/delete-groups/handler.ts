@@ -8,6 +8,8 @@ export default defineApi<DeleteGroupsRequest, DeleteGroupsResponse>({
   maxVersion: 1,
   request,
   response,
-  handle: (req, ctx) => ({ results: req.groupsNames.map((groupId) => ({ groupId, errorCode: ctx.broker.groups.delete(groupId) })) }),
+  handle: (req, ctx) => ({
+    results: req.groupsNames.map((groupId) => ({ groupId, errorCode: ctx.broker.groups.delete(groupId) })),
+  }),
   fail: (req, errorCode) => ({ results: req.groupsNames.map((groupId) => ({ groupId, errorCode })) }),
 });

@@ -19,7 +19,10 @@ import {
 /** Kafka's ConfigResource.Type ids. */
 export const ResourceType = { TOPIC: 2, BROKER: 4 } as const;
 
-function configsOf(ctx: RequestContext, r: DescribeConfigsResource): DescribedConfig[] | { errorCode: number; errorMessage: string } {
+function configsOf(
+  ctx: RequestContext,
+  r: DescribeConfigsResource,
+): DescribedConfig[] | { errorCode: number; errorMessage: string } {
   const { config, topics } = ctx.broker;
   if (r.resourceType === ResourceType.TOPIC) {
     const nameProblem = invalidTopicName(r.resourceName);

@@ -7,33 +7,46 @@ import type { DescribedConfig } from '../../configs/described-configs.ts';
 export const flexibleFrom = 4;
 
 export const request = [
-  field('resources', array([
-    field('resourceType', 'int8'),
-    field('resourceName', 'string'),
-    field('configurationKeys', nullableArray('string')),
-  ])),
+  field(
+    'resources',
+    array([
+      field('resourceType', 'int8'),
+      field('resourceName', 'string'),
+      field('configurationKeys', nullableArray('string')),
+    ]),
+  ),
   field('includeSynonyms', 'boolean', '1+'),
   field('includeDocumentation', 'boolean', '3+'),
 ];
 
 export const response = [
   field('throttleTimeMs', 'int32'),
-  field('results', array([
-    field('errorCode', 'int16'),
-    field('errorMessage', 'nullableString'),
-    field('resourceType', 'int8'),
-    field('resourceName', 'string'),
-    field('configs', array([
-      field('name', 'string'),
-      field('value', 'nullableString'),
-      field('readOnly', 'boolean'),
-      field('configSource', 'int8', '1+'),
-      field('isSensitive', 'boolean'),
-      field('synonyms', array([field('name', 'string'), field('value', 'nullableString'), field('source', 'int8')]), '1+'),
-      field('configType', 'int8', '3+'),
-      field('documentation', 'nullableString', '3+'),
-    ])),
-  ])),
+  field(
+    'results',
+    array([
+      field('errorCode', 'int16'),
+      field('errorMessage', 'nullableString'),
+      field('resourceType', 'int8'),
+      field('resourceName', 'string'),
+      field(
+        'configs',
+        array([
+          field('name', 'string'),
+          field('value', 'nullableString'),
+          field('readOnly', 'boolean'),
+          field('configSource', 'int8', '1+'),
+          field('isSensitive', 'boolean'),
+          field(
+            'synonyms',
+            array([field('name', 'string'), field('value', 'nullableString'), field('source', 'int8')]),
+            '1+',
+          ),
+          field('configType', 'int8', '3+'),
+          field('documentation', 'nullableString', '3+'),
+        ]),
+      ),
+    ]),
+  ),
 ];
 
 export interface DescribeConfigsResource {

@@ -2,7 +2,13 @@
 // an unknown group is reported Dead with no error.
 import type { Group } from '../../groups/group.ts';
 import { defineApi } from '../api.ts';
-import { type DescribedGroup, type DescribeGroupsRequest, type DescribeGroupsResponse, request, response } from './schema.ts';
+import {
+  type DescribedGroup,
+  type DescribeGroupsRequest,
+  type DescribeGroupsResponse,
+  request,
+  response,
+} from './schema.ts';
 
 function summary(groupId: string, g: Group | undefined): DescribedGroup {
   if (!g) return { errorCode: 0, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
@@ -33,6 +39,13 @@ export default defineApi<DescribeGroupsRequest, DescribeGroupsResponse>({
   response,
   handle: (req, ctx) => ({ groups: req.groups.map((id) => summary(id, ctx.broker.groups.get(id))) }),
   fail: (req, errorCode) => ({
-    groups: req.groups.map((groupId) => ({ errorCode, groupId, groupState: '', protocolType: '', protocolData: '', members: [] })),
+    groups: req.groups.map((groupId) => ({
+      errorCode,
+      groupId,
+      groupState: '',
+      protocolType: '',
+      protocolData: '',
+      members: [],
+    })),
   }),
 });

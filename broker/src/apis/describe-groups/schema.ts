@@ -5,20 +5,26 @@ export const request = [field('groups', array('string'))];
 
 export const response = [
   field('throttleTimeMs', 'int32', '1+'),
-  field('groups', array([
-    field('errorCode', 'int16'),
-    field('groupId', 'string'),
-    field('groupState', 'string'),
-    field('protocolType', 'string'),
-    field('protocolData', 'string'),
-    field('members', array([
-      field('memberId', 'string'),
-      field('clientId', 'string'),
-      field('clientHost', 'string'),
-      field('memberMetadata', 'bytes'),
-      field('memberAssignment', 'bytes'),
-    ])),
-  ])),
+  field(
+    'groups',
+    array([
+      field('errorCode', 'int16'),
+      field('groupId', 'string'),
+      field('groupState', 'string'),
+      field('protocolType', 'string'),
+      field('protocolData', 'string'),
+      field(
+        'members',
+        array([
+          field('memberId', 'string'),
+          field('clientId', 'string'),
+          field('clientHost', 'string'),
+          field('memberMetadata', 'bytes'),
+          field('memberAssignment', 'bytes'),
+        ]),
+      ),
+    ]),
+  ),
 ];
 
 export interface DescribeGroupsRequest {
@@ -31,7 +37,13 @@ export interface DescribedGroup {
   groupState: string;
   protocolType: string;
   protocolData: string;
-  members: { memberId: string; clientId: string; clientHost: string; memberMetadata: Buffer; memberAssignment: Buffer }[];
+  members: {
+    memberId: string;
+    clientId: string;
+    clientHost: string;
+    memberMetadata: Buffer;
+    memberAssignment: Buffer;
+  }[];
 }
 
 export interface DescribeGroupsResponse {

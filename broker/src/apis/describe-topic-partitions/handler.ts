@@ -30,7 +30,13 @@ function describe(req: DescribeTopicPartitionsRequest, ctx: RequestContext): Des
   for (const name of names) {
     const topic = topics.get(name);
     if (!topic) {
-      out.push({ errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, name, topicId: ZERO_UUID, isInternal: false, partitions: [] });
+      out.push({
+        errorCode: code.UNKNOWN_TOPIC_OR_PARTITION,
+        name,
+        topicId: ZERO_UUID,
+        isInternal: false,
+        partitions: [],
+      });
       continue;
     }
     if (budget === 0) {

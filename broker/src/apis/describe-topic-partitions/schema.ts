@@ -15,24 +15,30 @@ export const request = [
 
 export const response = [
   field('throttleTimeMs', 'int32'),
-  field('topics', array([
-    field('errorCode', 'int16'),
-    field('name', 'nullableString'),
-    field('topicId', 'uuid'),
-    field('isInternal', 'boolean'),
-    field('partitions', array([
+  field(
+    'topics',
+    array([
       field('errorCode', 'int16'),
-      field('partitionIndex', 'int32'),
-      field('leaderId', 'int32'),
-      field('leaderEpoch', 'int32', '0+', -1),
-      field('replicaNodes', array('int32')),
-      field('isrNodes', array('int32')),
-      field('eligibleLeaderReplicas', nullableArray('int32')),
-      field('lastKnownElr', nullableArray('int32')),
-      field('offlineReplicas', array('int32')),
-    ])),
-    field('topicAuthorizedOperations', 'int32', '0+', -2147483648),
-  ])),
+      field('name', 'nullableString'),
+      field('topicId', 'uuid'),
+      field('isInternal', 'boolean'),
+      field(
+        'partitions',
+        array([
+          field('errorCode', 'int16'),
+          field('partitionIndex', 'int32'),
+          field('leaderId', 'int32'),
+          field('leaderEpoch', 'int32', '0+', -1),
+          field('replicaNodes', array('int32')),
+          field('isrNodes', array('int32')),
+          field('eligibleLeaderReplicas', nullableArray('int32')),
+          field('lastKnownElr', nullableArray('int32')),
+          field('offlineReplicas', array('int32')),
+        ]),
+      ),
+      field('topicAuthorizedOperations', 'int32', '0+', -2147483648),
+    ]),
+  ),
   field('nextCursor', cursor),
 ];
 

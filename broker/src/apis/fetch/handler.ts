@@ -31,7 +31,11 @@ function collect(req: FetchRequest, ctx: RequestContext): Collected {
       const none = { highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: null };
       return { ...base, ...none, errorCode: code.UNKNOWN_TOPIC_OR_PARTITION };
     }
-    const offsets = { highWatermark: log.highWatermark, lastStableOffset: log.highWatermark, logStartOffset: log.logStartOffset };
+    const offsets = {
+      highWatermark: log.highWatermark,
+      lastStableOffset: log.highWatermark,
+      logStartOffset: log.logStartOffset,
+    };
     if (p.fetchOffset < log.logStartOffset || p.fetchOffset > log.highWatermark) {
       hasError = true;
       return { ...base, ...offsets, errorCode: code.OFFSET_OUT_OF_RANGE, records: null };

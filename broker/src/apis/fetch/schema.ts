@@ -11,16 +11,22 @@ export const request = [
   field('isolationLevel', 'int8', '4+'),
   field('sessionId', 'int32', '7+'),
   field('sessionEpoch', 'int32', '7+', -1),
-  field('topics', array([
-    field('topic', 'string'),
-    field('partitions', array([
-      field('partition', 'int32'),
-      field('currentLeaderEpoch', 'int32', '9+', -1),
-      field('fetchOffset', 'int64'),
-      field('logStartOffset', 'int64', '5+', -1),
-      field('partitionMaxBytes', 'int32'),
-    ])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('topic', 'string'),
+      field(
+        'partitions',
+        array([
+          field('partition', 'int32'),
+          field('currentLeaderEpoch', 'int32', '9+', -1),
+          field('fetchOffset', 'int64'),
+          field('logStartOffset', 'int64', '5+', -1),
+          field('partitionMaxBytes', 'int32'),
+        ]),
+      ),
+    ]),
+  ),
   field('forgottenTopicsData', array([field('topic', 'string'), field('partitions', array('int32'))]), '7+'),
   field('rackId', 'string', '11+'),
 ];
@@ -29,19 +35,29 @@ export const response = [
   field('throttleTimeMs', 'int32', '1+'),
   field('errorCode', 'int16', '7+'),
   field('sessionId', 'int32', '7+'),
-  field('responses', array([
-    field('topic', 'string'),
-    field('partitions', array([
-      field('partitionIndex', 'int32'),
-      field('errorCode', 'int16'),
-      field('highWatermark', 'int64'),
-      field('lastStableOffset', 'int64', '4+', -1),
-      field('logStartOffset', 'int64', '5+', -1),
-      field('abortedTransactions', nullableArray([field('producerId', 'int64'), field('firstOffset', 'int64')]), '4+'),
-      field('preferredReadReplica', 'int32', '11+', -1),
-      field('records', 'nullableBytes'),
-    ])),
-  ])),
+  field(
+    'responses',
+    array([
+      field('topic', 'string'),
+      field(
+        'partitions',
+        array([
+          field('partitionIndex', 'int32'),
+          field('errorCode', 'int16'),
+          field('highWatermark', 'int64'),
+          field('lastStableOffset', 'int64', '4+', -1),
+          field('logStartOffset', 'int64', '5+', -1),
+          field(
+            'abortedTransactions',
+            nullableArray([field('producerId', 'int64'), field('firstOffset', 'int64')]),
+            '4+',
+          ),
+          field('preferredReadReplica', 'int32', '11+', -1),
+          field('records', 'nullableBytes'),
+        ]),
+      ),
+    ]),
+  ),
 ];
 
 export interface FetchPartitionRequest {

@@ -12,7 +12,13 @@ export default defineApi<FindCoordinatorRequest, FindCoordinatorResponse>({
   response,
   handle(req, ctx) {
     if (req.keyType !== 0 && req.keyType !== 1) {
-      return { errorCode: code.INVALID_REQUEST, errorMessage: `Unsupported key type ${req.keyType}`, nodeId: -1, host: '', port: -1 };
+      return {
+        errorCode: code.INVALID_REQUEST,
+        errorMessage: `Unsupported key type ${req.keyType}`,
+        nodeId: -1,
+        host: '',
+        port: -1,
+      };
     }
     const { nodeId, host, port } = ctx.broker.config;
     return { errorCode: 0, errorMessage: null, nodeId, host, port };

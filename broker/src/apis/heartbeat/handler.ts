@@ -8,6 +8,8 @@ export default defineApi<HeartbeatRequest, HeartbeatResponse>({
   maxVersion: 3,
   request,
   response,
-  handle: (req, ctx) => ({ errorCode: ctx.broker.groups.heartbeat(req.groupId, req.memberId, req.groupInstanceId, req.generationId) }),
+  handle: (req, ctx) => ({
+    errorCode: ctx.broker.groups.heartbeat(req.groupId, req.memberId, req.groupInstanceId, req.generationId),
+  }),
   fail: (_req, errorCode) => ({ errorCode }),
 });

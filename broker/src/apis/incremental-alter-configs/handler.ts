@@ -27,9 +27,13 @@ type Outcome = { errorCode: number; errorMessage: string | null };
 function alter(ctx: RequestContext, r: AlterConfigsResource, validateOnly: boolean): Outcome {
   const fail = (errorCode: number, errorMessage: string): Outcome => ({ errorCode, errorMessage });
   if (r.resourceType === ResourceType.BROKER) {
-    return fail(code.INVALID_REQUEST, 'The embedded broker has no dynamic broker configs: start it with the setting instead');
+    return fail(
+      code.INVALID_REQUEST,
+      'The embedded broker has no dynamic broker configs: start it with the setting instead',
+    );
   }
-  if (r.resourceType !== ResourceType.TOPIC) return fail(code.INVALID_REQUEST, `Unexpected resource type ${r.resourceType}`);
+  if (r.resourceType !== ResourceType.TOPIC)
+    return fail(code.INVALID_REQUEST, `Unexpected resource type ${r.resourceType}`);
   const topic = ctx.broker.topics.get(r.resourceName);
   if (!topic) return fail(code.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${r.resourceName}' does not exist.`);
   const names = r.configs.map((c) => c.name);
@@ -38,7 +42,10 @@ function alter(ctx: RequestContext, r: AlterConfigsResource, validateOnly: boole
   for (const c of r.configs) {
     if (!TOPIC_CONFIG_NAMES.has(c.name)) return fail(code.INVALID_CONFIG, `Unknown topic config name: ${c.name}`);
     if (!TOPIC_OVERRIDES[c.name]) {
-      return fail(code.INVALID_CONFIG, `The embedded broker does not apply the topic config ${c.name}; it applies ${Object.keys(TOPIC_OVERRIDES).join(', ')}`);
+      return fail(
+        code.INVALID_CONFIG,
+        `The embedded broker does not apply the topic config ${c.name}; it applies ${Object.keys(TOPIC_OVERRIDES).join(', ')}`,
+      );
     }
     if (c.configOperation === DELETE) {
       next.delete(c.name);
@@ -66,9 +73,18 @@ export default defineApi<IncrementalAlterConfigsRequest, IncrementalAlterConfigs
   request,
   response,
   handle: (req, ctx) => ({
-    responses: req.resources.map((r) => ({ resourceType: r.resourceType, resourceName: r.resourceName, ...alter(ctx, r, req.validateOnly) })),
+    responses: req.resources.map((r) => ({
+      resourceType: r.resourceType,
+      resourceName: r.resourceName,
+      ...alter(ctx, r, req.validateOnly),
+    })),
   }),
   fail: (req, errorCode) => ({
-    responses: req.resources.map((r) => ({ errorCode, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName })),
+    responses: req.resources.map((r) => ({
+      errorCode,
+      errorMessage: null,
+      resourceType: r.resourceType,
+      resourceName: r.resourceName,
+    })),
   }),
 });

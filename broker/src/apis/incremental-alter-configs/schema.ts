@@ -5,22 +5,31 @@ import { array, field } from '../../wire/schema.ts';
 export const flexibleFrom = 1;
 
 export const request = [
-  field('resources', array([
-    field('resourceType', 'int8'),
-    field('resourceName', 'string'),
-    field('configs', array([field('name', 'string'), field('configOperation', 'int8'), field('value', 'nullableString')])),
-  ])),
+  field(
+    'resources',
+    array([
+      field('resourceType', 'int8'),
+      field('resourceName', 'string'),
+      field(
+        'configs',
+        array([field('name', 'string'), field('configOperation', 'int8'), field('value', 'nullableString')]),
+      ),
+    ]),
+  ),
   field('validateOnly', 'boolean'),
 ];
 
 export const response = [
   field('throttleTimeMs', 'int32'),
-  field('responses', array([
-    field('errorCode', 'int16'),
-    field('errorMessage', 'nullableString'),
-    field('resourceType', 'int8'),
-    field('resourceName', 'string'),
-  ])),
+  field(
+    'responses',
+    array([
+      field('errorCode', 'int16'),
+      field('errorMessage', 'nullableString'),
+      field('resourceType', 'int8'),
+      field('resourceName', 'string'),
+    ]),
+  ),
 ];
 
 export interface AlterableConfig {

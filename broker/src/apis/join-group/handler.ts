@@ -11,7 +11,15 @@ export default defineApi<JoinGroupRequest, JoinResult>({
   request,
   response,
   handle(req, ctx) {
-    if (req.groupId === '') return { errorCode: code.INVALID_GROUP_ID, generationId: -1, protocolName: '', leader: '', memberId: req.memberId, members: [] };
+    if (req.groupId === '')
+      return {
+        errorCode: code.INVALID_GROUP_ID,
+        generationId: -1,
+        protocolName: '',
+        leader: '',
+        memberId: req.memberId,
+        members: [],
+      };
     return ctx.broker.groups.join(req.groupId, {
       sessionTimeoutMs: req.sessionTimeoutMs,
       rebalanceTimeoutMs: ctx.apiVersion === 0 ? req.sessionTimeoutMs : req.rebalanceTimeoutMs,
@@ -24,5 +32,12 @@ export default defineApi<JoinGroupRequest, JoinResult>({
       requireKnownMemberId: ctx.apiVersion >= 4,
     });
   },
-  fail: (req, errorCode) => ({ errorCode, generationId: -1, protocolName: '', leader: '', memberId: req.memberId, members: [] }),
+  fail: (req, errorCode) => ({
+    errorCode,
+    generationId: -1,
+    protocolName: '',
+    leader: '',
+    memberId: req.memberId,
+    members: [],
+  }),
 });

@@ -19,11 +19,10 @@ export const response = [
   field('protocolName', 'string'),
   field('leader', 'string'),
   field('memberId', 'string'),
-  field('members', array([
-    field('memberId', 'string'),
-    field('groupInstanceId', 'nullableString', '5+'),
-    field('metadata', 'bytes'),
-  ])),
+  field(
+    'members',
+    array([field('memberId', 'string'), field('groupInstanceId', 'nullableString', '5+'), field('metadata', 'bytes')]),
+  ),
 ];
 
 export interface JoinGroupRequest {

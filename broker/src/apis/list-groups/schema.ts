@@ -5,20 +5,20 @@ import { array, field } from '../../wire/schema.ts';
 /** The first flexible version. */
 export const flexibleFrom = 3;
 
-export const request = [
-  field('statesFilter', array('string'), '4+'),
-  field('typesFilter', array('string'), '5+'),
-];
+export const request = [field('statesFilter', array('string'), '4+'), field('typesFilter', array('string'), '5+')];
 
 export const response = [
   field('throttleTimeMs', 'int32', '1+'),
   field('errorCode', 'int16'),
-  field('groups', array([
-    field('groupId', 'string'),
-    field('protocolType', 'string'),
-    field('groupState', 'string', '4+'),
-    field('groupType', 'string', '5+'),
-  ])),
+  field(
+    'groups',
+    array([
+      field('groupId', 'string'),
+      field('protocolType', 'string'),
+      field('groupState', 'string', '4+'),
+      field('groupType', 'string', '5+'),
+    ]),
+  ),
 ];
 
 export interface ListGroupsRequest {

@@ -3,7 +3,13 @@
 import type { RequestContext } from '../../context.ts';
 import { code } from '../../errors.ts';
 import { defineApi } from '../api.ts';
-import { type ListOffsetsPartition, type ListOffsetsRequest, type ListOffsetsResponse, request, response } from './schema.ts';
+import {
+  type ListOffsetsPartition,
+  type ListOffsetsRequest,
+  type ListOffsetsResponse,
+  request,
+  response,
+} from './schema.ts';
 
 const LATEST = -1;
 const EARLIEST = -2;

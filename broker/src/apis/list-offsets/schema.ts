@@ -5,23 +5,32 @@ import { array, field } from '../../wire/schema.ts';
 export const request = [
   field('replicaId', 'int32'),
   field('isolationLevel', 'int8', '2+'),
-  field('topics', array([
-    field('name', 'string'),
-    field('partitions', array([field('partitionIndex', 'int32'), field('timestamp', 'int64')])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field('partitions', array([field('partitionIndex', 'int32'), field('timestamp', 'int64')])),
+    ]),
+  ),
 ];
 
 export const response = [
   field('throttleTimeMs', 'int32', '2+'),
-  field('topics', array([
-    field('name', 'string'),
-    field('partitions', array([
-      field('partitionIndex', 'int32'),
-      field('errorCode', 'int16'),
-      field('timestamp', 'int64', '1+', -1),
-      field('offset', 'int64', '1+', -1),
-    ])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field(
+        'partitions',
+        array([
+          field('partitionIndex', 'int32'),
+          field('errorCode', 'int16'),
+          field('timestamp', 'int64', '1+', -1),
+          field('offset', 'int64', '1+', -1),
+        ]),
+      ),
+    ]),
+  ),
 ];
 
 export interface ListOffsetsRequest {

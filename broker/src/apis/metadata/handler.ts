@@ -10,7 +10,8 @@ function describe(ctx: RequestContext, name: string, autoCreate: boolean): Metad
   const { topics, config } = ctx.broker;
   let topic = topics.get(name);
   if (!topic) {
-    if (invalidTopicName(name)) return { errorCode: code.INVALID_TOPIC_EXCEPTION, name, isInternal: false, partitions: [] };
+    if (invalidTopicName(name))
+      return { errorCode: code.INVALID_TOPIC_EXCEPTION, name, isInternal: false, partitions: [] };
     if (!autoCreate) return { errorCode: code.UNKNOWN_TOPIC_OR_PARTITION, name, isInternal: false, partitions: [] };
     topic = topics.create(name, config.defaultPartitions);
   }

@@ -13,27 +13,36 @@ export const request = [
 
 export const response = [
   field('throttleTimeMs', 'int32', '3+'),
-  field('brokers', array([
-    field('nodeId', 'int32'),
-    field('host', 'string'),
-    field('port', 'int32'),
-    field('rack', 'nullableString', '1+'),
-  ])),
+  field(
+    'brokers',
+    array([
+      field('nodeId', 'int32'),
+      field('host', 'string'),
+      field('port', 'int32'),
+      field('rack', 'nullableString', '1+'),
+    ]),
+  ),
   field('clusterId', 'nullableString', '2+'),
   field('controllerId', 'int32', '1+', -1),
-  field('topics', array([
-    field('errorCode', 'int16'),
-    field('name', 'string'),
-    field('isInternal', 'boolean', '1+'),
-    field('partitions', array([
+  field(
+    'topics',
+    array([
       field('errorCode', 'int16'),
-      field('partitionIndex', 'int32'),
-      field('leaderId', 'int32'),
-      field('replicaNodes', array('int32')),
-      field('isrNodes', array('int32')),
-      field('offlineReplicas', array('int32'), '5+'),
-    ])),
-  ])),
+      field('name', 'string'),
+      field('isInternal', 'boolean', '1+'),
+      field(
+        'partitions',
+        array([
+          field('errorCode', 'int16'),
+          field('partitionIndex', 'int32'),
+          field('leaderId', 'int32'),
+          field('replicaNodes', array('int32')),
+          field('isrNodes', array('int32')),
+          field('offlineReplicas', array('int32'), '5+'),
+        ]),
+      ),
+    ]),
+  ),
 ];
 
 export interface MetadataRequest {
@@ -45,7 +54,13 @@ export interface MetadataTopic {
   errorCode: number;
   name: string;
   isInternal: boolean;
-  partitions: { errorCode: number; partitionIndex: number; leaderId: number; replicaNodes: number[]; isrNodes: number[] }[];
+  partitions: {
+    errorCode: number;
+    partitionIndex: number;
+    leaderId: number;
+    replicaNodes: number[];
+    isrNodes: number[];
+  }[];
 }
 
 export interface MetadataResponse {

@@ -10,10 +10,21 @@ export default defineApi<OffsetCommitRequest, OffsetCommitResponse>({
   response,
   handle(req, ctx) {
     const flat = req.topics.flatMap((t) =>
-      t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, metadata: p.committedMetadata })),
+      t.partitions.map((p) => ({
+        topic: t.name,
+        partition: p.partitionIndex,
+        offset: p.committedOffset,
+        metadata: p.committedMetadata,
+      })),
     );
     const { topics, groups } = ctx.broker;
-    const codes = groups.commit(req.groupId, req.memberId, req.generationId, flat, (p) => topics.partition(p.topic, p.partition) !== undefined);
+    const codes = groups.commit(
+      req.groupId,
+      req.memberId,
+      req.generationId,
+      flat,
+      (p) => topics.partition(p.topic, p.partition) !== undefined,
+    );
     let i = 0;
     return {
       topics: req.topics.map((t) => ({
@@ -23,6 +34,9 @@ export default defineApi<OffsetCommitRequest, OffsetCommitResponse>({
     };
   },
   fail: (req, errorCode) => ({
-    topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
+    topics: req.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })),
+    })),
   }),
 });

@@ -7,29 +7,41 @@ export const request = [
   field('generationId', 'int32', '1+', -1),
   field('memberId', 'string', '1+'),
   field('retentionTimeMs', 'int64', '2-4', -1),
-  field('topics', array([
-    field('name', 'string'),
-    field('partitions', array([
-      field('partitionIndex', 'int32'),
-      field('committedOffset', 'int64'),
-      field('committedMetadata', 'nullableString'),
-    ])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field(
+        'partitions',
+        array([
+          field('partitionIndex', 'int32'),
+          field('committedOffset', 'int64'),
+          field('committedMetadata', 'nullableString'),
+        ]),
+      ),
+    ]),
+  ),
 ];
 
 export const response = [
   field('throttleTimeMs', 'int32', '3+'),
-  field('topics', array([
-    field('name', 'string'),
-    field('partitions', array([field('partitionIndex', 'int32'), field('errorCode', 'int16')])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field('partitions', array([field('partitionIndex', 'int32'), field('errorCode', 'int16')])),
+    ]),
+  ),
 ];
 
 export interface OffsetCommitRequest {
   groupId: string;
   generationId: number;
   memberId: string;
-  topics: { name: string; partitions: { partitionIndex: number; committedOffset: number; committedMetadata: string | null }[] }[];
+  topics: {
+    name: string;
+    partitions: { partitionIndex: number; committedOffset: number; committedMetadata: string | null }[];
+  }[];
 }
 
 export interface OffsetCommitResponse {

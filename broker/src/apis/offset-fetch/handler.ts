@@ -1,7 +1,13 @@
 // OffsetFetch: committed offsets, -1 where nothing is committed. Membership is not required
 // (admin.fetchOffsets asks from outside the group).
 import { defineApi } from '../api.ts';
-import { type OffsetFetchPartition, type OffsetFetchRequest, type OffsetFetchResponse, request, response } from './schema.ts';
+import {
+  type OffsetFetchPartition,
+  type OffsetFetchRequest,
+  type OffsetFetchResponse,
+  request,
+  response,
+} from './schema.ts';
 
 export default defineApi<OffsetFetchRequest, OffsetFetchResponse>({
   name: 'OffsetFetch',
@@ -24,7 +30,12 @@ export default defineApi<OffsetFetchRequest, OffsetFetchResponse>({
     errorCode,
     topics: (req.topics ?? []).map((t) => ({
       name: t.name,
-      partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, committedOffset: -1, metadata: '', errorCode })),
+      partitions: t.partitionIndexes.map((partitionIndex) => ({
+        partitionIndex,
+        committedOffset: -1,
+        metadata: '',
+        errorCode,
+      })),
     })),
   }),
 });

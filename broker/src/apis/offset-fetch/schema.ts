@@ -12,15 +12,21 @@ export const request = [
 
 export const response = [
   field('throttleTimeMs', 'int32', '3+'),
-  field('topics', array([
-    field('name', 'string'),
-    field('partitions', array([
-      field('partitionIndex', 'int32'),
-      field('committedOffset', 'int64'),
-      field('metadata', 'nullableString'),
-      field('errorCode', 'int16'),
-    ])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field(
+        'partitions',
+        array([
+          field('partitionIndex', 'int32'),
+          field('committedOffset', 'int64'),
+          field('metadata', 'nullableString'),
+          field('errorCode', 'int16'),
+        ]),
+      ),
+    ]),
+  ),
   field('errorCode', 'int16', '2+'),
 ];
 

@@ -5,9 +5,20 @@ import { effective } from '../../configs/topic-overrides.ts';
 import { code } from '../../errors.ts';
 import { readBatchHeader, splitBatches } from '../../log/record-batch.ts';
 import { defineApi, NO_RESPONSE } from '../api.ts';
-import { type PartitionProduceResponse, type ProduceRequest, type ProduceResponse, request, response } from './schema.ts';
+import {
+  type PartitionProduceResponse,
+  type ProduceRequest,
+  type ProduceResponse,
+  request,
+  response,
+} from './schema.ts';
 
-function produceOne(ctx: RequestContext, topic: string, index: number, records: Buffer | null): PartitionProduceResponse {
+function produceOne(
+  ctx: RequestContext,
+  topic: string,
+  index: number,
+  records: Buffer | null,
+): PartitionProduceResponse {
   const { topics, producers, config } = ctx.broker;
   const log = topics.partition(topic, index);
   const fail = (errorCode: number): PartitionProduceResponse => ({ index, errorCode, baseOffset: -1 });

@@ -7,23 +7,32 @@ export const request = [
   field('transactionalId', 'nullableString', '3+'),
   field('acks', 'int16'),
   field('timeoutMs', 'int32'),
-  field('topics', array([
-    field('name', 'string'),
-    field('partitions', array([field('index', 'int32'), field('records', 'nullableBytes')])),
-  ])),
+  field(
+    'topics',
+    array([
+      field('name', 'string'),
+      field('partitions', array([field('index', 'int32'), field('records', 'nullableBytes')])),
+    ]),
+  ),
 ];
 
 export const response = [
-  field('responses', array([
-    field('name', 'string'),
-    field('partitions', array([
-      field('index', 'int32'),
-      field('errorCode', 'int16'),
-      field('baseOffset', 'int64', '0+', -1),
-      field('logAppendTimeMs', 'int64', '2+', -1),
-      field('logStartOffset', 'int64', '5+', -1),
-    ])),
-  ])),
+  field(
+    'responses',
+    array([
+      field('name', 'string'),
+      field(
+        'partitions',
+        array([
+          field('index', 'int32'),
+          field('errorCode', 'int16'),
+          field('baseOffset', 'int64', '0+', -1),
+          field('logAppendTimeMs', 'int64', '2+', -1),
+          field('logStartOffset', 'int64', '5+', -1),
+        ]),
+      ),
+    ]),
+  ),
   field('throttleTimeMs', 'int32', '1+'),
 ];
 

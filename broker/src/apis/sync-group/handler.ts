@@ -9,6 +9,7 @@ export default defineApi<SyncGroupRequest, SyncResult>({
   maxVersion: 3,
   request,
   response,
-  handle: (req, ctx) => ctx.broker.groups.sync(req.groupId, req.memberId, req.groupInstanceId, req.generationId, req.assignments),
+  handle: (req, ctx) =>
+    ctx.broker.groups.sync(req.groupId, req.memberId, req.groupInstanceId, req.generationId, req.assignments),
   fail: (_req, errorCode) => ({ errorCode, assignment: Buffer.alloc(0) }),
 });

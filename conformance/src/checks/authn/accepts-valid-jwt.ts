@@ -17,14 +17,39 @@ export default defineCheck({
     const as = op.authz.some((r) => r.rule === 'admin') && ctx.canAdmin ? await ctx.admin(owner) : owner;
     const res = await ctx.send(op, req, { as });
     const notImplemented = NOT_IMPLEMENTED.has(res.status) && !(res.status === 404 && req.sampled);
-    const outcome = res.status === 401 ? 'refused' : notImplemented ? 'not-implemented' : isRedirect(res.status) ? 'other' : 'accepted';
-    ctx.observe('token-matrix', { service: op.service, operationId: op.operationId, variant: 'valid', status: res.status, outcome });
+    const outcome =
+      res.status === 401
+        ? 'refused'
+        : notImplemented
+          ? 'not-implemented'
+          : isRedirect(res.status)
+            ? 'other'
+            : 'accepted';
+    ctx.observe('token-matrix', {
+      service: op.service,
+      operationId: op.operationId,
+      variant: 'valid',
+      status: res.status,
+      outcome,
+    });
     if (res.status === 401) {
-      ctx.fail({ severity: 'deviation', expected: 'the request is authenticated (any status but 401)', received: '401: the valid token was refused', response: res });
+      ctx.fail({
+        severity: 'deviation',
+        expected: 'the request is authenticated (any status but 401)',
+        received: '401: the valid token was refused',
+        response: res,
+      });
     } else if (isRedirect(res.status)) {
-      ctx.fail({ severity: 'deviation', expected: 'the request is authenticated and answered (a redirect is not an answer)', received: redirectText(res), response: res });
+      ctx.fail({
+        severity: 'deviation',
+        expected: 'the request is authenticated and answered (a redirect is not an answer)',
+        received: redirectText(res),
+        response: res,
+      });
     } else if (notImplemented) {
-      ctx.notImplemented(`${op.method.toUpperCase()} ${op.gatewayPath} answered ${res.status} to a valid token and real resources: the operation is not implemented here`);
+      ctx.notImplemented(
+        `${op.method.toUpperCase()} ${op.gatewayPath} answered ${res.status} to a valid token and real resources: the operation is not implemented here`,
+      );
     }
   },
 });

@@ -5,7 +5,14 @@ import { fillOrSample } from '../../engine/fill-or-sample.ts';
 import type { HttpResponse } from '../../engine/http.ts';
 import { isRedirect, redirectText } from '../../engine/redirects.ts';
 import { badTokenCurl } from '../../engine/token-repro.ts';
-import { NEEDS_SECRET, TOKEN_VARIANTS, tokenFor, VARIANT_CLAUSES, VARIANT_LABELS, type TokenVariant } from '../../engine/tokens.ts';
+import {
+  NEEDS_SECRET,
+  TOKEN_VARIANTS,
+  tokenFor,
+  VARIANT_CLAUSES,
+  VARIANT_LABELS,
+  type TokenVariant,
+} from '../../engine/tokens.ts';
 
 /**
  * Every secured operation × the negative-token matrix of RFC 8725: each bad token gets 401 with WWW-Authenticate.
@@ -37,7 +44,11 @@ export default defineCheck({
         continue;
       }
       const token = await tokenFor(variant, owner.id, ctx.secret, caller.token, claims);
-      sent.push({ variant, token, res: await ctx.send(op, req, { as: caller, token: token ?? null, refusalExpected: true }) });
+      sent.push({
+        variant,
+        token,
+        res: await ctx.send(op, req, { as: caller, token: token ?? null, refusalExpected: true }),
+      });
     }
 
     const controlReq = op.method === 'get' ? req : await fillOrSample(ctx, op, owner);
@@ -49,10 +60,18 @@ export default defineCheck({
       if (res.status < 200 || res.status >= 300) continue;
       matrix(variant, 'accepted', res.status);
       const before = ctx.findings.length;
-      ctx.fail({ severity: 'security', clause: VARIANT_CLAUSES[variant], expected: `401 for ${VARIANT_LABELS[variant]}`, received: `${res.status}: the token was accepted (the valid token got ${control.response.status} on the same operation)`, response: res });
+      ctx.fail({
+        severity: 'security',
+        clause: VARIANT_CLAUSES[variant],
+        expected: `401 for ${VARIANT_LABELS[variant]}`,
+        received: `${res.status}: the token was accepted (the valid token got ${control.response.status} on the same operation)`,
+        response: res,
+      });
       withTokenRepro(ctx.findings.slice(before), variant, token);
     }
-    if (!control.ok) for (const { variant, res } of sent) if (res.status < 200 || res.status >= 300) matrix(variant, control.outcome, res.status);
+    if (!control.ok)
+      for (const { variant, res } of sent)
+        if (res.status < 200 || res.status >= 300) matrix(variant, control.outcome, res.status);
     requireControl(ctx, control);
 
     for (const { variant, token, res } of sent) {
@@ -63,10 +82,22 @@ export default defineCheck({
         continue;
       } else if (isRedirect(res.status)) {
         matrix(variant, 'other', res.status);
-        ctx.fail({ severity: 'deviation', clause, expected: `401 for ${what}`, received: `${redirectText(res)}: neither a refusal nor access`, response: res });
+        ctx.fail({
+          severity: 'deviation',
+          clause,
+          expected: `401 for ${what}`,
+          received: `${redirectText(res)}: neither a refusal nor access`,
+          response: res,
+        });
       } else if (res.status !== 401) {
         matrix(variant, 'other', res.status);
-        ctx.fail({ severity: 'deviation', clause, expected: `401 for ${what}`, received: `${res.status}`, response: res });
+        ctx.fail({
+          severity: 'deviation',
+          clause,
+          expected: `401 for ${what}`,
+          received: `${res.status}`,
+          response: res,
+        });
       } else {
         matrix(variant, 'refused', res.status);
         const challenge = res.headers['www-authenticate'] ?? '';
@@ -89,6 +120,7 @@ export default defineCheck({
 /** The curl of a bad-token finding sends that token (or rebuilds it), never an unexplained $TOKEN. */
 function withTokenRepro(findings: Finding[], variant: TokenVariant, token: string | undefined): void {
   for (const finding of findings) {
-    if (finding.exchange) finding.exchange = { ...finding.exchange, curl: badTokenCurl(finding.exchange.curl, variant, token) };
+    if (finding.exchange)
+      finding.exchange = { ...finding.exchange, curl: badTokenCurl(finding.exchange.curl, variant, token) };
   }
 }

@@ -30,20 +30,32 @@ export default defineCheck<string>({
     const scan = (res: HttpResponse, read: Operation, what: string) => {
       if (res.text.includes(seeded.canary)) {
         const clause = strangerDenial(read)?.clause;
-        ctx.fail({ severity: 'security', clause, expected: `no owner data in ${what}`, received: `${res.status} containing the owner's canary "${seeded.canary}"`, response: res, operation: read });
+        ctx.fail({
+          severity: 'security',
+          clause,
+          expected: `no owner data in ${what}`,
+          received: `${res.status} containing the owner's canary "${seeded.canary}"`,
+          response: res,
+          operation: read,
+        });
       }
     };
     const reads = ctx.spec.operations.filter((o) => o.method === 'get' && reachable(ctx.target, o));
     for (const read of reads) {
       // The stranger's own view: lists, feeds and searches must not include the owner's private data.
       const mine = await own.fill(read).catch(() => undefined);
-      if (mine) scan(await ctx.send(read, mine, { as: stranger }), read, `${read.operationId} on the stranger's own data`);
+      if (mine)
+        scan(await ctx.send(read, mine, { as: stranger }), read, `${read.operationId} on the stranger's own data`);
       // The owner's protected resources, asked for by the stranger (and anonymously).
       if (!strangerDenial(read)) continue;
       const theirs = await seeded.fill(read, { existingOnly: true });
       if (!theirs) continue;
       scan(await ctx.send(read, theirs, { as: stranger }), read, `${read.operationId} on the owner's resources`);
-      scan(await ctx.send(read, theirs, { as: null }), read, `${read.operationId} on the owner's resources, anonymously`);
+      scan(
+        await ctx.send(read, theirs, { as: null }),
+        read,
+        `${read.operationId} on the owner's resources, anonymously`,
+      );
     }
   },
 });

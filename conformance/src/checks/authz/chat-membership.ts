@@ -8,7 +8,8 @@ export default defineCheck({
   clause: 'SN-AUTHZ-CHAT-MEMBER',
   tags: ['authz', 'defect:D3'],
   failure: 'A user who is not a member of the chat was not refused as the spec says',
-  targets: (spec) => spec.operations.filter((op) => hasRule(op, 'chat-member', 'message-chat-member', 'chat-joinable', 'chat-owner')),
+  targets: (spec) =>
+    spec.operations.filter((op) => hasRule(op, 'chat-member', 'message-chat-member', 'chat-joinable', 'chat-owner')),
   async run(ctx, op) {
     await judgeStranger(ctx, await strangerAttempt(ctx, op));
   },

@@ -15,17 +15,25 @@ export default defineCheck({
   targets: (spec) => spec.operations.filter((op) => hasRule(op, 'chat-owner')),
   async run(ctx, op) {
     // the spec's own way to make someone a member: the owner-only operation that takes the new member's user id
-    const add = ctx.spec.operations.find((o) => hasRule(o, 'chat-owner') && o.parameters.some((p) => p.in === 'path' && p.name === 'user_id'));
+    const add = ctx.spec.operations.find(
+      (o) => hasRule(o, 'chat-owner') && o.parameters.some((p) => p.in === 'path' && p.name === 'user_id'),
+    );
     if (!add) return ctx.skip('no chat-owner operation adds a member by user_id');
     const rule = op.authz.find((r) => r.rule === 'chat-owner')!;
     const [owner, member] = await Promise.all([ctx.freshUser('owner'), ctx.freshUser('member')]);
     const resolver = ctx.resolver(owner);
     const request = (await resolver.fill(op))!;
-    const joined = await ctx.send(add, { ...request, path: { ...request.path, user_id: member.id }, body: undefined, form: undefined }, { as: owner });
-    if (!is2xx(joined.status)) ctx.block(`the owner could not add a member (${add.operationId} answered ${joined.status})`);
+    const joined = await ctx.send(
+      add,
+      { ...request, path: { ...request.path, user_id: member.id }, body: undefined, form: undefined },
+      { as: owner },
+    );
+    if (!is2xx(joined.status))
+      ctx.block(`the owner could not add a member (${add.operationId} answered ${joined.status})`);
     const before = op.method !== 'get' ? await snapshot(ctx, owner, resolver) : undefined;
     const response = await ctx.send(op, request, { as: member, refusalExpected: true });
-    if (response.status === 401) ctx.block(`the member's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
+    if (response.status === 401)
+      ctx.block(`the member's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
     await judgeStranger(ctx, { owner, stranger: member, resolver, request, response, rule, before });
   },
 });

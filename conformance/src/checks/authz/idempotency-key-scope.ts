@@ -17,9 +17,19 @@ export default defineCheck({
     b.request.headers[b.header] = a.key;
     const res = await ctx.send(op, b.request, { as: b.owner });
     if (res.text.includes(a.text)) {
-      ctx.fail({ severity: 'security', expected: "the other user's own new resource", received: `${res.status} with the first user's stored response`, response: res });
+      ctx.fail({
+        severity: 'security',
+        expected: "the other user's own new resource",
+        received: `${res.status} with the first user's stored response`,
+        response: res,
+      });
     } else if (!is2xx(res.status)) {
-      ctx.fail({ severity: 'deviation', expected: "a fresh request for the other user (the key is scoped to the caller)", received: `${res.status} ${res.text.slice(0, 200)}`, response: res });
+      ctx.fail({
+        severity: 'deviation',
+        expected: 'a fresh request for the other user (the key is scoped to the caller)',
+        received: `${res.status} ${res.text.slice(0, 200)}`,
+        response: res,
+      });
     }
   },
 });

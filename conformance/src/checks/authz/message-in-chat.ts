@@ -23,6 +23,7 @@ export default defineCheck({
     first.set(messageKind, await second.resource(messageKind));
     const res = await ctx.send(op, (await first.fill(op))!, { as: member });
     if (res.status === 401) ctx.block(`the member's valid token was refused by ${op.service}`);
-    if (judgeRefusal(ctx, res, rule.deny ?? 404, 'a message that belongs to another chat')) judgeNoLeak(ctx, res, second.canary, 'the refusal');
+    if (judgeRefusal(ctx, res, rule.deny ?? 404, 'a message that belongs to another chat'))
+      judgeNoLeak(ctx, res, second.canary, 'the refusal');
   },
 });

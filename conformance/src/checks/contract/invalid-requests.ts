@@ -16,20 +16,30 @@ export default defineCheck({
   clause: 'SN-LIMITS-INPUT',
   tags: ['contract', 'defect:X5'],
   failure: 'An invalid request was not refused with a 4xx',
-  targets: (spec) => spec.operations.filter((op) => op.secured && (op.requestBody || op.parameters.some((p) => p.in !== 'header'))),
+  targets: (spec) =>
+    spec.operations.filter((op) => op.secured && (op.requestBody || op.parameters.some((p) => p.in !== 'header'))),
   async run(ctx, op) {
     const owner = await ctx.user('owner');
     const valid = (await ctx.sharedResolver(owner).fill(op))!;
     for (const m of mutations(valid, op.requestBody?.content['application/json']?.schema, op.parameters)) {
       const res: HttpResponse = await ctx.send(op, m.request, { as: owner, raw: m.raw, refusalExpected: true });
       if (res.status < 400 || res.status >= 500) {
-        ctx.fail({ severity: 'deviation', expected: `a 4xx for ${m.what}`, received: `${res.status}: ${res.text.slice(0, 160)}`, response: res });
+        ctx.fail({
+          severity: 'deviation',
+          expected: `a 4xx for ${m.what}`,
+          received: `${res.status}: ${res.text.slice(0, 160)}`,
+          response: res,
+        });
       }
     }
   },
 });
 
-function mutations(valid: FilledRequest, body: JsonSchema | undefined, params: Array<{ name: string; in: string; schema?: JsonSchema }>): Mutation[] {
+function mutations(
+  valid: FilledRequest,
+  body: JsonSchema | undefined,
+  params: Array<{ name: string; in: string; schema?: JsonSchema }>,
+): Mutation[] {
   const out: Mutation[] = [];
   const withBody = (b: unknown, what: string) => out.push({ what, request: { ...valid, body: b } });
   if (body && valid.body && typeof valid.body === 'object') {
@@ -40,20 +50,40 @@ function mutations(valid: FilledRequest, body: JsonSchema | undefined, params: A
       if (!(name in (valid.body as object))) continue;
       withBody({ ...(valid.body as object), [name]: wrongType(prop) }, `${name} of the wrong type`);
       if (prop.type === 'string' && typeof prop.maxLength === 'number') {
-        withBody({ ...(valid.body as object), [name]: 'x'.repeat(prop.maxLength + 1) }, `${name} longer than maxLength ${prop.maxLength}`);
+        withBody(
+          { ...(valid.body as object), [name]: 'x'.repeat(prop.maxLength + 1) },
+          `${name} longer than maxLength ${prop.maxLength}`,
+        );
       }
     }
   }
   for (const p of params) {
     const type = p.schema?.type;
     if (p.in === 'path' && (type === 'integer' || type === 'number')) {
-      out.push({ what: `${p.name} that is not a number`, request: { ...valid, path: { ...valid.path, [p.name]: 'not-a-number' } } });
-      out.push({ what: `${p.name} beyond int64`, request: { ...valid, path: { ...valid.path, [p.name]: '99999999999999999999999' } } });
+      out.push({
+        what: `${p.name} that is not a number`,
+        request: { ...valid, path: { ...valid.path, [p.name]: 'not-a-number' } },
+      });
+      out.push({
+        what: `${p.name} beyond int64`,
+        request: { ...valid, path: { ...valid.path, [p.name]: '99999999999999999999999' } },
+      });
     }
     if (p.in === 'query' && (type === 'integer' || type === 'number')) {
-      if (p.schema?.maximum !== undefined) out.push({ what: `${p.name} above its maximum ${p.schema.maximum}`, request: { ...valid, query: { ...valid.query, [p.name]: p.schema.maximum + 1 } } });
-      if (p.schema?.minimum !== undefined) out.push({ what: `${p.name} below its minimum ${p.schema.minimum}`, request: { ...valid, query: { ...valid.query, [p.name]: p.schema.minimum - 1 } } });
-      out.push({ what: `${p.name} that is not a number`, request: { ...valid, query: { ...valid.query, [p.name]: 'x' } } });
+      if (p.schema?.maximum !== undefined)
+        out.push({
+          what: `${p.name} above its maximum ${p.schema.maximum}`,
+          request: { ...valid, query: { ...valid.query, [p.name]: p.schema.maximum + 1 } },
+        });
+      if (p.schema?.minimum !== undefined)
+        out.push({
+          what: `${p.name} below its minimum ${p.schema.minimum}`,
+          request: { ...valid, query: { ...valid.query, [p.name]: p.schema.minimum - 1 } },
+        });
+      out.push({
+        what: `${p.name} that is not a number`,
+        request: { ...valid, query: { ...valid.query, [p.name]: 'x' } },
+      });
     }
   }
   return out;

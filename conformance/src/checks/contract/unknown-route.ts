@@ -11,21 +11,46 @@ export default defineCheck<string>({
   targets: (spec) => spec.services,
   label: (service) => `service ${service}`,
   async run(ctx, service) {
-    const ops = ctx.spec.operations.filter((o) => o.service === service && (ctx.target.services[service] || (ctx.target.baseUrl && o.gateway)));
+    const ops = ctx.spec.operations.filter(
+      (o) => o.service === service && (ctx.target.services[service] || (ctx.target.baseUrl && o.gateway)),
+    );
     const op = ops.find((o) => !o.parameters.some((p) => p.in === 'path'));
     if (!op) return ctx.skip(`no reachable operation of ${service} without path parameters`);
     const url = ctx.url(op, { path: {}, query: {}, headers: {} });
-    const root = ctx.target.services[service] ?? `${ctx.target.baseUrl}${op.gatewayPath.slice(0, op.gatewayPath.length - op.servicePath.length)}`;
+    const root =
+      ctx.target.services[service] ??
+      `${ctx.target.baseUrl}${op.gatewayPath.slice(0, op.gatewayPath.length - op.servicePath.length)}`;
     const unknown = await ctx.http.send({ method: 'GET', url: `${root}/conformance-no-such-route` });
-    if (unknown.status !== 404) ctx.fail({ severity: 'deviation', expected: '404 for an unknown route', received: `${unknown.status}`, response: unknown, operation: op });
+    if (unknown.status !== 404)
+      ctx.fail({
+        severity: 'deviation',
+        expected: '404 for an unknown route',
+        received: `${unknown.status}`,
+        response: unknown,
+        operation: op,
+      });
     else judgeProblem(ctx, unknown, 'an unknown route');
     const used = new Set(ctx.spec.operations.filter((o) => o.gatewayPath === op.gatewayPath).map((o) => o.method));
     const method = ['patch', 'put', 'delete', 'post'].find((m) => !used.has(m as never))!;
     const wrong = await ctx.http.send({ method, url, json: {} });
-    if (wrong.status !== 405) ctx.fail({ severity: 'deviation', expected: `405 for ${method.toUpperCase()} on ${op.gatewayPath}`, received: `${wrong.status}`, response: wrong, operation: op });
+    if (wrong.status !== 405)
+      ctx.fail({
+        severity: 'deviation',
+        expected: `405 for ${method.toUpperCase()} on ${op.gatewayPath}`,
+        received: `${wrong.status}`,
+        response: wrong,
+        operation: op,
+      });
     else {
       judgeProblem(ctx, wrong, 'a method the path does not have');
-      if (!wrong.headers.allow) ctx.fail({ severity: 'deviation', expected: 'an Allow header with the 405', received: 'no Allow header', response: wrong, operation: op });
+      if (!wrong.headers.allow)
+        ctx.fail({
+          severity: 'deviation',
+          expected: 'an Allow header with the 405',
+          received: 'no Allow header',
+          response: wrong,
+          operation: op,
+        });
     }
   },
 });

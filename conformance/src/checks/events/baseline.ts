@@ -6,7 +6,10 @@ import { countEffect, effectReaders } from './effect-read.ts';
 import { produceInOrder } from './kafka-io.ts';
 import { createScenario, envelope, newPayload } from './synthetic-event.ts';
 
-type Baseline = { kind: 'effect' } | { kind: 'no-effect'; text: string; response?: HttpResponse } | { kind: 'blocked'; reason: string };
+type Baseline =
+  | { kind: 'effect' }
+  | { kind: 'no-effect'; text: string; response?: HttpResponse }
+  | { kind: 'blocked'; reason: string };
 
 /**
  * Before duplicates or dead letters are judged, one good event must produce its observable effect. Computed once
@@ -17,7 +20,13 @@ export async function requireGoodEventEffect(ctx: CheckContext, t: ConsumerTarge
   const baseline = await ctx.once(`events.baseline ${t.topic} ${t.group}`, () => observeGoodEvent(ctx, t));
   if (baseline.kind === 'blocked') ctx.block(baseline.reason);
   if (baseline.kind === 'no-effect') {
-    ctx.fail({ severity: 'deviation', clause: 'SN-EVENTS-CONSUMER-IDEMPOTENT', expected: baseline.text, received: 'the consumer has no observable effect: nothing else about it can be judged', response: baseline.response });
+    ctx.fail({
+      severity: 'deviation',
+      clause: 'SN-EVENTS-CONSUMER-IDEMPOTENT',
+      expected: baseline.text,
+      received: 'the consumer has no observable effect: nothing else about it can be judged',
+      response: baseline.response,
+    });
     ctx.block('the consumer has no observable effect');
   }
 }
@@ -35,7 +44,11 @@ async function observeGoodEvent(ctx: CheckContext, t: ConsumerTarget): Promise<B
         return effect.count > 0 ? true : undefined;
       });
       if (!seen) {
-        return { kind: 'no-effect', text: `the effect of one valid event on ${t.topic} (consumer ${t.group}) at ${t.effect.read.operationId} ${t.effect.expect.items} within ${ctx.options.eventDeadlineMs} ms`, response: last };
+        return {
+          kind: 'no-effect',
+          text: `the effect of one valid event on ${t.topic} (consumer ${t.group}) at ${t.effect.read.operationId} ${t.effect.expect.items} within ${ctx.options.eventDeadlineMs} ms`,
+          response: last,
+        };
       }
     }
     return { kind: 'effect' };

@@ -34,8 +34,13 @@ export default defineCheck<ConsumerTarget>({
 
     const readers = effectReaders(t, scenario);
     for (const reader of readers) {
-      const settled = await ctx.poll(async () => ((await countEffect(ctx, t, sentinel, reader)).count > 0 ? true : undefined));
-      if (!settled) ctx.block(`the sentinel event's effect did not appear for ${reader.label} within ${ctx.options.eventDeadlineMs} ms, so the duplicates cannot be judged`);
+      const settled = await ctx.poll(async () =>
+        (await countEffect(ctx, t, sentinel, reader)).count > 0 ? true : undefined,
+      );
+      if (!settled)
+        ctx.block(
+          `the sentinel event's effect did not appear for ${reader.label} within ${ctx.options.eventDeadlineMs} ms, so the duplicates cannot be judged`,
+        );
       const { count, response } = await countEffect(ctx, t, duplicated, reader);
       const expected = t.effect.expect.count;
       if (count !== expected) {
@@ -46,7 +51,13 @@ export default defineCheck<ConsumerTarget>({
           response,
           clause: 'SN-EVENTS-CONSUMER-IDEMPOTENT',
         });
-        attachReproduction(ctx, t, [kcatProduce(brokers, t.topic, record, first!), kcatProduce(brokers, t.topic, record, second!)], record, response);
+        attachReproduction(
+          ctx,
+          t,
+          [kcatProduce(brokers, t.topic, record, first!), kcatProduce(brokers, t.topic, record, second!)],
+          record,
+          response,
+        );
       }
     }
   },
@@ -56,7 +67,12 @@ export default defineCheck<ConsumerTarget>({
  * A second, distinct event whose key the default partitioner puts on the duplicates' partition, so it is consumed
  * after them: the same key when the key is a resource (chat), else a fresh aggregate id that hashes alike (post).
  */
-async function sentinelFor(ctx: CheckContext, t: ConsumerTarget, scenario: Scenario, key: string): Promise<Record<string, unknown>> {
+async function sentinelFor(
+  ctx: CheckContext,
+  t: ConsumerTarget,
+  scenario: Scenario,
+  key: string,
+): Promise<Record<string, unknown>> {
   const partitionOf = await partitionFinder(ctx.options.kafkaBrokers!, t.topic);
   const wanted = partitionOf(key);
   for (let i = 0; i < 1000; i++) {

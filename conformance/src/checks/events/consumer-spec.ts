@@ -35,7 +35,9 @@ export function consumerTargets(spec: Spec): ConsumerTarget[] {
   const dir = join(spec.root, 'specs/asyncapi');
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch {
     return [];
   }
@@ -68,5 +70,8 @@ export function consumerTargets(spec: Spec): ConsumerTarget[] {
 /** The value at a `$message.payload#/a/b` expression. */
 export function payloadValue(payload: Record<string, unknown>, expression: string): unknown {
   const pointer = expression.replace(/^\$message\.payload#/, '');
-  return pointer.split('/').slice(1).reduce<any>((node, part) => node?.[part], payload);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<any>((node, part) => node?.[part], payload);
 }

@@ -17,15 +17,28 @@ const ENCODINGS: Record<string, RegExp> = {
  */
 export function headerProblems(t: ConsumerTarget, dead: SeenRecord, poison: OutgoingRecord, at: Produced): string[] {
   const problems: string[] = [];
-  if (dead.key !== poison.key) problems.push(`key ${JSON.stringify(dead.key)} instead of ${JSON.stringify(poison.key)}`);
-  for (const [name, value] of Object.entries(poison.headers)) if (dead.headers[name] !== value) problems.push(`original header ${name} ${dead.headers[name] === undefined ? 'missing' : `changed to ${JSON.stringify(dead.headers[name])}`}`);
-  const due: Record<string, string> = { 'dlq-original-topic': t.topic, 'dlq-original-partition': String(at.partition), 'dlq-original-offset': at.offset, 'dlq-consumer-group': t.group };
+  if (dead.key !== poison.key)
+    problems.push(`key ${JSON.stringify(dead.key)} instead of ${JSON.stringify(poison.key)}`);
+  for (const [name, value] of Object.entries(poison.headers))
+    if (dead.headers[name] !== value)
+      problems.push(
+        `original header ${name} ${dead.headers[name] === undefined ? 'missing' : `changed to ${JSON.stringify(dead.headers[name])}`}`,
+      );
+  const due: Record<string, string> = {
+    'dlq-original-topic': t.topic,
+    'dlq-original-partition': String(at.partition),
+    'dlq-original-offset': at.offset,
+    'dlq-consumer-group': t.group,
+  };
   for (const [name, encoding] of Object.entries(t.dlqHeaders)) {
     const value = dead.headers[name];
     if (value === undefined || value === '') problems.push(`no ${name} header`);
-    else if (ENCODINGS[encoding] && !ENCODINGS[encoding]!.test(value)) problems.push(`${name} ${JSON.stringify(value)} is not ${encoding}`);
-    else if (t.dlqEnums[name] && !t.dlqEnums[name]!.includes(value)) problems.push(`${name} ${JSON.stringify(value)} is not one of ${t.dlqEnums[name]!.join(', ')}`);
-    else if (due[name] !== undefined && value !== due[name]) problems.push(`${name} ${JSON.stringify(value)} instead of ${JSON.stringify(due[name])}`);
+    else if (ENCODINGS[encoding] && !ENCODINGS[encoding]!.test(value))
+      problems.push(`${name} ${JSON.stringify(value)} is not ${encoding}`);
+    else if (t.dlqEnums[name] && !t.dlqEnums[name]!.includes(value))
+      problems.push(`${name} ${JSON.stringify(value)} is not one of ${t.dlqEnums[name]!.join(', ')}`);
+    else if (due[name] !== undefined && value !== due[name])
+      problems.push(`${name} ${JSON.stringify(value)} instead of ${JSON.stringify(due[name])}`);
   }
   return problems;
 }

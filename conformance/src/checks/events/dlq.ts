@@ -17,7 +17,8 @@ import { createScenario, envelope, newPayload } from './synthetic-event.ts';
  */
 export default defineCheck<ConsumerTarget>({
   id: 'events.dlq',
-  title: 'A poison event reaches the dead-letter topic with its original bytes and the declared headers, and does not block the next event',
+  title:
+    'A poison event reaches the dead-letter topic with its original bytes and the declared headers, and does not block the next event',
   clause: 'SN-EVENTS-DLQ',
   tags: ['events', 'defect:D1', 'needs:events'],
   requires: ['kafka'],
@@ -30,17 +31,38 @@ export default defineCheck<ConsumerTarget>({
     const scenario = await createScenario(ctx, t);
     const good = newPayload(ctx, t, scenario);
     const valid = envelope(t, good);
-    const poison: OutgoingRecord = { ...envelope(t, newPayload(ctx, t, scenario)), key: valid.key, value: poisonBytes(ctx.canary('poison')) };
+    const poison: OutgoingRecord = {
+      ...envelope(t, newPayload(ctx, t, scenario)),
+      key: valid.key,
+      value: poisonBytes(ctx.canary('poison')),
+    };
     poison.headers.ce_subject = valid.key;
     const [at, next] = await produceInOrder(brokers, t.topic, [poison, valid]);
     const reproduce = (read?: Parameters<typeof attachReproduction>[4]) =>
-      attachReproduction(ctx, t, [kcatProduce(brokers, t.topic, poison, at!), kcatProduce(brokers, t.topic, valid, next!), kcatConsume(brokers, t.dlqTopic!)], poison, read);
+      attachReproduction(
+        ctx,
+        t,
+        [
+          kcatProduce(brokers, t.topic, poison, at!),
+          kcatProduce(brokers, t.topic, valid, next!),
+          kcatConsume(brokers, t.dlqTopic!),
+        ],
+        poison,
+        read,
+      );
 
     for (const reader of effectReaders(t, scenario)) {
       let last: EffectCount | undefined;
-      const seen = await ctx.poll(async () => ((last = await countEffect(ctx, t, good, reader)).count > 0 ? true : undefined));
+      const seen = await ctx.poll(async () =>
+        (last = await countEffect(ctx, t, good, reader)).count > 0 ? true : undefined,
+      );
       if (!seen) {
-        ctx.fail({ severity: 'deviation', expected: `the effect of a valid event produced after a poison record with the same key (${valid.key}) on ${t.topic} within ${ctx.options.eventDeadlineMs} ms`, received: 'no effect: the poison record blocks its partition, or the consumer stopped', response: last?.response });
+        ctx.fail({
+          severity: 'deviation',
+          expected: `the effect of a valid event produced after a poison record with the same key (${valid.key}) on ${t.topic} within ${ctx.options.eventDeadlineMs} ms`,
+          received: 'no effect: the poison record blocks its partition, or the consumer stopped',
+          response: last?.response,
+        });
         return reproduce(last?.response);
       }
     }
@@ -56,7 +78,11 @@ export default defineCheck<ConsumerTarget>({
         await dlq.close();
       }
     } catch (error) {
-      ctx.fail({ severity: 'deviation', expected: `the poison record on ${t.dlqTopic}`, received: `the dead-letter topic cannot be read: ${(error as Error).message}` });
+      ctx.fail({
+        severity: 'deviation',
+        expected: `the poison record on ${t.dlqTopic}`,
+        received: `the dead-letter topic cannot be read: ${(error as Error).message}`,
+      });
       return reproduce();
     }
     if (!dead) {
@@ -69,7 +95,11 @@ export default defineCheck<ConsumerTarget>({
     }
     const problems = headerProblems(t, dead, poison, at!);
     if (problems.length) {
-      ctx.fail({ severity: 'deviation', expected: `the dead-letter record keeps key ${poison.key} and carries the headers of its profile (${Object.keys(t.dlqHeaders).join(', ')})`, received: problems.join('; ') });
+      ctx.fail({
+        severity: 'deviation',
+        expected: `the dead-letter record keeps key ${poison.key} and carries the headers of its profile (${Object.keys(t.dlqHeaders).join(', ')})`,
+        received: problems.join('; '),
+      });
       reproduce();
     }
   },
@@ -77,5 +107,8 @@ export default defineCheck<ConsumerTarget>({
 
 /** Not UTF-8 and not JSON, unique to this run. */
 function poisonBytes(canary: string): Buffer {
-  return Buffer.concat([Buffer.from(`{"conformance poison ${canary}" `, 'utf8'), Buffer.from([0xff, 0xfe, 0x00, 0x7b])]);
+  return Buffer.concat([
+    Buffer.from(`{"conformance poison ${canary}" `, 'utf8'),
+    Buffer.from([0xff, 0xfe, 0x00, 0x7b]),
+  ]);
 }

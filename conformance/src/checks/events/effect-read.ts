@@ -20,7 +20,12 @@ export function effectReaders(t: ConsumerTarget, s: Scenario): User[] {
  * Calls the x-effect read as `reader` and counts the items matching `expect.where` (values are literals or
  * `$message.payload#/…` expressions). Blocks the target when the read itself fails.
  */
-export async function countEffect(ctx: CheckContext, t: ConsumerTarget, payload: Record<string, unknown>, reader: User): Promise<EffectCount> {
+export async function countEffect(
+  ctx: CheckContext,
+  t: ConsumerTarget,
+  payload: Record<string, unknown>,
+  reader: User,
+): Promise<EffectCount> {
   const op = ctx.spec.operation(t.effect.read.operationId);
   if (!op) ctx.block(`x-effect reads ${t.effect.read.operationId}, which no OpenAPI document defines`);
   const path = Object.fromEntries(Object.entries(t.effect.read.params ?? {}).map(([k, v]) => [k, resolve(payload, v)]));
@@ -28,7 +33,11 @@ export async function countEffect(ctx: CheckContext, t: ConsumerTarget, payload:
   if (response.status !== 200) ctx.block(`the effect read ${t.effect.read.operationId} answered ${response.status}`);
   const items = at(response.json, t.effect.expect.items);
   const list = Array.isArray(items) ? items : [];
-  const count = list.filter((item) => Object.entries(t.effect.expect.where).every(([pointer, v]) => String(at(item, pointer)) === String(resolve(payload, v)))).length;
+  const count = list.filter((item) =>
+    Object.entries(t.effect.expect.where).every(
+      ([pointer, v]) => String(at(item, pointer)) === String(resolve(payload, v)),
+    ),
+  ).length;
   return { reader, count, response };
 }
 
@@ -37,5 +46,8 @@ function resolve(payload: Record<string, unknown>, value: string): unknown {
 }
 
 function at(node: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<any>((n, part) => n?.[part], node);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<any>((n, part) => n?.[part], node);
 }

@@ -19,7 +19,9 @@ export default defineCheck({
   async run(ctx, op) {
     const owner = await ctx.user('owner');
     const req = (await ctx.resolver(owner).fill(op))!;
-    const watches = await Promise.all(op.emits.map((e) => watchTopic(ctx.options.kafkaBrokers!, e.channel, ctx.options.eventDeadlineMs)));
+    const watches = await Promise.all(
+      op.emits.map((e) => watchTopic(ctx.options.kafkaBrokers!, e.channel, ctx.options.eventDeadlineMs)),
+    );
     try {
       const res = await ctx.send(op, req, { as: owner });
       if (!is2xx(res.status)) ctx.block(`${op.operationId} failed with ${res.status}, so no event is due`);
@@ -27,20 +29,36 @@ export default defineCheck({
         const key = emit.key ? String(valueAt({ response: { body: res.json } }, emit.key)) : undefined;
         const id = res.json?.id;
         const record = await ctx.poll(async () =>
-          watches[i]!.records.find((r) => (key === undefined || r.key === key) && (id === undefined || JSON.stringify(parse(r.value)).includes(JSON.stringify(id)))),
+          watches[i]!.records.find(
+            (r) =>
+              (key === undefined || r.key === key) &&
+              (id === undefined || JSON.stringify(parse(r.value)).includes(JSON.stringify(id))),
+          ),
         );
         if (!record) {
-          ctx.fail({ severity: 'deviation', expected: `a record on ${emit.channel}${key ? ` with key ${key}` : ''} within ${ctx.options.eventDeadlineMs} ms`, received: `none (${watches[i]!.records.length} other records)`, response: res });
+          ctx.fail({
+            severity: 'deviation',
+            expected: `a record on ${emit.channel}${key ? ` with key ${key}` : ''} within ${ctx.options.eventDeadlineMs} ms`,
+            received: `none (${watches[i]!.records.length} other records)`,
+            response: res,
+          });
           continue;
         }
         const missing = CE_HEADERS.filter((h) => !record.headers[h]);
         const problems = [
           ...missing.map((h) => `no ${h} header`),
-          ...(record.headers.ce_specversion && record.headers.ce_specversion !== '1.0' ? [`ce_specversion ${record.headers.ce_specversion}`] : []),
+          ...(record.headers.ce_specversion && record.headers.ce_specversion !== '1.0'
+            ? [`ce_specversion ${record.headers.ce_specversion}`]
+            : []),
           ...(parse(record.value) === undefined ? ['a value that is not JSON'] : []),
         ];
         if (problems.length) {
-          ctx.fail({ severity: 'deviation', expected: `the CloudEvents Kafka binary envelope (${CE_HEADERS.join(', ')}) on ${emit.channel}`, received: problems.join('; '), response: res });
+          ctx.fail({
+            severity: 'deviation',
+            expected: `the CloudEvents Kafka binary envelope (${CE_HEADERS.join(', ')}) on ${emit.channel}`,
+            received: problems.join('; '),
+            response: res,
+          });
         }
       }
     } finally {

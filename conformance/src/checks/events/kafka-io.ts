@@ -17,12 +17,19 @@ export interface Produced {
  * the default (murmur2) partitioner, so records with one key land on one partition in this order.
  */
 export async function produceInOrder(brokers: string[], topic: string, records: OutgoingRecord[]): Promise<Produced[]> {
-  const producer = kafkaFor(brokers).producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  const producer = kafkaFor(brokers).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   try {
     const out: Produced[] = [];
     for (const r of records) {
-      const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: r.key, value: r.value, headers: r.headers as IHeaders }] });
+      const [meta] = await producer.send({
+        topic,
+        acks: -1,
+        messages: [{ key: r.key, value: r.value, headers: r.headers as IHeaders }],
+      });
       out.push({ partition: meta!.partition, offset: meta!.baseOffset ?? String(meta!.offset) });
     }
     return out;
@@ -42,7 +49,13 @@ export async function partitionFinder(brokers: string[], topic: string): Promise
   } finally {
     await admin.disconnect();
   }
-  const partitionMetadata = Array.from({ length: count }, (_, i) => ({ partitionId: i, leader: 0, replicas: [0], isr: [0], partitionErrorCode: 0 }));
+  const partitionMetadata = Array.from({ length: count }, (_, i) => ({
+    partitionId: i,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+    partitionErrorCode: 0,
+  }));
   const partitioner = Partitioners.DefaultPartitioner();
   return (key) => partitioner({ topic, partitionMetadata, message: { key, value: null } });
 }

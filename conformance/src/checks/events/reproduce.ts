@@ -22,14 +22,25 @@ export function kcatConsume(brokers: string[], topic: string): string {
  * and then the curl of the HTTP read that shows the effect (if any). The engine's FailInput knows only OpenAPI
  * operations and HTTP exchanges, hence this step.
  */
-export function attachReproduction(ctx: CheckContext, t: ConsumerTarget, commands: string[], record: OutgoingRecord, read?: HttpResponse): void {
+export function attachReproduction(
+  ctx: CheckContext,
+  t: ConsumerTarget,
+  commands: string[],
+  record: OutgoingRecord,
+  read?: HttpResponse,
+): void {
   const finding = ctx.findings.at(-1);
   if (!finding) return;
   const topic = t.topic;
   finding.location = t.location;
   const http = read?.exchange;
   const exchange: Exchange = http ?? {
-    request: { method: 'PRODUCE', url: `kafka:${topic}`, headers: record.headers, body: record.value.toString('latin1') },
+    request: {
+      method: 'PRODUCE',
+      url: `kafka:${topic}`,
+      headers: record.headers,
+      body: record.value.toString('latin1'),
+    },
     identity: 'kafka producer',
     curl: '',
   };

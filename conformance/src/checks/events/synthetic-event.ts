@@ -40,17 +40,25 @@ export async function createScenario(ctx: CheckContext, t: ConsumerTarget): Prom
  * member-list field when it has one (a chat with the sender and the recipient), so the event describes a state
  * the platform could really be in.
  */
-async function createWithMembers(ctx: CheckContext, resolver: Resolver, kind: string, readers: User[]): Promise<unknown> {
+async function createWithMembers(
+  ctx: CheckContext,
+  resolver: Resolver,
+  kind: string,
+  readers: User[],
+): Promise<unknown> {
   const op = creatorOf(ctx.spec.operations, kind);
   if (!op || readers.length === 0) return resolver.resource(kind);
   const req = (await resolver.fill(op))!;
   const schema = op.requestBody?.content['application/json']?.schema;
-  const list = Object.entries<any>(schema?.properties ?? {}).find(([name, p]) => p.type === 'array' && /member|participant/.test(name))?.[0];
+  const list = Object.entries<any>(schema?.properties ?? {}).find(
+    ([name, p]) => p.type === 'array' && /member|participant/.test(name),
+  )?.[0];
   if (!list || !req.body || typeof req.body !== 'object') return resolver.resource(kind);
   (req.body as Record<string, unknown>)[list] = readers.map((u) => u.id);
   const res = await ctx.send(op, req, { as: resolver.user });
   const id = res.json?.id ?? res.json?.[`${kind}_id`];
-  if (res.status < 200 || res.status >= 300 || id === undefined) ctx.block(`creating a ${kind} with members through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
+  if (res.status < 200 || res.status >= 300 || id === undefined)
+    ctx.block(`creating a ${kind} with members through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
   resolver.set(kind, id);
   return id;
 }
@@ -64,7 +72,10 @@ export function newPayload(ctx: CheckContext, t: ConsumerTarget, s: Scenario): R
   const schema = t.payloadSchema;
   const base = structuredClone(schema.examples?.[0] ?? sample(schema, 'payload') ?? {}) as Record<string, unknown>;
   const aggregate = aggregateOf(t.topic);
-  const each = typeof t.effect.read.caller === 'object' ? t.effect.read.caller.each.replace(/^\$message\.payload#\//, '') : undefined;
+  const each =
+    typeof t.effect.read.caller === 'object'
+      ? t.effect.read.caller.each.replace(/^\$message\.payload#\//, '')
+      : undefined;
   for (const [field, prop] of Object.entries<any>(schema.properties ?? {})) {
     if (field === each) base[field] = s.readers.map((u) => u.id);
     else if (field in s.resources) base[field] = s.resources[field];
@@ -77,7 +88,11 @@ export function newPayload(ctx: CheckContext, t: ConsumerTarget, s: Scenario): R
 }
 
 /** The record of a payload in the CloudEvents Kafka binary envelope, keyed as the message's x-key says. */
-export function envelope(t: ConsumerTarget, payload: Record<string, unknown>, eventId: string = randomUUID()): OutgoingRecord {
+export function envelope(
+  t: ConsumerTarget,
+  payload: Record<string, unknown>,
+  eventId: string = randomUUID(),
+): OutgoingRecord {
   const key = String(t.keyFrom ? payloadValue(payload, t.keyFrom) : '');
   return {
     key,

@@ -53,7 +53,8 @@ export class FeedActions {
     const req: FilledRequest = { path: {}, query: {}, headers: {} };
     for (const p of op.parameters) if (p.in === 'path') req.path[p.name] = author.id;
     const res = await this.ctx.send(op, req, { as: admin, setup: true });
-    if (!is2xx(res.status)) this.ctx.block(`${op.operationId} for ${author.label} got ${res.status}: ${res.text.slice(0, 160)}`);
+    if (!is2xx(res.status))
+      this.ctx.block(`${op.operationId} for ${author.label} got ${res.status}: ${res.text.slice(0, 160)}`);
   }
 
   /** A post by `author`; returns its id and when its create answered. */
@@ -85,6 +86,7 @@ export class FeedActions {
       if (target?.in === 'query') req.query[target.name] = other.id;
     }
     const res = await this.ctx.send(op, req, { as: who, setup: true });
-    if (!is2xx(res.status)) this.ctx.block(`${what} as ${who.label} through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
+    if (!is2xx(res.status))
+      this.ctx.block(`${what} as ${who.label} through ${op.operationId} got ${res.status}: ${res.text.slice(0, 160)}`);
   }
 }

@@ -50,7 +50,9 @@ export default defineCheck<FeedDeclaration>({
           repeated.length ? `repeated ${[...new Set(repeated)].join(', ')}` : '',
           skipped.length ? `skipped ${skipped.join(', ')}` : '',
           broken ? `out of order: ${broken}` : '',
-        ].filter(Boolean).join('; '),
+        ]
+          .filter(Boolean)
+          .join('; '),
         response: last?.response,
         operation: decl.read,
       });

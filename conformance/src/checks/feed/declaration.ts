@@ -42,7 +42,8 @@ export function feedDeclarations(spec: Spec): FeedDeclaration[] {
     const x = xFeedOf(spec, read);
     if (!x) continue;
     const where = `${read.operationId} x-feed`;
-    if (!(Number(x.stalenessMs) > 0)) throw new Error(`${where}: stalenessMs must be a positive number of milliseconds`);
+    if (!(Number(x.stalenessMs) > 0))
+      throw new Error(`${where}: stalenessMs must be a positive number of milliseconds`);
     if (!Array.isArray(x.order) || x.order.length === 0) throw new Error(`${where}: order must list the sort keys`);
     if (!x.entry?.id || !x.entry?.author || !x.post?.operationId || !x.follow?.operationId) {
       throw new Error(`${where}: entry {id, author}, post and follow are required`);
@@ -71,4 +72,5 @@ export function feedDeclarations(spec: Spec): FeedDeclaration[] {
 }
 
 /** A label for a target: the read and what is being checked. */
-export const feedLabel = (d: FeedDeclaration, what: string) => `${d.read.method.toUpperCase()} ${d.read.gatewayPath}: ${what}`;
+export const feedLabel = (d: FeedDeclaration, what: string) =>
+  `${d.read.method.toUpperCase()} ${d.read.gatewayPath}: ${what}`;

@@ -50,7 +50,14 @@ export default defineCheck<Target>({
   },
 });
 
-function fail(ctx: CheckContext, decl: FeedDeclaration, kind: string, author: User, post: unknown, page: FeedPage): void {
+function fail(
+  ctx: CheckContext,
+  decl: FeedDeclaration,
+  kind: string,
+  author: User,
+  post: unknown,
+  page: FeedPage,
+): void {
   ctx.fail({
     severity: 'deviation',
     expected: `no post of the ${kind} author ${author.id} in ${decl.read.operationId}${kind === 'unfollowed' ? ` within ${decl.stalenessMs} ms of the unfollow` : ''}`,

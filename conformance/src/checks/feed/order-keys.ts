@@ -15,7 +15,8 @@ export function compareEntries(decl: FeedDeclaration, a: any, b: any): number {
 export function orderBreak(decl: FeedDeclaration, items: any[]): string | undefined {
   const show = (e: any) => `{${decl.order.map(({ field }) => `${field}: ${JSON.stringify(e?.[field])}`).join(', ')}}`;
   for (let i = 1; i < items.length; i++) {
-    if (compareEntries(decl, items[i - 1], items[i]) >= 0) return `entry ${i - 1} ${show(items[i - 1])} is followed by ${show(items[i])}`;
+    if (compareEntries(decl, items[i - 1], items[i]) >= 0)
+      return `entry ${i - 1} ${show(items[i - 1])} is followed by ${show(items[i])}`;
   }
   return undefined;
 }

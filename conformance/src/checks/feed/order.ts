@@ -43,7 +43,11 @@ export default defineCheck<FeedDeclaration>({
       ctx.fail({
         severity: 'deviation',
         expected: `entries strictly by ${decl.order.map((o) => `${o.field} ${o.desc ? 'desc' : 'asc'}`).join(', ')}, each once, including ${posted.join(', ')}`,
-        received: [broken ?? '', twice.length ? `listed twice: ${[...new Set(twice)].join(', ')}` : '', missing.length ? `missing: ${missing.join(', ')}` : '']
+        received: [
+          broken ?? '',
+          twice.length ? `listed twice: ${[...new Set(twice)].join(', ')}` : '',
+          missing.length ? `missing: ${missing.join(', ')}` : '',
+        ]
           .filter(Boolean)
           .join('; '),
         response: last?.response,

@@ -17,7 +17,11 @@ export interface FeedPage {
 export class FeedScenario extends FeedActions {
   /** One page of `reader`'s home feed. */
   async page(reader: User, limit: number, cursor?: string): Promise<FeedPage> {
-    const res = await this.ctx.send(this.decl.read, { path: {}, query: { limit, cursor }, headers: {} }, { as: reader });
+    const res = await this.ctx.send(
+      this.decl.read,
+      { path: {}, query: { limit, cursor }, headers: {} },
+      { as: reader },
+    );
     if (res.status !== 200 || !Array.isArray(res.json?.items)) {
       this.ctx.block(`reading the home feed as ${reader.label} got ${res.status}: ${res.text.slice(0, 160)}`);
     }
@@ -56,7 +60,9 @@ export class FeedScenario extends FeedActions {
     const wanted = postIds.map(String);
     const seen = await this.until(reader, (ids) => wanted.every((id) => ids.has(id)));
     if (!seen.ok) {
-      this.ctx.block(`posts ${wanted.join(', ')} of followed authors were not in the home feed within stalenessMs (${this.decl.stalenessMs} ms); see feed.visible-without-rebuild`);
+      this.ctx.block(
+        `posts ${wanted.join(', ')} of followed authors were not in the home feed within stalenessMs (${this.decl.stalenessMs} ms); see feed.visible-without-rebuild`,
+      );
     }
     return seen.last;
   }
@@ -70,7 +76,9 @@ export class FeedScenario extends FeedActions {
     for (const p of op.parameters) if (p.in === 'path') req.path[p.name] = author.id;
     const found = await this.ctx.poll(async () => {
       const res = await this.ctx.send(op, req, { as: author });
-      return Array.isArray(res.json?.items) && res.json.items.some((i: any) => this.idOf(i) === String(postId)) ? true : undefined;
+      return Array.isArray(res.json?.items) && res.json.items.some((i: any) => this.idOf(i) === String(postId))
+        ? true
+        : undefined;
     }, this.decl.stalenessMs);
     if (!found) this.ctx.block(`post ${postId} was not in its author's feed (${op.operationId}) within stalenessMs`);
   }

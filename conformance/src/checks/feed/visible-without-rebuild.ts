@@ -18,7 +18,11 @@ export default defineCheck<Target>({
   clause: 'SN-FEED-FRESHNESS',
   tags: ['feed', 'defect:D6', 'needs:events'],
   failure: "A followed author's new post did not reach the follower's home feed within the declared staleness bound",
-  targets: (spec) => feedDeclarations(spec).flatMap((decl) => [{ decl, celebrity: false }, ...(decl.celebrity ? [{ decl, celebrity: true }] : [])]),
+  targets: (spec) =>
+    feedDeclarations(spec).flatMap((decl) => [
+      { decl, celebrity: false },
+      ...(decl.celebrity ? [{ decl, celebrity: true }] : []),
+    ]),
   label: (t) => feedLabel(t.decl, t.celebrity ? "a followed celebrity's post" : "a followed author's post"),
   async run(ctx, { decl, celebrity }) {
     const s = new FeedScenario(ctx, decl);
@@ -27,7 +31,12 @@ export default defineCheck<Target>({
     await s.relate('follow', reader, author);
     const post = await s.post(author);
     const seen = await s.until(reader, (ids) => ids.has(String(post.id)));
-    ctx.observe('feed-visibility', { author: celebrity ? 'celebrity' : 'author', visible: seen.ok, ms: Date.now() - post.at, stalenessMs: decl.stalenessMs });
+    ctx.observe('feed-visibility', {
+      author: celebrity ? 'celebrity' : 'author',
+      visible: seen.ok,
+      ms: Date.now() - post.at,
+      stalenessMs: decl.stalenessMs,
+    });
     if (!seen.ok) {
       ctx.fail({
         severity: 'deviation',

@@ -17,17 +17,33 @@ export default defineCheck({
     const k = await keyedRequest(ctx, op);
     const responses = await Promise.all(Array.from({ length: COPIES }, () => ctx.send(op, k.request, { as: k.owner })));
     const successes = responses.filter((r) => is2xx(r.status));
-    if (successes.length === 0) ctx.block(`none of ${COPIES} concurrent requests succeeded: ${responses.map((r) => r.status).join(', ')}`);
+    if (successes.length === 0)
+      ctx.block(`none of ${COPIES} concurrent requests succeeded: ${responses.map((r) => r.status).join(', ')}`);
     for (const res of responses) {
       if (!is2xx(res.status) && res.status !== 409) {
-        ctx.fail({ severity: 'deviation', expected: 'the first response or 409 for a concurrent duplicate', received: `${res.status}`, response: res });
+        ctx.fail({
+          severity: 'deviation',
+          expected: 'the first response or 409 for a concurrent duplicate',
+          received: `${res.status}`,
+          response: res,
+        });
       } else if (is2xx(res.status) && !isDeepStrictEqual(res.json, successes[0]!.json)) {
-        ctx.fail({ severity: 'deviation', expected: 'every success to carry the same stored response', received: `a different body: ${res.text.slice(0, 200)}`, response: res });
+        ctx.fail({
+          severity: 'deviation',
+          expected: 'every success to carry the same stored response',
+          received: `a different body: ${res.text.slice(0, 200)}`,
+          response: res,
+        });
       }
     }
     for (const seen of await countThroughReads(ctx, k)) {
       if (seen.count !== 1) {
-        ctx.fail({ severity: 'deviation', expected: `one resource in ${seen.read} after ${COPIES} concurrent duplicates`, received: `${seen.count}`, response: seen.response });
+        ctx.fail({
+          severity: 'deviation',
+          expected: `one resource in ${seen.read} after ${COPIES} concurrent duplicates`,
+          received: `${seen.count}`,
+          response: seen.response,
+        });
       }
     }
   },

@@ -16,7 +16,12 @@ export default defineCheck({
     other.headers[k.header] = k.key;
     const res = await ctx.send(op, other, { as: k.owner });
     if (res.status !== 422) {
-      ctx.fail({ severity: 'deviation', expected: '422 for the same key with another body', received: `${res.status} ${res.text.slice(0, 200)}`, response: res });
+      ctx.fail({
+        severity: 'deviation',
+        expected: '422 for the same key with another body',
+        received: `${res.status} ${res.text.slice(0, 200)}`,
+        response: res,
+      });
     }
   },
 });

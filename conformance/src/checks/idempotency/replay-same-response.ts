@@ -22,11 +22,21 @@ export default defineCheck({
         response: replay,
       });
     } else if (replay.headers['idempotent-replayed'] !== 'true') {
-      ctx.fail({ severity: 'deviation', expected: 'Idempotent-Replayed: true on the replay', received: `Idempotent-Replayed: ${replay.headers['idempotent-replayed'] ?? '(absent)'}`, response: replay });
+      ctx.fail({
+        severity: 'deviation',
+        expected: 'Idempotent-Replayed: true on the replay',
+        received: `Idempotent-Replayed: ${replay.headers['idempotent-replayed'] ?? '(absent)'}`,
+        response: replay,
+      });
     }
     for (const seen of await countThroughReads(ctx, k)) {
       if (seen.count !== 1) {
-        ctx.fail({ severity: 'deviation', expected: `one resource in ${seen.read} after a request and its replay`, received: `${seen.count}`, response: seen.response });
+        ctx.fail({
+          severity: 'deviation',
+          expected: `one resource in ${seen.read} after a request and its replay`,
+          received: `${seen.count}`,
+          response: seen.response,
+        });
       }
     }
   },

@@ -38,13 +38,27 @@ export default defineCheck({
 });
 
 /** With a double: the downstream call this request caused, found by the request's canary, and its Authorization. */
-async function observed(ctx: CheckContext, op: Operation, p: Propagation, downstream: Operation, double: RunningDouble, owner: User): Promise<void> {
+async function observed(
+  ctx: CheckContext,
+  op: Operation,
+  p: Propagation,
+  downstream: Operation,
+  double: RunningDouble,
+  owner: User,
+): Promise<void> {
   const resolver = ctx.resolver(owner);
   const request = (await resolver.fill(op))!;
   const before = (await double.requests()).length;
   const res = await ctx.send(op, request, { as: owner });
-  const calls = (await double.requests()).slice(before).filter((r) => r.operationId === downstream.operationId && r.body.includes(resolver.canary));
-  ctx.observe('propagation', { operationId: op.operationId, to: downstream.operationId, evidence: 'observed by the recording double', calls: calls.length });
+  const calls = (await double.requests())
+    .slice(before)
+    .filter((r) => r.operationId === downstream.operationId && r.body.includes(resolver.canary));
+  ctx.observe('propagation', {
+    operationId: op.operationId,
+    to: downstream.operationId,
+    evidence: 'observed by the recording double',
+    calls: calls.length,
+  });
   if (calls.length === 0) {
     return ctx.block(
       `the ${double.name} double (${double.url}) received no ${downstream.operationId} call for this ${op.operationId} (answered ${res.status}): ` +
@@ -71,29 +85,58 @@ async function observed(ctx: CheckContext, op: Operation, p: Propagation, downst
     return;
   }
   if (!is2xx(res.status)) {
-    ctx.fail({ severity: 'deviation', clause: p.clause, expected: `a success: ${downstream.operationId} got the caller's bearer`, received: `${res.status}: ${res.text.slice(0, 200)}`, response: res });
+    ctx.fail({
+      severity: 'deviation',
+      clause: p.clause,
+      expected: `a success: ${downstream.operationId} got the caller's bearer`,
+      received: `${res.status}: ${res.text.slice(0, 200)}`,
+      response: res,
+    });
   }
 }
 
-const NOT_OBSERVED = 'caller-visible evidence only, the downstream call was not observed (run with --double to observe it)';
+const NOT_OBSERVED =
+  'caller-visible evidence only, the downstream call was not observed (run with --double to observe it)';
 
 /** Without a double: what the caller can see proves (or disproves) that the downstream got the caller's identity. */
-async function inferred(ctx: CheckContext, op: Operation, p: Propagation, downstream: Operation, owner: User): Promise<void> {
+async function inferred(
+  ctx: CheckContext,
+  op: Operation,
+  p: Propagation,
+  downstream: Operation,
+  owner: User,
+): Promise<void> {
   if (reachable(ctx.target, downstream)) {
     const anonymous = await ctx.send(downstream, await fillOrSample(ctx, downstream, owner), { as: null });
-    if (anonymous.status !== 401) ctx.block(`${downstream.operationId} answers ${anonymous.status} without a token, so a missing bearer cannot be seen from outside; run with --double ${downstream.service} to observe the call`);
+    if (anonymous.status !== 401)
+      ctx.block(
+        `${downstream.operationId} answers ${anonymous.status} without a token, so a missing bearer cannot be seen from outside; run with --double ${downstream.service} to observe the call`,
+      );
   }
   const res = await ctx.send(op, (await ctx.resolver(owner).fill(op))!, { as: owner });
   ctx.observe('propagation', { operationId: op.operationId, to: downstream.operationId, evidence: NOT_OBSERVED });
   if (!is2xx(res.status)) {
-    ctx.fail({ severity: 'deviation', clause: p.clause, expected: `a success: ${p.to} accepts the caller's forwarded bearer`, received: `${res.status}: ${res.text.slice(0, 200)} (${NOT_OBSERVED})`, response: res });
+    ctx.fail({
+      severity: 'deviation',
+      clause: p.clause,
+      expected: `a success: ${p.to} accepts the caller's forwarded bearer`,
+      received: `${res.status}: ${res.text.slice(0, 200)} (${NOT_OBSERVED})`,
+      response: res,
+    });
     return;
   }
   // An upload stores a file downstream under the identity the call carried: it must be the caller's.
   if (!uploadsFile(op)) return;
   const stored = findOwned(ctx, res.json);
-  if (!stored) return ctx.block(`the ${op.operationId} response refers to nothing an owner-rule operation of ${p.to} manages (${NOT_OBSERVED})`);
-  const byOwner = await ctx.send(stored.manage.op, { path: { [stored.manage.param]: stored.key }, query: {}, headers: {} }, { as: owner });
+  if (!stored)
+    return ctx.block(
+      `the ${op.operationId} response refers to nothing an owner-rule operation of ${p.to} manages (${NOT_OBSERVED})`,
+    );
+  const byOwner = await ctx.send(
+    stored.manage.op,
+    { path: { [stored.manage.param]: stored.key }, query: {}, headers: {} },
+    { as: owner },
+  );
   if (!is2xx(byOwner.status)) {
     ctx.fail({
       severity: 'deviation',
@@ -117,7 +160,10 @@ function findOwned(ctx: CheckContext, body: unknown): Managed | undefined {
       .filter((r) => r.rule === 'owner' && r.resource && 'in' in r.resource && r.resource.in === 'path')
       .map((r) => ({ op, param: (r.resource as { name: string }).name })),
   );
-  const strings = JSON.stringify(body ?? {}).match(/"(https?:\/\/[^"]+)"/g)?.map((s) => JSON.parse(s) as string) ?? [];
+  const strings =
+    JSON.stringify(body ?? {})
+      .match(/"(https?:\/\/[^"]+)"/g)
+      ?.map((s) => JSON.parse(s) as string) ?? [];
   for (const value of strings) {
     const path = new URL(value).pathname;
     for (const manage of managers) {

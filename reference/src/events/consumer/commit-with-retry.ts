@@ -4,10 +4,15 @@
  * kafkajs then rejoins, and the partition's next owner starts from the last committed offset, where the inbox
  * skips what was already applied.
  */
-const GROUP_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+const GROUP_ERRORS = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+  'FENCED_INSTANCE_ID',
+]);
 
 export function isGroupError(error: unknown): boolean {
-  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined; e; ) {
+  for (let e = error as { type?: string; originalError?: unknown; cause?: unknown } | undefined; e;) {
     if (e.type && GROUP_ERRORS.has(e.type)) return true;
     e = (e.originalError ?? e.cause) as typeof e;
   }

@@ -60,7 +60,10 @@ export class EventConsumer {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.setUp(false);
       processor.metrics.consumerCrashes.inc({ group: this.group, restart: payload.restart ? 'kafkajs' : 'event-side' });
-      this.options.logger.error({ group: this.group, err: payload.error, restart: payload.restart }, 'event consumer crashed');
+      this.options.logger.error(
+        { group: this.group, err: payload.error, restart: payload.restart },
+        'event consumer crashed',
+      );
       if (!payload.restart && !this.stopping) this.later(() => this.restart(), this.options.restartDelayMs ?? 1000);
     });
     await consumer.connect();
@@ -126,13 +129,16 @@ export class EventConsumer {
       const last = chunk[chunk.length - 1]!.offset;
       resolveOffset(last);
       const next = (BigInt(last) + 1n).toString();
-      await commitWithRetry(() => commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] }), {
-        stillOwned: () => isRunning() && !isStale(),
-        onFailure: (error) => {
-          processor.metrics.commitFailures.inc({ group: this.group });
-          this.options.logger.warn({ group: this.group, topic, partition, err: error }, 'offset commit failed');
+      await commitWithRetry(
+        () => commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: next }] }] }),
+        {
+          stillOwned: () => isRunning() && !isStale(),
+          onFailure: (error) => {
+            processor.metrics.commitFailures.inc({ group: this.group });
+            this.options.logger.warn({ group: this.group, topic, partition, err: error }, 'offset commit failed');
+          },
         },
-      });
+      );
       processor.metrics.consumerLag.set(
         { group: this.group, topic, partition: String(partition) },
         Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),

@@ -36,7 +36,8 @@ export function originalHeaders(headers: IHeaders | undefined): IHeaders {
 /** The record as first read from the consumed topic: its own coordinates, or those its retry headers carry. */
 export function originOf(record: FailedRecord): OriginRecord {
   const topic = headerText(record.headers, 'retry-original-topic');
-  if (!topic) return { topic: record.topic, partition: record.partition, offset: record.offset, timestamp: record.timestamp };
+  if (!topic)
+    return { topic: record.topic, partition: record.partition, offset: record.offset, timestamp: record.timestamp };
   return {
     topic,
     partition: Number(headerText(record.headers, 'retry-original-partition')),
@@ -57,7 +58,14 @@ export function notBefore(record: Pick<FailedRecord, 'headers'>): number {
   return Number.isFinite(value) ? value : 0;
 }
 
-export function retryHeaders(record: FailedRecord, group: string, error: unknown, attempt: number, delayMs: number, now: number): IHeaders {
+export function retryHeaders(
+  record: FailedRecord,
+  group: string,
+  error: unknown,
+  attempt: number,
+  delayMs: number,
+  now: number,
+): IHeaders {
   const origin = originOf(record);
   return {
     ...originalHeaders(record.headers),
@@ -73,7 +81,14 @@ export function retryHeaders(record: FailedRecord, group: string, error: unknown
   };
 }
 
-export function deadLetterHeaders(record: FailedRecord, group: string, error: unknown, attempts: number, reason: DlqReason, now: number): IHeaders {
+export function deadLetterHeaders(
+  record: FailedRecord,
+  group: string,
+  error: unknown,
+  attempts: number,
+  reason: DlqReason,
+  now: number,
+): IHeaders {
   const origin = originOf(record);
   return {
     ...originalHeaders(record.headers),

@@ -19,7 +19,13 @@ export async function claimEvents(tx: Queryable, group: string, entries: InboxEn
        FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[]) AS e(event_id, topic, partition, "offset")
      ON CONFLICT (consumer_group, event_id) DO NOTHING
      RETURNING event_id`,
-    [group, entries.map((e) => e.eventId), entries.map((e) => e.topic), entries.map((e) => e.partition), entries.map((e) => e.offset)],
+    [
+      group,
+      entries.map((e) => e.eventId),
+      entries.map((e) => e.topic),
+      entries.map((e) => e.partition),
+      entries.map((e) => e.offset),
+    ],
   );
   return new Set(rows.map((r) => r.event_id));
 }

@@ -3,7 +3,9 @@ import addFormatsModule from 'ajv-formats';
 import { PoisonRecordError } from './errors.ts';
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import may be the module object
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => void;
 
 /** Checks payloads against the schema the AsyncAPI document gives the channel's message. */
 export function payloadValidator(schema: Record<string, unknown>): (payload: unknown) => void {

@@ -27,7 +27,10 @@ export interface RecordProcessor extends RecordProcessorDeps {
 }
 
 /** A processor running the reference's steps, or what `wrap` makes of them (a variant's, see consumer-steps.ts). */
-export function createRecordProcessor(deps: RecordProcessorDeps, wrap?: (steps: ConsumerSteps) => ConsumerSteps): RecordProcessor {
+export function createRecordProcessor(
+  deps: RecordProcessorDeps,
+  wrap?: (steps: ConsumerSteps) => ConsumerSteps,
+): RecordProcessor {
   const steps: ConsumerSteps = {
     dedup: (tx, group, events) => dedupWithInbox(tx, group, events),
     routeFailures: (failures) => routeFailures(deps, failures),
@@ -42,7 +45,12 @@ export function createRecordProcessor(deps: RecordProcessorDeps, wrap?: (steps: 
  * topic, so the caller may commit past the last one. Throws only when a retry/DLQ publish fails (nothing is then
  * committed and the records are delivered again; the inbox makes that harmless).
  */
-export async function processRecords(p: RecordProcessor, topic: string, partition: number, records: KafkaMessage[]): Promise<void> {
+export async function processRecords(
+  p: RecordProcessor,
+  topic: string,
+  partition: number,
+  records: KafkaMessage[],
+): Promise<void> {
   const items: ReceivedEvent[] = [];
   const failures: FailedDelivery[] = [];
   for (const message of records) {
@@ -76,7 +84,11 @@ async function applyInOneTransaction(p: RecordProcessor, items: ReceivedEvent[])
   const { group } = p.binding;
   const applied = await p.db.transaction(async (tx) => {
     const events = await p.steps.dedup(tx, group, items);
-    if (events.length > 0) await p.handler.apply(tx, events.map((e) => e.event));
+    if (events.length > 0)
+      await p.handler.apply(
+        tx,
+        events.map((e) => e.event),
+      );
     return events.length;
   });
   const labels = { group, topic: p.binding.topic };
@@ -88,7 +100,12 @@ async function dedupWithInbox(tx: Queryable, group: string, items: ReceivedEvent
   const fresh = await claimEvents(
     tx,
     group,
-    items.map(({ record, event }) => ({ eventId: event.envelope.id, topic: record.topic, partition: record.partition, offset: record.offset })),
+    items.map(({ record, event }) => ({
+      eventId: event.envelope.id,
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+    })),
   );
   // delete: a second copy in the same batch is a duplicate
   return items.filter(({ event }) => fresh.delete(event.envelope.id));

@@ -29,7 +29,18 @@ export const addToAuthorTimeline: EventHandler = {
          FROM jsonb_to_recordset($1::jsonb)
            AS p(id bigint, user_id text, description text, media_url text, tags jsonb, created_at timestamptz)
        ON CONFLICT (author_id, post_id) DO NOTHING`,
-      [JSON.stringify(posts.map(({ id, user_id, description, media_url, tags, created_at }) => ({ id, user_id, description, media_url, tags, created_at })))],
+      [
+        JSON.stringify(
+          posts.map(({ id, user_id, description, media_url, tags, created_at }) => ({
+            id,
+            user_id,
+            description,
+            media_url,
+            tags,
+            created_at,
+          })),
+        ),
+      ],
     );
     if (feedStrategyName() !== 'hybrid') return;
     await tx.query(

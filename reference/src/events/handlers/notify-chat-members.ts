@@ -19,7 +19,8 @@ export const notifyChatMembers: EventHandler = {
     for (const { payload, envelope } of events) {
       const m = payload as unknown as MessageCreated;
       const meta = { chat_id: m.chat_id, message_id: m.message_id, sender_id: m.user_id, event_id: envelope.id };
-      for (const userId of new Set(m.recipient_ids)) if (userId !== m.user_id) rows.push({ user_id: userId, body: m.text, meta });
+      for (const userId of new Set(m.recipient_ids))
+        if (userId !== m.user_id) rows.push({ user_id: userId, body: m.text, meta });
     }
     if (rows.length === 0) return;
     // the row notificationsRepo.insert writes, for a whole batch in one statement (one JSON document as parameter)

@@ -39,12 +39,21 @@ export interface OutboxRow {
  * (specs/asyncapi/components/envelope.yaml) with `ce_id` = the row's event id. The message pacts' provider side is
  * verified against what this returns (pact/test/providers).
  */
-export function outboxRecord(row: Omit<OutboxRow, 'id'>, sourceFor: (topic: string) => string | undefined = () => undefined): { key: string; value: string; headers: Record<string, string> } {
+export function outboxRecord(
+  row: Omit<OutboxRow, 'id'>,
+  sourceFor: (topic: string) => string | undefined = () => undefined,
+): { key: string; value: string; headers: Record<string, string> } {
   const extra = typeof row.headers === 'string' ? (JSON.parse(row.headers) as Record<string, string>) : row.headers;
   const { ce_source: source = sourceFor(row.topic) ?? '/socialnet/unknown', ...rest } = extra;
   const headers = {
     ...rest,
-    ...envelopeHeaders({ id: row.event_id, type: row.event_type, source, time: new Date(row.created_at).toISOString(), subject: row.key }),
+    ...envelopeHeaders({
+      id: row.event_id,
+      type: row.event_type,
+      source,
+      time: new Date(row.created_at).toISOString(),
+      subject: row.key,
+    }),
   };
   const value = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
   return { key: row.key, value, headers };
@@ -75,16 +84,21 @@ export class OutboxRelay {
 
   start(): void {
     this.running = true;
-    this.listening = this.options.db.listen(OUTBOX_CHANNEL, () => this.notify()).then(
-      (unlisten) => {
-        this.listeningForWrites = true;
-        return unlisten;
-      },
-      (error: unknown) => {
-        this.options.logger.warn({ err: error }, 'outbox relay: cannot LISTEN for outbox writes; polling every 50 ms');
-        return undefined;
-      },
-    );
+    this.listening = this.options.db
+      .listen(OUTBOX_CHANNEL, () => this.notify())
+      .then(
+        (unlisten) => {
+          this.listeningForWrites = true;
+          return unlisten;
+        },
+        (error: unknown) => {
+          this.options.logger.warn(
+            { err: error },
+            'outbox relay: cannot LISTEN for outbox writes; polling every 50 ms',
+          );
+          return undefined;
+        },
+      );
     this.loop = this.run();
   }
 
@@ -103,7 +117,9 @@ export class OutboxRelay {
     this.running = false;
     this.wakeForStop?.();
     await this.loop;
-    await (await this.listening)?.();
+    await (
+      await this.listening
+    )?.();
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -123,7 +139,9 @@ export class OutboxRelay {
       byTopic.set(topic, entry);
     }
     await producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
-    await db.query('UPDATE public.outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+    await db.query('UPDATE public.outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [
+      rows.map((r) => r.id),
+    ]);
     this.options.metrics.outboxPublished.inc(rows.length);
     return rows.length;
   }
@@ -140,14 +158,18 @@ export class OutboxRelay {
       } catch (error) {
         this.consecutiveFailures += 1;
         this.options.metrics.outboxPublishFailures.inc();
-        this.options.logger.warn({ err: error, attempt: this.consecutiveFailures }, 'outbox relay: publish failed, backing off');
+        this.options.logger.warn(
+          { err: error, attempt: this.consecutiveFailures },
+          'outbox relay: publish failed, backing off',
+        );
         await this.sleep(backoff, { wakeOnNotify: false }); // a write during an outage must not cut the backoff short
         backoff = Math.min(backoff * 2, maxBackoffMs);
         continue;
       } finally {
         await this.measureBacklog();
       }
-      if (published < (this.options.batchSize ?? 500)) await this.sleep(this.options.idleIntervalMs ?? (this.listeningForWrites ? 1000 : 50));
+      if (published < (this.options.batchSize ?? 500))
+        await this.sleep(this.options.idleIntervalMs ?? (this.listeningForWrites ? 1000 : 50));
     }
   }
 
@@ -156,7 +178,9 @@ export class OutboxRelay {
     if (Date.now() - this.backlogMeasuredAt < 1000) return;
     this.backlogMeasuredAt = Date.now();
     try {
-      const { rows } = await this.options.db.query<{ n: number }>('SELECT count(*)::int AS n FROM public.outbox WHERE published_at IS NULL');
+      const { rows } = await this.options.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM public.outbox WHERE published_at IS NULL',
+      );
       this.options.metrics.outboxBacklog.set(rows[0]?.n ?? 0);
     } catch {
       // the database is unreachable: the publish failure is already logged and counted

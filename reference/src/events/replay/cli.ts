@@ -35,8 +35,13 @@ function fail(message: string): never {
 }
 
 const consumed = withNamespace(loadEventTopology(), values.namespace ?? '').consumed;
-const binding = consumed.find((c) => c.group === `${values.namespace}${values.group}` && c.topic === `${values.namespace}${values.topic}`);
-if (!binding) fail(`no consumer group ${values.group} on ${values.topic} in specs/asyncapi; known: ${consumed.map((c) => `${c.group} on ${c.topic}`).join(', ')}`);
+const binding = consumed.find(
+  (c) => c.group === `${values.namespace}${values.group}` && c.topic === `${values.namespace}${values.topic}`,
+);
+if (!binding)
+  fail(
+    `no consumer group ${values.group} on ${values.topic} in specs/asyncapi; known: ${consumed.map((c) => `${c.group} on ${c.topic}`).join(', ')}`,
+  );
 if (!values.brokers) fail('--brokers or KAFKA_BROKERS is required');
 const filtered = Boolean(values.position || values['event-id'] || values.reason);
 if (!filtered && !values.all) fail('choose records with --position, --event-id or --reason, or pass --all');

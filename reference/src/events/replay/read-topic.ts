@@ -29,7 +29,10 @@ export async function readTopicToEnd(kafka: Kafka, topic: string, timeoutMs = 60
     await consumer.subscribe({ topic, fromBeginning: true });
     const remaining = new Set(ends.keys());
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`reading ${topic} did not reach its end in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`reading ${topic} did not reach its end in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       void consumer.run({
         autoCommit: false,
         eachMessage: async ({ partition, message }) => {
@@ -47,5 +50,7 @@ export async function readTopicToEnd(kafka: Kafka, topic: string, timeoutMs = 60
   } finally {
     await consumer.disconnect();
   }
-  return records.sort((a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)));
+  return records.sort(
+    (a, b) => a.partition - b.partition || Number(BigInt(a.message.offset) - BigInt(b.message.offset)),
+  );
 }

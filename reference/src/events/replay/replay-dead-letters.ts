@@ -21,7 +21,8 @@ export interface ReplayedRecord {
 
 const matches = (record: TopicRecord, selection: DeadLetterSelection): boolean => {
   const h = (name: string) => headerText(record.message.headers, name);
-  if (selection.positions && !selection.positions.includes(`${record.partition}:${record.message.offset}`)) return false;
+  if (selection.positions && !selection.positions.includes(`${record.partition}:${record.message.offset}`))
+    return false;
   if (selection.eventIds && !selection.eventIds.includes(h('ce_id') ?? '')) return false;
   if (selection.reasons && !selection.reasons.includes(h('dlq-reason') ?? '')) return false;
   return true;
@@ -51,7 +52,12 @@ export async function replayDeadLetters(
     const partition = Number(h('dlq-original-partition'));
     byTopic.set(target, [
       ...(byTopic.get(target) ?? []),
-      { key: record.message.key, value: record.message.value, headers, ...(Number.isInteger(partition) ? { partition } : {}) },
+      {
+        key: record.message.key,
+        value: record.message.value,
+        headers,
+        ...(Number.isInteger(partition) ? { partition } : {}),
+      },
     ]);
     replayed.push({ from, to: target, eventId: h('ce_id'), reason: h('dlq-reason') });
   }

@@ -21,6 +21,14 @@ export function messageCreatedEvent(m: SentMessage): OutboxEvent {
     key: String(m.chatId),
     type: 'dev.socialnet.messages.created.v1',
     source: '/socialnet/message-service',
-    payload: { message_id: m.messageId, chat_id: m.chatId, user_id: m.userId, text: m.text, media_url: m.mediaUrl, send_time: m.sendTime, recipient_ids: m.recipients },
+    payload: {
+      message_id: m.messageId,
+      chat_id: m.chatId,
+      user_id: m.userId,
+      text: m.text,
+      media_url: m.mediaUrl,
+      send_time: m.sendTime,
+      recipient_ids: m.recipients,
+    },
   };
 }

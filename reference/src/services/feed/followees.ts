@@ -11,13 +11,19 @@ async function related(deps: PlatformDeps, as: Principal, type: number): Promise
   for (let pageNo = 0; pageNo < MAX_PAGES; pageNo++) {
     let answer;
     try {
-      answer = await deps.client('users').call('GET', `/relationships?type=${type}&limit=${PAGE}&offset=${pageNo * PAGE}`, { as, timeoutMs: 3000 });
+      answer = await deps
+        .client('users')
+        .call('GET', `/relationships?type=${type}&limit=${PAGE}&offset=${pageNo * PAGE}`, { as, timeoutMs: 3000 });
     } catch (error) {
-      if (error instanceof ServiceUnavailableError) throw new ProblemError('service-unavailable', error.message, { headers: { 'Retry-After': '5' } });
+      if (error instanceof ServiceUnavailableError)
+        throw new ProblemError('service-unavailable', error.message, { headers: { 'Retry-After': '5' } });
       throw error;
     }
     // unavailable upstream (e.g. its database restarting) is unavailable here too: the client may retry
-    if (answer.status === 503) throw new ProblemError('service-unavailable', 'users service unavailable', { headers: { 'Retry-After': answer.headers.get('retry-after') ?? '5' } });
+    if (answer.status === 503)
+      throw new ProblemError('service-unavailable', 'users service unavailable', {
+        headers: { 'Retry-After': answer.headers.get('retry-after') ?? '5' },
+      });
     if (answer.status !== 200) throw new ProblemError('bad-gateway', `users service answered ${answer.status}`);
     const items = (answer.body as { items: string[] }).items;
     ids.push(...items);

@@ -15,6 +15,15 @@ export const feedService: ServiceModule = {
   name: 'feed',
   specFile: 'feed.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { getAuthorFeed, getHomeFeed, rebuildHomeFeed, listCelebrities, addCelebrity, removeCelebrity, getCelebrityFeed, feedWhoami: whoami } satisfies HandlersOf<feed.operations>,
+  handlers: {
+    getAuthorFeed,
+    getHomeFeed,
+    rebuildHomeFeed,
+    listCelebrities,
+    addCelebrity,
+    removeCelebrity,
+    getCelebrityFeed,
+    feedWhoami: whoami,
+  } satisfies HandlersOf<feed.operations>,
   lookups: () => ({}),
 };

@@ -16,7 +16,16 @@ export const feedbackService: ServiceModule = {
   name: 'feedback',
   specFile: 'feedback.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { getPostLikes, likePost, unlikePost, listPostComments, createComment, getPostCounts, deleteComment, feedbackWhoami: whoami } satisfies HandlersOf<feedback.operations>,
+  handlers: {
+    getPostLikes,
+    likePost,
+    unlikePost,
+    listPostComments,
+    createComment,
+    getPostCounts,
+    deleteComment,
+    feedbackWhoami: whoami,
+  } satisfies HandlersOf<feedback.operations>,
   lookups: (db) => ({
     ownerOf: async (kind, id) => (kind === 'comment' ? feedbackRepo.commentOwner(db, id) : undefined),
   }),

@@ -2,11 +2,20 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { ProblemError } from '../../shared/problem/problem.ts';
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '').slice(0, 15); // yyyyMMddTHHmmss
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, '')
+    .slice(0, 15); // yyyyMMddTHHmmss
 
 /** `[prefix/]{user_id}_{UTC yyyyMMddTHHmmss}_{basename}`; `unique` adds a random part when the plain key is taken. */
 export function mediaKey(userId: string, fileName: string, prefix = '', unique = false): string {
-  const base = path.basename(fileName || 'file').replace(/[^A-Za-z0-9._-]/g, '_').slice(-100) || 'file';
+  const base =
+    path
+      .basename(fileName || 'file')
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(-100) || 'file';
   const name = `${userId}_${stamp(new Date())}_${unique ? `${randomBytes(4).toString('hex')}-` : ''}${base}`;
   return prefix ? `${prefix}/${name}` : name;
 }
@@ -17,7 +26,9 @@ export function mediaKey(userId: string, fileName: string, prefix = '', unique =
  */
 export function checkPrefix(prefix: string, pointer: string): void {
   if (prefix === '.' || prefix === '..') {
-    throw new ProblemError('validation-failed', 'the prefix may not be . or ..', { errors: [{ pointer, message: 'must not be . or ..' }] });
+    throw new ProblemError('validation-failed', 'the prefix may not be . or ..', {
+      errors: [{ pointer, message: 'must not be . or ..' }],
+    });
   }
 }
 
@@ -29,7 +40,14 @@ export function signUrl(secret: string, method: 'GET' | 'PUT', key: string, expi
   return createHmac('sha256', secret).update(`${method}\n${key}\n${expires}\n${contentType}`).digest('base64url');
 }
 
-export function verifySignature(secret: string, method: 'GET' | 'PUT', key: string, expires: number, contentType: string, signature: string): boolean {
+export function verifySignature(
+  secret: string,
+  method: 'GET' | 'PUT',
+  key: string,
+  expires: number,
+  contentType: string,
+  signature: string,
+): boolean {
   if (expires < Math.floor(Date.now() / 1000)) return false;
   const expected = Buffer.from(signUrl(secret, method, key, expires, contentType));
   const given = Buffer.from(signature);
@@ -40,4 +58,5 @@ export const contentUrl = (apiUrl: string, key: string, expires: number, signatu
   `${apiUrl}/media/${encodeURIComponent(key)}/content?expires=${expires}&signature=${signature}`;
 
 /** The URL-signing key, derived from the platform secret so every process of a split deployment agrees on it. */
-export const mediaSigningKeyFrom = (jwtSecret: string): string => createHmac('sha256', jwtSecret).update('socialnet media url signing').digest('base64url');
+export const mediaSigningKeyFrom = (jwtSecret: string): string =>
+  createHmac('sha256', jwtSecret).update('socialnet media url signing').digest('base64url');

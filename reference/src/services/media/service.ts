@@ -15,7 +15,15 @@ export const mediaService: ServiceModule = {
   name: 'media',
   specFile: 'media.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { uploadMedia, presignMedia, getMedia, deleteMedia, getMediaContent, putMediaContent, mediaWhoami: whoami } satisfies HandlersOf<media.operations>,
+  handlers: {
+    uploadMedia,
+    presignMedia,
+    getMedia,
+    deleteMedia,
+    getMediaContent,
+    putMediaContent,
+    mediaWhoami: whoami,
+  } satisfies HandlersOf<media.operations>,
   lookups: (db) => ({
     ownerOf: async (kind, key) => (kind === 'media' ? (await objectsRepo.get(db, key))?.owner_id : undefined),
   }),

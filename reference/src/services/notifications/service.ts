@@ -13,7 +13,13 @@ export const notificationsService: ServiceModule = {
   name: 'notifications',
   specFile: 'notifications.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { listNotifications, listUserNotifications, markNotificationRead, createTestNotification, notificationsWhoami: whoami } satisfies HandlersOf<notifications.operations>,
+  handlers: {
+    listNotifications,
+    listUserNotifications,
+    markNotificationRead,
+    createTestNotification,
+    notificationsWhoami: whoami,
+  } satisfies HandlersOf<notifications.operations>,
   lookups: (db) => ({
     ownerOf: async (kind, id) => (kind === 'notification' ? notificationsRepo.owner(db, id) : undefined),
   }),

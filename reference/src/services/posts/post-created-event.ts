@@ -20,6 +20,13 @@ export function postCreatedEvent(p: StoredPost): OutboxEvent {
     key: String(p.id),
     type: 'dev.socialnet.posts.created.v1',
     source: '/socialnet/post-service',
-    payload: { id: p.id, user_id: p.userId, description: p.description, media_url: p.mediaUrl, tags: p.tags, created_at: p.createdAt.toISOString() },
+    payload: {
+      id: p.id,
+      user_id: p.userId,
+      description: p.description,
+      media_url: p.mediaUrl,
+      tags: p.tags,
+      created_at: p.createdAt.toISOString(),
+    },
   };
 }

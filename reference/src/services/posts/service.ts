@@ -13,6 +13,13 @@ export const postsService: ServiceModule = {
   name: 'posts',
   specFile: 'posts.yaml',
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
-  handlers: { createPost, uploadPost, getPost, listUserPosts, viewPost, postsWhoami: whoami } satisfies HandlersOf<posts.operations>,
+  handlers: {
+    createPost,
+    uploadPost,
+    getPost,
+    listUserPosts,
+    viewPost,
+    postsWhoami: whoami,
+  } satisfies HandlersOf<posts.operations>,
   lookups: () => ({}),
 };

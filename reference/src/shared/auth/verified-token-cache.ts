@@ -8,7 +8,10 @@ import type { Principal } from './principal.ts';
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, { principal: Principal; until: number }>();
 
-  constructor(private readonly toleranceSeconds: number, private readonly max = 10_000) {}
+  constructor(
+    private readonly toleranceSeconds: number,
+    private readonly max = 10_000,
+  ) {}
 
   get(token: string): Principal | undefined {
     const entry = this.entries.get(token);

@@ -13,7 +13,13 @@ export const JWT_POLICY = { algorithms: ['HS256'], clockTolerance: 30, requiredC
  */
 export function jwtAuthenticator(secret: string): Authenticator {
   if (!secret) throw new Error('JWT_SECRET is required (the HS256 key every service verifies tokens with)');
-  const key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const key = crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const cache = new VerifiedTokenCache(JWT_POLICY.clockTolerance);
   return async (token) => {
     const cached = cache.get(token);
@@ -26,7 +32,8 @@ export function jwtAuthenticator(secret: string): Authenticator {
         clockTolerance: JWT_POLICY.clockTolerance,
         requiredClaims: [...JWT_POLICY.requiredClaims],
       });
-      if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('sub must be a non-empty string');
+      if (typeof payload.sub !== 'string' || payload.sub === '')
+        throw new InvalidTokenError('sub must be a non-empty string');
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       principal = { userId: payload.sub, roles, token };
       exp = payload.exp!;

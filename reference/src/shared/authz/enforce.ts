@@ -33,7 +33,9 @@ function resolveRef(ref: ResourceRef, request: RequestParts, principal: Principa
 export function resolveResource(spec: AuthzRuleSpec, request: RequestParts, principal: Principal): unknown {
   if (!spec.resource) return undefined;
   if (isRef(spec.resource)) return resolveRef(spec.resource, request, principal);
-  return Object.fromEntries(Object.entries(spec.resource).map(([part, ref]) => [part, resolveRef(ref, request, principal)]));
+  return Object.fromEntries(
+    Object.entries(spec.resource).map(([part, ref]) => [part, resolveRef(ref, request, principal)]),
+  );
 }
 
 /** Evaluates the operation's rules in order; the first that refuses decides the status (spec-conventions). */
@@ -49,7 +51,10 @@ export async function enforceAuthz(
     const resource = resolveResource(spec, request, principal);
     if (!(await rule.allows({ principal, resource, spec, lookups }))) {
       const status = spec.deny ?? rule.defaultDeny;
-      const detail = status === 404 ? 'the resource does not exist or is not visible to the caller' : `refused by rule ${spec.rule} (${operationId})`;
+      const detail =
+        status === 404
+          ? 'the resource does not exist or is not visible to the caller'
+          : `refused by rule ${spec.rule} (${operationId})`;
       throw new ProblemError(slugForStatus(status), detail);
     }
   }

@@ -9,7 +9,8 @@ interface DatabaseError {
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 export const isDatabaseError = (error: unknown): error is DatabaseError =>
-  typeof (error as DatabaseError | undefined)?.code === 'string' && SQLSTATE.test((error as DatabaseError).code) &&
+  typeof (error as DatabaseError | undefined)?.code === 'string' &&
+  SQLSTATE.test((error as DatabaseError).code) &&
   typeof (error as DatabaseError).message === 'string';
 
 /**
@@ -21,12 +22,21 @@ export const isDatabaseError = (error: unknown): error is DatabaseError =>
  */
 const RULES: { sqlstate: string; problem: () => ProblemError }[] = [
   { sqlstate: '23505', problem: () => new ProblemError('conflict', 'the resource already exists') },
-  { sqlstate: '23503', problem: () => new ProblemError('conflict', 'the request refers to a resource that does not exist (any more)') },
-  { sqlstate: '23514', problem: () => new ProblemError('validation-failed', 'a value in the request is outside what can be stored') },
+  {
+    sqlstate: '23503',
+    problem: () => new ProblemError('conflict', 'the request refers to a resource that does not exist (any more)'),
+  },
+  {
+    sqlstate: '23514',
+    problem: () => new ProblemError('validation-failed', 'a value in the request is outside what can be stored'),
+  },
   // class 22, data exception: a value the column cannot hold (bad encoding, out of range, bad datetime, ...)
   { sqlstate: '22', problem: () => new ProblemError('validation-failed', 'a value in the request cannot be stored') },
   // class 54, program limit exceeded: e.g. a text too large for its index
-  { sqlstate: '54', problem: () => new ProblemError('validation-failed', 'a value in the request is too large to be stored') },
+  {
+    sqlstate: '54',
+    problem: () => new ProblemError('validation-failed', 'a value in the request is too large to be stored'),
+  },
 ];
 
 /** The problem for a database error caused by the request's data, or undefined (a server error). */

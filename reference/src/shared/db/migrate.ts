@@ -16,7 +16,10 @@ export async function migrate(db: Database, set: string, dir: string): Promise<s
     const sql = await readFile(path.join(dir, file), 'utf8');
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${set}`]);
-      const seen = await tx.query('SELECT 1 FROM public.schema_migrations WHERE migration_set = $1 AND version = $2', [set, file]);
+      const seen = await tx.query('SELECT 1 FROM public.schema_migrations WHERE migration_set = $1 AND version = $2', [
+        set,
+        file,
+      ]);
       if (seen.rowCount > 0) return false;
       for (const statement of splitStatements(sql)) await tx.query(statement);
       await tx.query('INSERT INTO public.schema_migrations (migration_set, version) VALUES ($1, $2)', [set, file]);

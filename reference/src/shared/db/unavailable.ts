@@ -10,10 +10,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // (the pool's bound); 53300 too many connections
   if (/^08/.test(code) || /^57P0[123]$/.test(code) || code === '57014' || code === '53300') return true;
   // socket errors from `pg` while connecting or when the server went away
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code))
+    return true;
   // `pg`'s own errors carry no code: a connection lost mid-query, the pool's connect timeout, the client's query timeout
   const message = typeof e?.message === 'string' ? e.message : '';
-  return /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error)/.test(message);
+  return /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error)/.test(
+    message,
+  );
 }
 
 /** The bounds that keep a request from hanging on an unreachable database (`pg` Pool and server settings). */

@@ -21,7 +21,10 @@ const requireUtf8 = (_req: Request, _res: Response, buf: Buffer, encoding: strin
 export function takesRawBytes(op: OperationEntry['operation']): boolean {
   const content = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content ?? {};
   const types = Object.keys(content);
-  return types.length > 0 && types.every((t) => t !== 'application/json' && t !== 'multipart/form-data' && !t.endsWith('+json'));
+  return (
+    types.length > 0 &&
+    types.every((t) => t !== 'application/json' && t !== 'multipart/form-data' && !t.endsWith('+json'))
+  );
 }
 
 /**
@@ -31,11 +34,16 @@ export function takesRawBytes(op: OperationEntry['operation']): boolean {
  * The match is kept in `res.locals.operation`.
  */
 export function bodyParserByOperation(api: OpenAPIBackend, limits: { jsonBytes: number; uploadBytes: number }) {
-  const json = express.json({ limit: limits.jsonBytes, type: ['application/json', 'application/*+json'], verify: requireUtf8 });
+  const json = express.json({
+    limit: limits.jsonBytes,
+    type: ['application/json', 'application/*+json'],
+    verify: requireUtf8,
+  });
   const multipart = multipartParser(limits.uploadBytes);
   const raw = express.raw({ type: () => true, limit: limits.uploadBytes });
   return (req: Request, res: Response, next: NextFunction) => {
-    const matched = api.matchOperation({ method: req.method, path: req.path, headers: {} } as never) as OperationEntry['operation'] | undefined;
+    const matched = api.matchOperation({ method: req.method, path: req.path, headers: {} } as never) as
+      OperationEntry['operation'] | undefined;
     res.locals.operation = matched;
     if (matched && takesRawBytes(matched)) return raw(req, res, next);
     if (isMultipart(req)) return multipart(req, res, next);

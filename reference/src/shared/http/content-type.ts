@@ -10,7 +10,10 @@ export function checkContentType(op: OpenAPIV3.OperationObject, req: Request): v
   const body = op.requestBody as OpenAPIV3.RequestBodyObject | undefined;
   if (!body || !hasBody(req)) return;
   const declared = Object.keys(body.content ?? {});
-  const sent = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const sent = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (!declared.includes(sent) && !declared.includes('*/*')) {
     throw new ProblemError('unsupported-media-type', `expected ${declared.join(' or ')}${sent ? `, got ${sent}` : ''}`);
   }

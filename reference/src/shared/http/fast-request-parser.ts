@@ -11,7 +11,9 @@ const isCopyableQuery = (query: Record<string, unknown>) =>
 
 /** The query-parameter styles openapi-backend rewrites after parsing (JSON content, non-exploded arrays). */
 const hasStyledQueryParams = (operation: Operation) =>
-  (operation.parameters ?? []).some((p) => !('$ref' in p) && p.in === 'query' && (p.content?.['application/json'] || p.explode === false));
+  (operation.parameters ?? []).some(
+    (p) => !('$ref' in p) && p.in === 'query' && (p.content?.['application/json'] || p.explode === false),
+  );
 
 /** The path with every `%` escaped, so that the library's own decoding (bath-es5) cannot throw on it. */
 const undecodable = (path: string) => {
@@ -41,9 +43,14 @@ export function installFastRequestParser(api: OpenAPIBackend): void {
     const headers: Record<string, string | string[]> = {};
     for (const name of Object.keys(req.headers ?? {})) headers[name.toLowerCase()] = req.headers[name]!;
     const fast =
-      typeof query === 'object' && query !== null && isCopyableQuery(query) &&
-      headers.cookie === undefined && (!req.body || typeof req.body === 'object') && !(operation && styled.has(operation));
-    if (!fast) return { ...original({ ...req, path: undecodable(req.path) }, operation), path: normalized.path, params };
+      typeof query === 'object' &&
+      query !== null &&
+      isCopyableQuery(query) &&
+      headers.cookie === undefined &&
+      (!req.body || typeof req.body === 'object') &&
+      !(operation && styled.has(operation));
+    if (!fast)
+      return { ...original({ ...req, path: undecodable(req.path) }, operation), path: normalized.path, params };
     const copy: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(query)) copy[name] = Array.isArray(value) ? [...value] : value;
     return { ...normalized, params, headers, query: copy, cookies: {}, requestBody: req.body };

@@ -16,7 +16,15 @@ export function installFastRouter(api: OpenAPIBackend): void {
   router.getOperations = () => operations;
   const literalLength = (path: string) => path.replace(/\{.*?\}/g, '').length;
   const templated = operations
-    .map((op) => ({ op, pattern: new RegExp(`^${op.path.split(/\{[^}]+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`) }))
+    .map((op) => ({
+      op,
+      pattern: new RegExp(
+        `^${op.path
+          .split(/\{[^}]+\}/)
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      ),
+    }))
     .sort((a, b) => literalLength(b.op.path) - literalLength(a.op.path));
   router.matchOperation = ((req: Parameters<Router['matchOperation']>[0], strict?: boolean): Operation | undefined => {
     const normalized = router.normalizeRequest(req);
@@ -24,12 +32,16 @@ export function installFastRouter(api: OpenAPIBackend): void {
       if (strict) throw new Error(message);
       return undefined;
     };
-    if (!(router as unknown as { isUnderApiRoot(p: string): boolean }).isUnderApiRoot(normalized.path)) return fail('404-notFound: no route matches request');
+    if (!(router as unknown as { isUnderApiRoot(p: string): boolean }).isUnderApiRoot(normalized.path))
+      return fail('404-notFound: no route matches request');
     const path = router.normalizePath(normalized.path);
     const exact = operations.find((op) => op.path === path && op.method === normalized.method);
     if (exact) return exact;
     const onPath = templated.filter((t) => t.pattern.test(path));
     if (onPath.length === 0) return fail('404-notFound: no route matches request');
-    return onPath.find((t) => t.op.method === normalized.method)?.op ?? fail('405-methodNotAllowed: this method is not registered for the route');
+    return (
+      onPath.find((t) => t.op.method === normalized.method)?.op ??
+      fail('405-methodNotAllowed: this method is not registered for the route')
+    );
   }) as Router['matchOperation'];
 }

@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import type { PathParams, QueryParams, RequestBody, ResponseBody, Status } from '@socialnet/generated/server-types/index.ts';
+import type {
+  PathParams,
+  QueryParams,
+  RequestBody,
+  ResponseBody,
+  Status,
+} from '@socialnet/generated/server-types/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database, Queryable } from '../db/queryable.ts';
 import type { UploadedFile } from '../idempotency/fingerprint.ts';
@@ -67,7 +73,12 @@ export type Serialised<T> = T extends string
 export type OperationResult<Op, S extends Status<Op> = Status<Op>> =
   Untyped<Op> extends true
     ? HandlerResult
-    : { [Code in S]: Omit<HandlerResult, 'status' | 'body'> & { status: Code; body?: Serialised<ResponseBody<Op, Code>> } }[S];
+    : {
+        [Code in S]: Omit<HandlerResult, 'status' | 'body'> & {
+          status: Code;
+          body?: Serialised<ResponseBody<Op, Code>>;
+        };
+      }[S];
 
 export type OperationHandler<Deps, Op = any> = (ctx: HandlerContext<Deps, Op>) => Promise<OperationResult<Op>>;
 

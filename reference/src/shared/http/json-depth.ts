@@ -16,7 +16,8 @@ export function firstTooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH, root = '
     const { value: v, pointer, depth } = stack.pop()!;
     if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
     if (depth >= maxDepth) return pointer;
-    for (const [k, child] of Object.entries(v)) stack.push({ value: child, pointer: `${pointer}/${pointerSegment(k)}`, depth: depth + 1 });
+    for (const [k, child] of Object.entries(v))
+      stack.push({ value: child, pointer: `${pointer}/${pointerSegment(k)}`, depth: depth + 1 });
   }
   return undefined;
 }

@@ -4,11 +4,15 @@ import type { OpenAPIV3 } from 'openapi-types';
 import type { UploadedFile } from '../idempotency/fingerprint.ts';
 import { ProblemError } from '../problem/problem.ts';
 
-export const isMultipart = (req: Request): boolean => (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+export const isMultipart = (req: Request): boolean =>
+  (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
 
 /** multer in memory, only for multipart requests; the file size cap is the spec's upload limit. */
 export function multipartParser(maxFileBytes: number) {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxFileBytes, files: 4, fields: 32, fieldSize: 1024 * 1024, parts: 40 } }).any();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxFileBytes, files: 4, fields: 32, fieldSize: 1024 * 1024, parts: 40 },
+  }).any();
   return (req: Request, res: Response, next: NextFunction) => (isMultipart(req) ? upload(req, res, next) : next());
 }
 
@@ -23,8 +27,14 @@ export function coerceFields(fields: Record<string, unknown>, schema: Schema | u
   for (const [name, value] of Object.entries(fields ?? {})) {
     const prop = props[name];
     const v = value;
-    if (typeof v === 'string' && (prop?.type === 'integer' || prop?.type === 'number') && /^-?\d+(\.\d+)?$/.test(v.trim())) out[name] = Number(v);
-    else if (typeof v === 'string' && prop?.type === 'boolean' && (v === 'true' || v === 'false')) out[name] = v === 'true';
+    if (
+      typeof v === 'string' &&
+      (prop?.type === 'integer' || prop?.type === 'number') &&
+      /^-?\d+(\.\d+)?$/.test(v.trim())
+    )
+      out[name] = Number(v);
+    else if (typeof v === 'string' && prop?.type === 'boolean' && (v === 'true' || v === 'false'))
+      out[name] = v === 'true';
     else if (typeof v === 'string' && prop?.type === 'array') out[name] = [v];
     else out[name] = v;
   }
@@ -57,7 +67,8 @@ export function checkFiles(files: UploadedFile[], { binaries, required }: FileFi
       .filter((b) => files.filter((f) => f.fieldname === b).length > 1)
       .map((b) => ({ pointer: `/multipart/${b}`, message: 'only one file is accepted' })),
   ];
-  if (errors.length > 0) throw new ProblemError('validation-failed', 'the multipart body does not match the contract', { errors });
+  if (errors.length > 0)
+    throw new ProblemError('validation-failed', 'the multipart body does not match the contract', { errors });
 }
 
 export function multipartSchema(operation: OpenAPIV3.OperationObject): Schema | undefined {

@@ -66,23 +66,33 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
     if (files_ && String(req.headers['content-type'] ?? '').startsWith('multipart/')) checkFiles(files, files_);
     const principal = secured ? (c.security.bearerAuth as Principal) : await optionalPrincipal(req, d.authenticate);
     // openapi-backend re-parses path params as strings after validation; its coerced copy has the spec's types
-    const params = (c.validation?.coerced as { params?: Record<string, unknown> } | undefined)?.params ?? c.request.params;
+    const params =
+      (c.validation?.coerced as { params?: Record<string, unknown> } | undefined)?.params ?? c.request.params;
     const parts = { params, query: c.request.query, body: c.request.requestBody };
-    rejectUnstorableValues({ path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body }, has404);
+    rejectUnstorableValues(
+      { path: params, query: parts.query, [fileSchema ? 'multipart' : 'body']: parts.body },
+      has404,
+    );
     if (rules.length > 0 && principal) await enforceAuthz(operationId, rules, parts, principal, d.lookups);
 
     let keyId: KeyId | undefined;
     if (idempotency && principal) {
       const key = req.header(idempotency.header);
       if (key === undefined && idempotency.required) {
-        throw new ProblemError('validation-failed', `${idempotency.header} is required`, { errors: [{ pointer: `/header/${idempotency.header.toLowerCase()}`, message: 'required' }] });
+        throw new ProblemError('validation-failed', `${idempotency.header} is required`, {
+          errors: [{ pointer: `/header/${idempotency.header.toLowerCase()}`, message: 'required' }],
+        });
       }
       if (key !== undefined) {
         keyId = { caller: principal.userId, operationId, key };
         const fingerprint = requestFingerprint(parts.params, parts.body, files);
         const stored = await idempotencyStore.claim(d.db, keyId, fingerprint, durationSeconds(idempotency.ttl));
         if (stored) {
-          return writeResult(res, { status: stored.status, body: stored.body ?? undefined, headers: { ...stored.headers, 'Idempotent-Replayed': 'true' } });
+          return writeResult(res, {
+            status: stored.status,
+            body: stored.body ?? undefined,
+            headers: { ...stored.headers, 'Idempotent-Replayed': 'true' },
+          });
         }
       }
     }
@@ -105,7 +115,11 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
         d.db.transaction(async (tx) => {
           const result = await fn(tx);
           if (keyId && result.status < 300 && !result.raw) {
-            await idempotencyStore.complete(tx, keyId, { status: result.status, headers: result.headers ?? {}, body: result.body });
+            await idempotencyStore.complete(tx, keyId, {
+              status: result.status,
+              headers: result.headers ?? {},
+              body: result.body,
+            });
             recorded = true;
           }
           return result;
@@ -119,7 +133,12 @@ export function operationAdapter<Deps>(entry: OperationEntry, handler: Operation
       throw error;
     }
     if (keyId && !recorded) {
-      if (result.status < 300) await idempotencyStore.complete(d.db, keyId, { status: result.status, headers: result.headers ?? {}, body: result.body });
+      if (result.status < 300)
+        await idempotencyStore.complete(d.db, keyId, {
+          status: result.status,
+          headers: result.headers ?? {},
+          body: result.body,
+        });
       else await idempotencyStore.release(d.db, keyId);
     }
     writeResult(res, result);

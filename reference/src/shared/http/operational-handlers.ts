@@ -4,7 +4,10 @@ import { ProblemError } from '../problem/problem.ts';
 import type { OperationHandler } from './handler-types.ts';
 
 /** Liveness, readiness and metrics, bound to whatever operationId the spec gives `/healthz`, `/readyz`, `/metrics`. */
-export function operationalHandlers(metrics: Metrics, readiness: () => ReadinessCheck[]): Record<string, OperationHandler<unknown>> {
+export function operationalHandlers(
+  metrics: Metrics,
+  readiness: () => ReadinessCheck[],
+): Record<string, OperationHandler<unknown>> {
   return {
     '/healthz': async () => ({ status: 200, body: { status: 'ok' } }),
     '/readyz': async () => {
@@ -19,7 +22,10 @@ export function operationalHandlers(metrics: Metrics, readiness: () => Readiness
         }),
       );
       const down = results.filter(([, state]) => state !== 'ok').map(([name]) => name);
-      if (down.length > 0) throw new ProblemError('service-unavailable', `unavailable: ${down.join(', ')}`, { headers: { 'Retry-After': '5' } });
+      if (down.length > 0)
+        throw new ProblemError('service-unavailable', `unavailable: ${down.join(', ')}`, {
+          headers: { 'Retry-After': '5' },
+        });
       return { status: 200, body: { status: 'ok', checks: Object.fromEntries(results) } };
     },
     '/metrics': async () => ({

@@ -14,7 +14,10 @@ export function encodeCursor(key: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<K extends Record<string, string | number>>(cursor: string | undefined, shape: Record<keyof K, 'string' | 'number'>): K | undefined {
+export function decodeCursor<K extends Record<string, string | number>>(
+  cursor: string | undefined,
+  shape: Record<keyof K, 'string' | 'number'>,
+): K | undefined {
   if (cursor === undefined) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -23,11 +26,17 @@ export function decodeCursor<K extends Record<string, string | number>>(cursor: 
   } catch {
     // fall through to the 400
   }
-  throw new ProblemError('validation-failed', 'the cursor is not one this service issued', { errors: [{ pointer: '/query/cursor', message: 'invalid cursor' }] });
+  throw new ProblemError('validation-failed', 'the cursor is not one this service issued', {
+    errors: [{ pointer: '/query/cursor', message: 'invalid cursor' }],
+  });
 }
 
 /** Fetch limit+1 rows; the extra row only says whether there is a next page. */
-export function page<T>(rows: T[], limit: number, keyOf: (last: T) => Record<string, string | number>): { items: T[]; next_cursor: string | null } {
+export function page<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (last: T) => Record<string, string | number>,
+): { items: T[]; next_cursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, next_cursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };

@@ -27,13 +27,16 @@ export function decodePathSegment(raw: string): string | undefined {
 function compile(template: string): Matcher {
   const names: string[] = [];
   // the template's literal parts are matched literally; a parameter is one segment (possibly empty), as in bath-es5
-  const source = template.split(/\{([A-Za-z0-9_-]+)\}/).map((part, i) => {
-    if (i % 2 === 1) {
-      names.push(part);
-      return '([^/]*)';
-    }
-    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }).join('');
+  const source = template
+    .split(/\{([A-Za-z0-9_-]+)\}/)
+    .map((part, i) => {
+      if (i % 2 === 1) {
+        names.push(part);
+        return '([^/]*)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
   const pattern = new RegExp(`^${source}$`);
   return (path) => {
     const m = pattern.exec(path);

@@ -19,8 +19,10 @@ function slugFor(code: string | undefined): ProblemSlug {
 }
 
 const detailFor = (slug: ProblemSlug, code: string | undefined) =>
-  slug === 'headers-too-large' ? 'the request line or headers are larger than this server accepts'
-    : slug === 'request-timeout' ? 'the request was not received in time'
+  slug === 'headers-too-large'
+    ? 'the request line or headers are larger than this server accepts'
+    : slug === 'request-timeout'
+      ? 'the request was not received in time'
       : `the request is not valid HTTP/1.1${code ? ` (${code})` : ''}`;
 
 /** How long a refused connection may keep sending (its bytes are discarded) before it is closed regardless. */
@@ -46,7 +48,11 @@ function answerOnSocket(socket: Duplex, slug: ProblemSlug, detail: string): void
 function answerOnResponse(res: ServerResponse, slug: ProblemSlug, detail: string, instance?: string): void {
   const body = JSON.stringify(problemBody(slug, detail, instance));
   res.shouldKeepAlive = false;
-  res.writeHead(problemBody(slug).status, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  res.writeHead(problemBody(slug).status, {
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+  });
   res.end(body);
 }
 
@@ -79,8 +85,16 @@ export function requireHost(handler: RequestListener): RequestListener {
 export function installServerRefusals(server: Server): void {
   server.on('clientError', replyToClientError);
   // CONNECT is for proxies; Node closes the connection when nobody listens for it
-  server.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 'validation-failed', 'CONNECT is not supported: this server is not a proxy'));
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+    answerOnSocket(socket, 'validation-failed', 'CONNECT is not supported: this server is not a proxy'),
+  );
   // an Expect other than 100-continue (Node answers a bare 417)
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
-    answerOnResponse(res, 'expectation-failed', `the expectation ${JSON.stringify(req.headers.expect)} is not supported`, req.url));
+    answerOnResponse(
+      res,
+      'expectation-failed',
+      `the expectation ${JSON.stringify(req.headers.expect)} is not supported`,
+      req.url,
+    ),
+  );
 }

@@ -16,7 +16,10 @@ export interface CallOptions {
 
 /** A call to another service failed at the transport level (unreachable, timed out). */
 export class ServiceUnavailableError extends Error {
-  constructor(readonly service: string, cause: unknown) {
+  constructor(
+    readonly service: string,
+    cause: unknown,
+  ) {
     super(`${service} unreachable: ${(cause as Error)?.message ?? String(cause)}`);
   }
 }
@@ -29,7 +32,12 @@ export interface ServiceClient {
  * Real HTTP to another service (its base URL resolved at call time, so split services can start in any order).
  * `forwardBearer` is the seam defect D4 turns off: the original post upload called media without the caller's token.
  */
-export function createServiceClient(service: string, baseUrl: () => string, forwardBearer: boolean, defaultTimeoutMs = 5000): ServiceClient {
+export function createServiceClient(
+  service: string,
+  baseUrl: () => string,
+  forwardBearer: boolean,
+  defaultTimeoutMs = 5000,
+): ServiceClient {
   return {
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { Accept: 'application/json' };
@@ -41,7 +49,12 @@ export function createServiceClient(service: string, baseUrl: () => string, forw
       } else if (options.form) body = options.form;
       let response: Response;
       try {
-        response = await fetch(`${baseUrl()}${path}`, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs) });
+        response = await fetch(`${baseUrl()}${path}`, {
+          method,
+          headers,
+          body,
+          signal: AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs),
+        });
       } catch (error) {
         throw new ServiceUnavailableError(service, error);
       }

@@ -41,7 +41,8 @@ export interface SpecServiceOptions<Deps> {
 }
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import is the module object
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: unknown) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: unknown) => void;
 
 export const DEFAULT_LIMITS = { jsonBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024 };
 
@@ -55,12 +56,15 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
   const entries = operationsOf(o.doc);
   const builtIns = operationalHandlers(o.metrics, o.readiness);
   const handlerFor = (path: string, id: string) => o.handlers[id] ?? builtIns[path];
-  const missing = entries.filter((e) => !handlerFor(e.path, e.operation.operationId!)).map((e) => e.operation.operationId);
+  const missing = entries
+    .filter((e) => !handlerFor(e.path, e.operation.operationId!))
+    .map((e) => e.operation.operationId);
   if (missing.length > 0) throw new Error(`${o.service}: no handler for ${missing.join(', ')}`);
   const known = new Set(entries.map((e) => e.operation.operationId));
   const extra = Object.keys(o.handlers).filter((id) => !known.has(id));
   if (extra.length > 0) throw new Error(`${o.service}: handlers for operations not in the spec: ${extra.join(', ')}`);
-  for (const e of entries) checkAuthzSpec(e.operation.operationId!, (e.operation['x-authz'] as AuthzRuleSpec[]) ?? [], o.lookups);
+  for (const e of entries)
+    checkAuthzSpec(e.operation.operationId!, (e.operation['x-authz'] as AuthzRuleSpec[]) ?? [], o.lookups);
 
   const api = new OpenAPIBackend({
     definition: o.doc as never,
@@ -75,7 +79,10 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
   });
   const adapterDeps = { db: o.db, deps: o.deps, log: o.log, authenticate: o.authenticate, lookups: o.lookups };
   for (const e of entries) {
-    api.register(e.operation.operationId!, operationAdapter(e, handlerFor(e.path, e.operation.operationId!)!, adapterDeps));
+    api.register(
+      e.operation.operationId!,
+      operationAdapter(e, handlerFor(e.path, e.operation.operationId!)!, adapterDeps),
+    );
   }
   api.register({
     notFound: (_c: Context, req: Request) => {
@@ -83,7 +90,9 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
     },
     methodNotAllowed: (_c: Context, req: Request) => {
       const allow = allowedMethods(o.doc, req.path).join(', ');
-      throw new ProblemError('method-not-allowed', `${req.method} is not supported on ${req.path}`, { headers: { Allow: allow } });
+      throw new ProblemError('method-not-allowed', `${req.method} is not supported on ${req.path}`, {
+        headers: { Allow: allow },
+      });
     },
     unauthorizedHandler: (c: Context, req: Request, res: Response) => {
       res.locals[ROUTE_LOCAL] = c.operation.path;
@@ -94,7 +103,9 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
     validationFail: (c: Context, req: Request, res: Response) => {
       res.locals[ROUTE_LOCAL] = c.operation.path;
       checkContentType(c.operation as never, req);
-      throw new ProblemError('validation-failed', 'the request does not match the contract', { errors: toFieldErrors(c.validation.errors, isMultipart(req)) });
+      throw new ProblemError('validation-failed', 'the request does not match the contract', {
+        errors: toFieldErrors(c.validation.errors, isMultipart(req)),
+      });
     },
   });
   api.registerSecurityHandler('bearerAuth', async (c: Context) => {
@@ -117,9 +128,15 @@ export async function createSpecService<Deps>(o: SpecServiceOptions<Deps>): Prom
     try {
       const matched = res.locals.operation as OperationEntry['operation'] | undefined;
       let body: unknown = req.body;
-      if (matched && takesRawBytes(matched)) body = undefined; // bytes reach the handler as ctx.rawBody
-      else if (isMultipart(req)) body = coerceFields(req.body as Record<string, unknown>, matched ? multipartSchema(matched) : undefined);
-      await api.handleRequest({ method: req.method, path: req.path, query: req.query as never, headers: req.headers as never, body }, req, res);
+      if (matched && takesRawBytes(matched))
+        body = undefined; // bytes reach the handler as ctx.rawBody
+      else if (isMultipart(req))
+        body = coerceFields(req.body as Record<string, unknown>, matched ? multipartSchema(matched) : undefined);
+      await api.handleRequest(
+        { method: req.method, path: req.path, query: req.query as never, headers: req.headers as never, body },
+        req,
+        res,
+      );
     } catch (error) {
       next(error);
     }

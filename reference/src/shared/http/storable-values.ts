@@ -26,11 +26,16 @@ function stringProblem(s: string): string | undefined {
  */
 export function rejectUnstorableValues(parts: Record<string, unknown>, pathIdsAre404: boolean): void {
   const errors: FieldError[] = [];
-  const stack: { value: unknown; pointer: string; depth: number }[] = Object.entries(parts).map(([root, value]) => ({ value, pointer: `/${root}`, depth: 0 }));
+  const stack: { value: unknown; pointer: string; depth: number }[] = Object.entries(parts).map(([root, value]) => ({
+    value,
+    pointer: `/${root}`,
+    depth: 0,
+  }));
   while (stack.length > 0 && errors.length < MAX_REPORTED) {
     const { value, pointer, depth } = stack.pop()!;
     if (typeof value === 'number') {
-      if (Number.isInteger(value) && !Number.isSafeInteger(value)) errors.push({ pointer, message: 'integers beyond 2^53-1 are not supported' });
+      if (Number.isInteger(value) && !Number.isSafeInteger(value))
+        errors.push({ pointer, message: 'integers beyond 2^53-1 are not supported' });
     } else if (typeof value === 'string') {
       const problem = stringProblem(value);
       if (problem) errors.push({ pointer, message: problem });
@@ -50,5 +55,8 @@ export function rejectUnstorableValues(parts: Record<string, unknown>, pathIdsAr
   // an id in the path that large names no resource this implementation can hold (where the operation has a 404)
   const unsafePathId = errors.some((e) => e.pointer.startsWith('/path/') && e.message.startsWith('integers'));
   if (pathIdsAre404 && unsafePathId) throw new ProblemError('not-found', 'no resource has this id');
-  if (errors.length > 0) throw new ProblemError('validation-failed', 'a value cannot be stored as sent', { errors: errors.sort((a, b) => a.pointer.localeCompare(b.pointer)) });
+  if (errors.length > 0)
+    throw new ProblemError('validation-failed', 'a value cannot be stored as sent', {
+      errors: errors.sort((a, b) => a.pointer.localeCompare(b.pointer)),
+    });
 }

@@ -56,15 +56,28 @@ export function installStrictParameters(api: OpenAPIBackend): void {
     if (!op) return result;
     const path = api.router.normalizePath(api.router.normalizeRequest(req).path);
     const parsed = pathParams(op.path, path);
-    const malformed = (parsed?.malformed ?? []).map((name) => issue('path', name, 'malformed percent-encoding (not UTF-8)'));
+    const malformed = (parsed?.malformed ?? []).map((name) =>
+      issue('path', name, 'malformed percent-encoding (not UTF-8)'),
+    );
     const syntax: ErrorObject[] = [];
     for (const p of integers.get(op) ?? []) {
-      const source = p.in === 'query' ? (req.query as Record<string, unknown> | undefined) : p.in === 'path' ? parsed?.params : (req.headers as Record<string, unknown> | undefined);
+      const source =
+        p.in === 'query'
+          ? (req.query as Record<string, unknown> | undefined)
+          : p.in === 'path'
+            ? parsed?.params
+            : (req.headers as Record<string, unknown> | undefined);
       const value = source?.[p.name];
       if (value === undefined || (p.in === 'path' && parsed?.malformed.includes(p.name))) continue;
       const texts = Array.isArray(value) ? value : [value];
       if (texts.some((t) => typeof t !== 'string' || !p.syntax.test(t))) {
-        syntax.push(issue(p.in, p.name, p.syntax === DIGITS ? 'must be decimal digits (0-9)' : 'must be decimal digits (0-9), optionally after -'));
+        syntax.push(
+          issue(
+            p.in,
+            p.name,
+            p.syntax === DIGITS ? 'must be decimal digits (0-9)' : 'must be decimal digits (0-9), optionally after -',
+          ),
+        );
       }
     }
     if (malformed.length === 0 && syntax.length === 0) return result;

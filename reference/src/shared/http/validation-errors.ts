@@ -1,7 +1,13 @@
 import type { ErrorObject } from 'ajv';
 import type { FieldError } from '../problem/problem.ts';
 
-const ROOTS: Record<string, string> = { requestBody: 'body', path: 'path', query: 'query', header: 'header', cookie: 'cookie' };
+const ROOTS: Record<string, string> = {
+  requestBody: 'body',
+  path: 'path',
+  query: 'query',
+  header: 'header',
+  cookie: 'cookie',
+};
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -15,7 +21,10 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, multipar
     const [root, ...rest] = segments;
     let mapped = root === undefined ? 'body' : (ROOTS[root] ?? root);
     if (mapped === 'body' && multipart) mapped = 'multipart';
-    const message = e.keyword === 'additionalProperties' ? `unknown property ${String(params.additionalProperty)}` : (e.message ?? e.keyword);
+    const message =
+      e.keyword === 'additionalProperties'
+        ? `unknown property ${String(params.additionalProperty)}`
+        : (e.message ?? e.keyword);
     return { pointer: `/${[mapped, ...rest.map(escape)].join('/')}`, message };
   });
 }

@@ -44,7 +44,13 @@ export const idempotencyStore = {
         [id.caller, id.operationId, id.key, fingerprint, ttlSeconds],
       );
       if (inserted.rowCount > 0) return undefined;
-      const { rows } = await db.query<{ fingerprint: string; state: string; response_status: number; response_headers: Record<string, string>; response_body: unknown }>(
+      const { rows } = await db.query<{
+        fingerprint: string;
+        state: string;
+        response_status: number;
+        response_headers: Record<string, string>;
+        response_body: unknown;
+      }>(
         `SELECT fingerprint, state, response_status, response_headers, response_body FROM public.idempotency_keys
           WHERE caller = $1 AND operation_id = $2 AND idempotency_key = $3`,
         [id.caller, id.operationId, id.key],
@@ -55,7 +61,10 @@ export const idempotencyStore = {
         throw new ProblemError('idempotency-key-reused', 'this Idempotency-Key was used with a different request');
       }
       if (row.state === 'in_flight') {
-        throw new ProblemError('idempotency-key-in-flight', 'a request with this Idempotency-Key is still being processed');
+        throw new ProblemError(
+          'idempotency-key-in-flight',
+          'a request with this Idempotency-Key is still being processed',
+        );
       }
       return { status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body };
     }
@@ -66,7 +75,14 @@ export const idempotencyStore = {
     await tx.query(
       `UPDATE public.idempotency_keys SET state = 'completed', response_status = $4, response_headers = $5, response_body = $6
         WHERE caller = $1 AND operation_id = $2 AND idempotency_key = $3`,
-      [id.caller, id.operationId, id.key, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)],
+      [
+        id.caller,
+        id.operationId,
+        id.key,
+        response.status,
+        JSON.stringify(response.headers),
+        JSON.stringify(response.body ?? null),
+      ],
     );
   },
 

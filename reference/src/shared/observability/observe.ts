@@ -17,7 +17,18 @@ export function observe(service: string, metrics: Metrics, log: Logger) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = (res.locals[ROUTE_LOCAL] as string | undefined) ?? 'unmatched';
       metrics.httpDuration.observe({ service, method: req.method, route, status: String(res.statusCode) }, seconds);
-      log.info({ service, requestId, method: req.method, route, path: req.originalUrl, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      log.info(
+        {
+          service,
+          requestId,
+          method: req.method,
+          route,
+          path: req.originalUrl,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
+        'request',
+      );
     });
     next();
   };

@@ -5,4 +5,7 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
-export const databaseCheck = (db: Queryable): ReadinessCheck => ({ name: 'database', check: async () => void (await db.query('SELECT 1')) });
+export const databaseCheck = (db: Queryable): ReadinessCheck => ({
+  name: 'database',
+  check: async () => void (await db.query('SELECT 1')),
+});

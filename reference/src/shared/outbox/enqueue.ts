@@ -21,7 +21,14 @@ export async function enqueueEvent(tx: Queryable, event: OutboxEvent): Promise<s
   const eventId = randomUUID();
   await tx.query(
     `INSERT INTO public.outbox (event_id, topic, key, event_type, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [eventId, event.topic, event.key, event.type, JSON.stringify(event.payload), JSON.stringify({ ce_source: event.source })],
+    [
+      eventId,
+      event.topic,
+      event.key,
+      event.type,
+      JSON.stringify(event.payload),
+      JSON.stringify({ ce_source: event.source }),
+    ],
   );
   return eventId;
 }

@@ -21,7 +21,11 @@ export class ProblemError extends Error {
   readonly errors?: FieldError[];
   readonly headers: Record<string, string>;
 
-  constructor(slug: ProblemSlug, detail?: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    slug: ProblemSlug,
+    detail?: string,
+    extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
     super(detail ?? PROBLEM_TYPES[slug].title);
     this.name = 'ProblemError';
     this.slug = slug;

@@ -23,4 +23,5 @@ export type OperationEntry = model.OperationEntry<OperationObject, OpenAPIV3.Par
 
 export const operationsOf = (doc: OpenApiDocument): OperationEntry[] => model.operationsOf(doc);
 
-export const findOperation = (doc: OpenApiDocument, operationId: string): OperationEntry | undefined => model.findOperation(doc, operationId);
+export const findOperation = (doc: OpenApiDocument, operationId: string): OperationEntry | undefined =>
+  model.findOperation(doc, operationId);

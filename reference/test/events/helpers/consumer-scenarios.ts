@@ -4,7 +4,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../src/shared/db/queryable.ts';
 import { replayDeadLetters } from '../../../src/events/replay/replay-dead-letters.ts';
 import { eventually, freshNamespace, readUntil, text } from './kafka-records.ts';
-import { postHeaders, postPayload, prepareDatabase, produce, startTestEventSide, testKafka } from './event-side-fixture.ts';
+import {
+  postHeaders,
+  postPayload,
+  prepareDatabase,
+  produce,
+  startTestEventSide,
+  testKafka,
+} from './event-side-fixture.ts';
 import { createEffectsTable, effectCount, recordingHandler } from './recording-handler.ts';
 
 type Side = Awaited<ReturnType<typeof startTestEventSide>>;
@@ -21,13 +28,23 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
   let ns: string;
   const handler = recordingHandler('feed-service');
   const start = () =>
-    startTestEventSide({ db, brokers: brokers(), namespace: ns, relay: false, handlers: { 'feed-service': handler, 'notification-service': recordingHandler('n') } });
+    startTestEventSide({
+      db,
+      brokers: brokers(),
+      namespace: ns,
+      relay: false,
+      handlers: { 'feed-service': handler, 'notification-service': recordingHandler('n') },
+    });
   const topic = () => `${ns}posts.created`;
   const dlq = () => `${ns}feed-service.posts.created.dlq`;
   let nextId = 1;
   const sendPost = async (description = 'hello', eventId = randomUUID(), key?: string) => {
     const id = nextId++;
-    const at = await produce(producer, topic(), { key: key ?? String(id), value: JSON.stringify(postPayload(id, description)), headers: postHeaders(eventId) });
+    const at = await produce(producer, topic(), {
+      key: key ?? String(id),
+      value: JSON.stringify(postPayload(id, description)),
+      headers: postHeaders(eventId),
+    });
     return { eventId, ...at };
   };
 
@@ -55,7 +72,7 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
     const marker = await sendPost('marker', randomUUID(), 'dup-key'); // same partition, after both copies
     await eventually(async () => (await effectCount(db, marker.eventId)) === 1, 'the marker event');
     expect(await effectCount(db, eventId)).toBe(1);
-    expect((await side.registry.getSingleMetricAsString('events_duplicates_skipped_total'))).toMatch(/} [1-9]/);
+    expect(await side.registry.getSingleMetricAsString('events_duplicates_skipped_total')).toMatch(/} [1-9]/);
   });
 
   it('dead-letters an undecodable record with its original bytes and headers, and applies the next good one', async () => {
@@ -65,9 +82,9 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
     const good = await sendPost('after poison', randomUUID(), 'poison-key');
     await eventually(async () => (await effectCount(db, good.eventId)) === 1, 'the good event after the poison one');
 
-    const record = (await readUntil(kafka, dlq(), (rs) => rs.some((r) => text(r.message.headers, 'ce_id') === poisonId))).find(
-      (r) => text(r.message.headers, 'ce_id') === poisonId,
-    )!;
+    const record = (
+      await readUntil(kafka, dlq(), (rs) => rs.some((r) => text(r.message.headers, 'ce_id') === poisonId))
+    ).find((r) => text(r.message.headers, 'ce_id') === poisonId)!;
     expect(record.message.value).toEqual(poison);
     expect(record.message.key?.toString()).toBe('poison-key');
     expect(record.partition).toBe(at.partition);
@@ -99,12 +116,22 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
   it('dead-letters records without an envelope and with a schema-invalid payload, by reason', async () => {
     const bare = await produce(producer, topic(), { key: '900', value: JSON.stringify(postPayload(900)) }); // the original's shape: no headers
     const invalidId = randomUUID();
-    await produce(producer, topic(), { key: '901', value: JSON.stringify({ id: 'not-a-number' }), headers: postHeaders(invalidId) });
-    const records = await readUntil(kafka, dlq(), (rs) =>
-      rs.some((r) => text(r.message.headers, 'ce_id') === invalidId) &&
-      rs.some((r) => text(r.message.headers, 'dlq-original-offset') === bare.offset && r.message.key?.toString() === '900'),
+    await produce(producer, topic(), {
+      key: '901',
+      value: JSON.stringify({ id: 'not-a-number' }),
+      headers: postHeaders(invalidId),
+    });
+    const records = await readUntil(
+      kafka,
+      dlq(),
+      (rs) =>
+        rs.some((r) => text(r.message.headers, 'ce_id') === invalidId) &&
+        rs.some(
+          (r) => text(r.message.headers, 'dlq-original-offset') === bare.offset && r.message.key?.toString() === '900',
+        ),
     );
-    const reasonOf = (pred: (r: (typeof records)[number]) => boolean) => text(records.find(pred)!.message.headers, 'dlq-reason');
+    const reasonOf = (pred: (r: (typeof records)[number]) => boolean) =>
+      text(records.find(pred)!.message.headers, 'dlq-reason');
     expect(reasonOf((r) => r.message.key?.toString() === '900')).toBe('envelope-invalid');
     expect(reasonOf((r) => text(r.message.headers, 'ce_id') === invalidId)).toBe('schema-invalid');
   });
@@ -112,7 +139,9 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
   it('retries a transient failure through the retry topics and applies it once', async () => {
     const { eventId } = await sendPost('fail-twice');
     await eventually(async () => (await effectCount(db, eventId)) === 1, 'the event after its retries');
-    const retried = await readUntil(kafka, `${ns}feed-service.posts.created.retry.1`, (rs) => rs.some((r) => text(r.message.headers, 'ce_id') === eventId));
+    const retried = await readUntil(kafka, `${ns}feed-service.posts.created.retry.1`, (rs) =>
+      rs.some((r) => text(r.message.headers, 'ce_id') === eventId),
+    );
     const hop = retried.find((r) => text(r.message.headers, 'ce_id') === eventId)!;
     expect(text(hop.message.headers, 'retry-attempt')).toBe('1');
     expect(text(hop.message.headers, 'retry-original-topic')).toBe(topic());
@@ -122,7 +151,9 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
 
   it('dead-letters an event that fails every retry (retries-exhausted, attempts 4, original coordinates)', async () => {
     const sent = await sendPost('fail-always');
-    const records = await readUntil(kafka, dlq(), (rs) => rs.some((r) => text(r.message.headers, 'ce_id') === sent.eventId));
+    const records = await readUntil(kafka, dlq(), (rs) =>
+      rs.some((r) => text(r.message.headers, 'ce_id') === sent.eventId),
+    );
     const dead = records.find((r) => text(r.message.headers, 'ce_id') === sent.eventId)!;
     expect(text(dead.message.headers, 'dlq-reason')).toBe('retries-exhausted');
     expect(text(dead.message.headers, 'dlq-attempts')).toBe('4');
@@ -134,21 +165,34 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
 
   it('dead-letters a non-retryable failure at once', async () => {
     const sent = await sendPost('fail-permanent');
-    const records = await readUntil(kafka, dlq(), (rs) => rs.some((r) => text(r.message.headers, 'ce_id') === sent.eventId));
+    const records = await readUntil(kafka, dlq(), (rs) =>
+      rs.some((r) => text(r.message.headers, 'ce_id') === sent.eventId),
+    );
     const dead = records.find((r) => text(r.message.headers, 'ce_id') === sent.eventId)!;
-    expect([text(dead.message.headers, 'dlq-reason'), text(dead.message.headers, 'dlq-attempts')]).toEqual(['non-retryable', '1']);
+    expect([text(dead.message.headers, 'dlq-reason'), text(dead.message.headers, 'dlq-attempts')]).toEqual([
+      'non-retryable',
+      '1',
+    ]);
   });
 
   it('replays a chosen dead letter to the original topic after the fix: applied once, with the same ce_id', async () => {
     const sent = await sendPost('fail-until-fixed');
     const bystander = await sendPost('fail-until-fixed');
-    await readUntil(kafka, dlq(), (rs) => [sent, bystander].every((s) => rs.some((r) => text(r.message.headers, 'ce_id') === s.eventId)));
+    await readUntil(kafka, dlq(), (rs) =>
+      [sent, bystander].every((s) => rs.some((r) => text(r.message.headers, 'ce_id') === s.eventId)),
+    );
     handler.fixed = true;
     const replayed = await replayDeadLetters(kafka, dlq(), { eventIds: [sent.eventId] });
-    expect(replayed).toEqual([expect.objectContaining({ to: topic(), eventId: sent.eventId, reason: 'retries-exhausted' })]);
+    expect(replayed).toEqual([
+      expect.objectContaining({ to: topic(), eventId: sent.eventId, reason: 'retries-exhausted' }),
+    ]);
     await eventually(async () => (await effectCount(db, sent.eventId)) === 1, 'the replayed event');
 
-    const copies = await readUntil(kafka, topic(), (rs) => rs.filter((r) => text(r.message.headers, 'ce_id') === sent.eventId).length === 2);
+    const copies = await readUntil(
+      kafka,
+      topic(),
+      (rs) => rs.filter((r) => text(r.message.headers, 'ce_id') === sent.eventId).length === 2,
+    );
     const copy = copies.filter((r) => text(r.message.headers, 'ce_id') === sent.eventId)[1]!;
     expect(copy.partition).toBe(sent.partition);
     expect(text(copy.message.headers, 'dlq-replayed-from')).toBe(replayed[0]!.from);
@@ -166,10 +210,16 @@ export function consumerScenarios(brokers: () => string[], openDb: () => Promise
     for (let i = 120; i < 150; i++) ids.push((await sendPost(`stream ${i}`, randomUUID(), `k${i % 7}`)).eventId);
     await second.close(); // and leaves again: its partitions move back
     await eventually(async () => {
-      const { rows } = await db.query<{ n: number }>('SELECT count(DISTINCT event_id)::int AS n FROM events_test.effects WHERE event_id = ANY($1::uuid[])', [ids]);
+      const { rows } = await db.query<{ n: number }>(
+        'SELECT count(DISTINCT event_id)::int AS n FROM events_test.effects WHERE event_id = ANY($1::uuid[])',
+        [ids],
+      );
       return rows[0]!.n === ids.length;
     }, 'all 150 events applied');
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events_test.effects WHERE event_id = ANY($1::uuid[])', [ids]);
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM events_test.effects WHERE event_id = ANY($1::uuid[])',
+      [ids],
+    );
     expect(rows[0]!.n).toBe(150);
   });
 }

@@ -33,14 +33,27 @@ export async function prepareDatabase(db: Database): Promise<void> {
   await migrate(db, 'platform', SHARED_MIGRATIONS);
 }
 
-export const testKafka = (brokers: string[]): Kafka => new Kafka({ clientId: 'events-test', brokers, logLevel: logLevel.NOTHING });
+export const testKafka = (brokers: string[]): Kafka =>
+  new Kafka({ clientId: 'events-test', brokers, logLevel: logLevel.NOTHING });
 
 export function postPayload(id: number, description = 'hello'): Record<string, unknown> {
-  return { id, user_id: '1-9f3c2a7b1d4e5f60', description, media_url: '', tags: null, created_at: new Date().toISOString() };
+  return {
+    id,
+    user_id: '1-9f3c2a7b1d4e5f60',
+    description,
+    media_url: '',
+    tags: null,
+    created_at: new Date().toISOString(),
+  };
 }
 
 export function postHeaders(eventId: string = randomUUID()): IHeaders {
-  return envelopeHeaders({ id: eventId, type: 'dev.socialnet.posts.created.v1', source: '/socialnet/post-service', time: new Date().toISOString() });
+  return envelopeHeaders({
+    id: eventId,
+    type: 'dev.socialnet.posts.created.v1',
+    source: '/socialnet/post-service',
+    time: new Date().toISOString(),
+  });
 }
 
 /** Produces one record and returns where it landed. */

@@ -32,7 +32,9 @@ export async function readUntil(
     });
     await Promise.race([
       finished,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out reading ${topic}: ${records.length} records`)), timeoutMs)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`timed out reading ${topic}: ${records.length} records`)), timeoutMs),
+      ),
     ]);
     return records;
   } finally {
@@ -46,7 +48,11 @@ export const text = (headers: IHeaders | undefined, name: string): string | unde
 };
 
 /** Polls `probe` until it returns a truthy value or the deadline passes. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined | false;
   while (Date.now() < deadline) {

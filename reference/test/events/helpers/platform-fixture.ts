@@ -8,7 +8,10 @@ export const JWT_SECRET = 'events-test-secret-0123456789abcdef';
 export interface PlatformWithEvents {
   platform: Platform;
   side: Awaited<ReturnType<typeof startTestEventSide>>;
-  api: (path: string, init?: { method?: string; token?: string; body?: unknown }) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  api: (
+    path: string,
+    init?: { method?: string; token?: string; body?: unknown },
+  ) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -16,9 +19,19 @@ export interface PlatformWithEvents {
  * The HTTP platform and the event side on one database, composed as startPlatformWithEvents composes them (the event
  * side's readiness joins the platform's /readyz once it runs).
  */
-export async function startPlatformWithEvents(db: Database, brokers: string[], namespace: string): Promise<PlatformWithEvents> {
+export async function startPlatformWithEvents(
+  db: Database,
+  brokers: string[],
+  namespace: string,
+): Promise<PlatformWithEvents> {
   const platform = await startPlatform({ db, jwtSecret: JWT_SECRET, logLevel: 'silent' });
-  const side = await startTestEventSide({ db, brokers, namespace, handlers: defaultHandlers(), relayMaxBackoffMs: 500 });
+  const side = await startTestEventSide({
+    db,
+    brokers,
+    namespace,
+    handlers: defaultHandlers(),
+    relayMaxBackoffMs: 500,
+  });
   platform.addReadiness(side.readiness);
   const api: PlatformWithEvents['api'] = async (path, init = {}) => {
     const response = await fetch(`${platform.baseUrl}/api${path}`, {

@@ -25,17 +25,31 @@ export function recordingHandler(group: string): EventHandler & { attempts: Map<
         const n = (attempts.get(id) ?? 0) + 1;
         attempts.set(id, n);
         const script = event.payload.description;
-        if ((script === 'fail-twice' && n <= 2) || script === 'fail-always' || (script === 'fail-until-fixed' && !this.fixed)) {
-          throw Object.assign(new Error(`scripted transient failure ${n}`), { name: 'TransientEffectError', code: '40001' });
+        if (
+          (script === 'fail-twice' && n <= 2) ||
+          script === 'fail-always' ||
+          (script === 'fail-until-fixed' && !this.fixed)
+        ) {
+          throw Object.assign(new Error(`scripted transient failure ${n}`), {
+            name: 'TransientEffectError',
+            code: '40001',
+          });
         }
         if (script === 'fail-permanent') throw Object.assign(new Error('scripted check violation'), { code: '23514' });
-        await tx.query('INSERT INTO events_test.effects (grp, event_id, payload) VALUES ($1, $2, $3)', [group, id, JSON.stringify(event.payload)]);
+        await tx.query('INSERT INTO events_test.effects (grp, event_id, payload) VALUES ($1, $2, $3)', [
+          group,
+          id,
+          JSON.stringify(event.payload),
+        ]);
       }
     },
   };
 }
 
 export async function effectCount(db: Queryable, eventId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events_test.effects WHERE event_id = $1', [eventId]);
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM events_test.effects WHERE event_id = $1',
+    [eventId],
+  );
   return rows[0]?.n ?? 0;
 }

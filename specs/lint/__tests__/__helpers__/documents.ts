@@ -26,7 +26,9 @@ export function goodOpenApi() {
         },
       },
       '/chats/{chat_id}/messages': {
-        parameters: [{ name: 'chat_id', in: 'path', required: true, schema: { type: 'integer', format: 'int64', minimum: 1 } }],
+        parameters: [
+          { name: 'chat_id', in: 'path', required: true, schema: { type: 'integer', format: 'int64', minimum: 1 } },
+        ],
         post: {
           operationId: 'sendMessage',
           tags: ['chats'],
@@ -42,11 +44,20 @@ export function goodOpenApi() {
           ],
           'x-idempotency': { header: 'Idempotency-Key', scope: 'caller', ttl: 'PT24H', required: false },
           parameters: [
-            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 255 } },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', minLength: 1, maxLength: 255 },
+            },
           ],
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { type: 'object', properties: { text: { type: 'string', maxLength: 4096 } } } } },
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { text: { type: 'string', maxLength: 4096 } } },
+              },
+            },
           },
           responses: {
             '201': { description: 'sent' },
@@ -71,7 +82,9 @@ export type OpenApiDoc = ReturnType<typeof goodOpenApi>;
 export type EditableOperation = Record<string, any>;
 
 /** A good document with one change applied to a fresh copy. */
-export function withChange(change: (doc: OpenApiDoc, send: EditableOperation, health: EditableOperation) => void): OpenApiDoc {
+export function withChange(
+  change: (doc: OpenApiDoc, send: EditableOperation, health: EditableOperation) => void,
+): OpenApiDoc {
   const doc = goodOpenApi();
   change(doc, doc.paths['/chats/{chat_id}/messages'].post, doc.paths['/health'].get);
   return doc;

@@ -20,7 +20,11 @@ export interface Finding {
 }
 
 /** Lints `doc` with only `ruleId` on; `functionOptions` replaces the rule's options (e.g. a fixture clause registry). */
-export async function lintWithRule(ruleId: RuleId, doc: unknown, functionOptions?: Record<string, unknown>): Promise<Finding[]> {
+export async function lintWithRule(
+  ruleId: RuleId,
+  doc: unknown,
+  functionOptions?: Record<string, unknown>,
+): Promise<Finding[]> {
   const rule = rules[ruleId] as RuleDefinition;
   const then = Array.isArray(rule.then) ? rule.then : [rule.then];
   const only = functionOptions ? { ...rule, then: then.map((t) => ({ ...t, functionOptions })) } : rule;

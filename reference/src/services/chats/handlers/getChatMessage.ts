@@ -6,6 +6,7 @@ import { messagesRepo, messageView } from '../repositories/messages.ts';
 /** `chat-member` and `message-in-chat` ran first; the lookup still guards against a concurrent delete. */
 export const getChatMessage: Handler<chats.operations['getChatMessage']> = async (ctx) => {
   const message = await messagesRepo.byId(ctx.db, ctx.params.message_id);
-  if (!message || message.chat_id !== ctx.params.chat_id) throw new ProblemError('not-found', 'message not found in this chat');
+  if (!message || message.chat_id !== ctx.params.chat_id)
+    throw new ProblemError('not-found', 'message not found in this chat');
   return { status: 200, body: messageView(message) };
 };

@@ -6,6 +6,7 @@ import { messagesRepo } from '../repositories/messages.ts';
 
 export const markMessageSeen: Handler<chats.operations['markMessageSeen']> = async (ctx) => {
   const id = ctx.params.message_id;
-  if (!(await messagesRepo.markSeen(ctx.db, id, caller(ctx).userId))) throw new ProblemError('not-found', `message ${id} not found`);
+  if (!(await messagesRepo.markSeen(ctx.db, id, caller(ctx).userId)))
+    throw new ProblemError('not-found', `message ${id} not found`);
   return { status: 200, body: { status: 'ok' } };
 };

@@ -8,7 +8,9 @@ import { storeMessage } from './store-message.ts';
 export const sendMessage: Handler<chats.operations['sendMessage']> = async (ctx) => {
   const { chat_id, text = '', media_url = '' } = ctx.body;
   if (text.trim() === '' && media_url.trim() === '') {
-    throw new ProblemError('validation-failed', 'a message needs text or a media_url', { errors: [{ pointer: '/body/text', message: 'text or media_url must be non-empty' }] });
+    throw new ProblemError('validation-failed', 'a message needs text or a media_url', {
+      errors: [{ pointer: '/body/text', message: 'text or media_url must be non-empty' }],
+    });
   }
   return storeMessage(ctx, caller(ctx).userId, chat_id, text, media_url);
 };

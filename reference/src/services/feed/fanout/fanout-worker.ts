@@ -21,7 +21,12 @@ export interface FanoutOutcome {
  * `threshold` followers, in which case the author is marked pulled (merged at read time) and nothing is written.
  * Idempotent: a repeat writes no row twice.
  */
-export async function fanOutPost(db: Queryable, followersOf: FollowersOf, threshold: number, job: FanoutJob): Promise<FanoutOutcome> {
+export async function fanOutPost(
+  db: Queryable,
+  followersOf: FollowersOf,
+  threshold: number,
+  job: FanoutJob,
+): Promise<FanoutOutcome> {
   if ((await homeRepo.pulled(db, [job.author_id])).size > 0) return { rows: 0, mode: 'pulled' };
   const followers = await followersOf(job.author_id, threshold);
   if (followers === undefined) {
@@ -29,7 +34,8 @@ export async function fanOutPost(db: Queryable, followersOf: FollowersOf, thresh
     return { rows: 0, mode: 'pulled' };
   }
   let rows = 0;
-  for (let i = 0; i < followers.length; i += PUSH_CHUNK) rows += await homeRepo.push(db, job, followers.slice(i, i + PUSH_CHUNK));
+  for (let i = 0; i < followers.length; i += PUSH_CHUNK)
+    rows += await homeRepo.push(db, job, followers.slice(i, i + PUSH_CHUNK));
   return { rows, mode: 'pushed', followers: followers.length };
 }
 
@@ -56,17 +62,22 @@ export async function startFanoutWorker(o: FanoutWorkerOptions): Promise<{ close
       const jobs = await homeRepo.claim(o.db, 10);
       if (jobs.length === 0) return;
       // the jobs of one claim side by side: each mostly waits on the users service
-      await Promise.all(jobs.map(async (job) => {
-        if (closed) return homeRepo.release(o.db, job);
-        try {
-          await fanOutPost(o.db, o.followersOf, o.threshold, job);
-          await homeRepo.done(o.db, job);
-        } catch (error) {
-          // this job alone waits (its claim kept for RETRY_MS); the others go on
-          o.log.warn({ err: error, author_id: job.author_id, post_id: job.post_id }, 'feed fan-out failed; retried in a second');
-          await homeRepo.release(o.db, job, RETRY_MS);
-        }
-      }));
+      await Promise.all(
+        jobs.map(async (job) => {
+          if (closed) return homeRepo.release(o.db, job);
+          try {
+            await fanOutPost(o.db, o.followersOf, o.threshold, job);
+            await homeRepo.done(o.db, job);
+          } catch (error) {
+            // this job alone waits (its claim kept for RETRY_MS); the others go on
+            o.log.warn(
+              { err: error, author_id: job.author_id, post_id: job.post_id },
+              'feed fan-out failed; retried in a second',
+            );
+            await homeRepo.release(o.db, job, RETRY_MS);
+          }
+        }),
+      );
     }
   };
   const wake = () => {

@@ -18,7 +18,10 @@ export function followersFromUsersService(users: ServiceClient, jwtSecret: strin
     let cursor: string | null = null;
     do {
       const query: string = `limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const answer = await users.call('GET', `/users/${encodeURIComponent(authorId)}/followers?${query}`, { as, timeoutMs: 5000 });
+      const answer = await users.call('GET', `/users/${encodeURIComponent(authorId)}/followers?${query}`, {
+        as,
+        timeoutMs: 5000,
+      });
       // an author id the users service refuses (400: not of its shape) has no followers to push to
       if (answer.status === 400) return [];
       if (answer.status !== 200) throw new Error(`users service answered ${answer.status} to the followers query`);

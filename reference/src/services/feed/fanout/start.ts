@@ -9,5 +9,10 @@ import { startFanoutWorker } from './fanout-worker.ts';
 export async function startFeedFanout(o: { db: Database; usersUrl: () => string; jwtSecret: string; log: Logger }) {
   feedStrategyName(); // refuses a FEED_STRATEGY other than pull or hybrid at start
   const users = createServiceClient('users', o.usersUrl, true);
-  return startFanoutWorker({ db: o.db, followersOf: followersFromUsersService(users, o.jwtSecret), threshold: await fanoutThreshold(), log: o.log.child({ component: 'feed-fanout' }) });
+  return startFanoutWorker({
+    db: o.db,
+    followersOf: followersFromUsersService(users, o.jwtSecret),
+    threshold: await fanoutThreshold(),
+    log: o.log.child({ component: 'feed-fanout' }),
+  });
 }

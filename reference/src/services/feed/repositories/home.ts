@@ -14,14 +14,19 @@ export const homeRepo = {
     if (authors.length === 0) return new Set();
     const { rows } = await q.query<{ author_id: string }>(
       `SELECT author_id FROM feed.pulled_authors WHERE author_id = ANY($1::text[])
-       UNION SELECT user_id FROM feed.celebrities WHERE user_id = ANY($1::text[])`, [authors]);
+       UNION SELECT user_id FROM feed.celebrities WHERE user_id = ANY($1::text[])`,
+      [authors],
+    );
     return new Set(rows.map((r) => r.author_id));
   },
   async markPulled(q: Queryable, authorId: string) {
     await q.query('INSERT INTO feed.pulled_authors (author_id) VALUES ($1) ON CONFLICT DO NOTHING', [authorId]);
   },
   async sources(q: Queryable, userId: string): Promise<Set<string>> {
-    const { rows } = await q.query<{ author_id: string }>('SELECT author_id FROM feed.home_sources WHERE user_id = $1', [userId]);
+    const { rows } = await q.query<{ author_id: string }>(
+      'SELECT author_id FROM feed.home_sources WHERE user_id = $1',
+      [userId],
+    );
     return new Set(rows.map((r) => r.author_id));
   },
   /** Copies each new followee's most recent posts into the reader's home timeline and records them as sources. */
@@ -31,13 +36,24 @@ export const homeRepo = {
        SELECT $1, t.post_id, t.author_id, t.created_at FROM unnest($2::text[]) AS a(id)
          CROSS JOIN LATERAL (SELECT post_id, author_id, created_at FROM feed.author_timeline WHERE author_id = a.id
                               ORDER BY created_at DESC, post_id DESC LIMIT $3) t
-       ON CONFLICT DO NOTHING`, [userId, authors, perAuthor]);
-    await q.query('INSERT INTO feed.home_sources (user_id, author_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [userId, authors]);
+       ON CONFLICT DO NOTHING`,
+      [userId, authors, perAuthor],
+    );
+    await q.query(
+      'INSERT INTO feed.home_sources (user_id, author_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+      [userId, authors],
+    );
   },
   /** Drops authors no longer followed (or blocked, or now pulled) from the reader's home timeline. */
   async drop(q: Queryable, userId: string, authors: string[]) {
-    await q.query('DELETE FROM feed.home_sources WHERE user_id = $1 AND author_id = ANY($2::text[])', [userId, authors]);
-    await q.query('DELETE FROM feed.home_timeline WHERE user_id = $1 AND author_id = ANY($2::text[])', [userId, authors]);
+    await q.query('DELETE FROM feed.home_sources WHERE user_id = $1 AND author_id = ANY($2::text[])', [
+      userId,
+      authors,
+    ]);
+    await q.query('DELETE FROM feed.home_timeline WHERE user_id = $1 AND author_id = ANY($2::text[])', [
+      userId,
+      authors,
+    ]);
   },
   /** Forgets the reader's home timeline (rebuild): the next read backfills every followee again. */
   async forget(q: Queryable, userId: string) {
@@ -49,7 +65,14 @@ export const homeRepo = {
    * timelines and with the posts of `pushed` authors whose fan-out is still queued (so a post is visible as soon as
    * the consumer stored it, however long the fan-out queue), in the feed's total order, each post once.
    */
-  async page(q: Queryable, userId: string, pushed: string[], pulled: string[], limit: number, after?: TimelineCursor): Promise<TimelineRow[]> {
+  async page(
+    q: Queryable,
+    userId: string,
+    pushed: string[],
+    pulled: string[],
+    limit: number,
+    after?: TimelineCursor,
+  ): Promise<TimelineRow[]> {
     return (
       await q.query<TimelineRow>(
         `WITH home AS (
@@ -70,7 +93,8 @@ export const homeRepo = {
          )
          SELECT *, created_at::text AS cursor_t FROM (SELECT * FROM home UNION SELECT * FROM merged UNION SELECT * FROM pending) x
           ORDER BY created_at DESC, post_id DESC LIMIT $6`,
-        [userId, pushed, pulled, after?.t ?? null, after?.id ?? null, limit])
+        [userId, pushed, pulled, after?.t ?? null, after?.id ?? null, limit],
+      )
     ).rows;
   },
   /** Takes up to `n` unclaimed (or abandoned) jobs for 30 s; a crashed fan-out is taken again after that. */
@@ -81,13 +105,18 @@ export const homeRepo = {
           WHERE (author_id, post_id) IN (
             SELECT author_id, post_id FROM feed.fanout_queue WHERE claimed_until IS NULL OR claimed_until < clock_timestamp()
              ORDER BY enqueued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING author_id, post_id, created_at`, [n])
+          RETURNING author_id, post_id, created_at`,
+        [n],
+      )
     ).rows;
   },
   /** Gives the job back, to be claimed again after `delayMs` (0: at once). */
   async release(q: Queryable, job: FanoutJob, delayMs = 0) {
-    await q.query(`UPDATE feed.fanout_queue SET claimed_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
-                    WHERE author_id = $1 AND post_id = $2`, [job.author_id, job.post_id, delayMs]);
+    await q.query(
+      `UPDATE feed.fanout_queue SET claimed_until = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+                    WHERE author_id = $1 AND post_id = $2`,
+      [job.author_id, job.post_id, delayMs],
+    );
   },
   async done(q: Queryable, job: FanoutJob) {
     await q.query('DELETE FROM feed.fanout_queue WHERE author_id = $1 AND post_id = $2', [job.author_id, job.post_id]);
@@ -97,7 +126,9 @@ export const homeRepo = {
     return (
       await q.query(
         `INSERT INTO feed.home_timeline (user_id, post_id, author_id, created_at)
-         SELECT unnest($1::text[]), $2, $3, $4 ON CONFLICT DO NOTHING`, [readers, job.post_id, job.author_id, job.created_at])
+         SELECT unnest($1::text[]), $2, $3, $4 ON CONFLICT DO NOTHING`,
+        [readers, job.post_id, job.author_id, job.created_at],
+      )
     ).rowCount;
   },
 };

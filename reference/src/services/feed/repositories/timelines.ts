@@ -23,14 +23,18 @@ export const timelinesRepo = {
       await q.query<TimelineRow>(
         `SELECT *, created_at::text AS cursor_t FROM feed.author_timeline WHERE author_id = ANY($1::text[])
            AND ($2::timestamptz IS NULL OR (created_at, post_id) < ($2::timestamptz, $3::bigint))
-         ORDER BY created_at DESC, post_id DESC LIMIT $4`, [authors, after?.t ?? null, after?.id ?? null, limit])
+         ORDER BY created_at DESC, post_id DESC LIMIT $4`,
+        [authors, after?.t ?? null, after?.id ?? null, limit],
+      )
     ).rows;
   },
   async isCelebrity(q: Queryable, userId: string): Promise<boolean> {
     return (await q.query('SELECT 1 FROM feed.celebrities WHERE user_id = $1', [userId])).rowCount > 0;
   },
   async celebrities(q: Queryable): Promise<string[]> {
-    return (await q.query<{ user_id: string }>('SELECT user_id FROM feed.celebrities ORDER BY added_at, user_id')).rows.map((r) => r.user_id);
+    return (
+      await q.query<{ user_id: string }>('SELECT user_id FROM feed.celebrities ORDER BY added_at, user_id')
+    ).rows.map((r) => r.user_id);
   },
   async addCelebrity(q: Queryable, userId: string) {
     await q.query('INSERT INTO feed.celebrities (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [userId]);

@@ -9,7 +9,8 @@ export type FeedStrategyName = 'pull' | 'hybrid';
  */
 export function feedStrategyName(): FeedStrategyName {
   const value = process.env.FEED_STRATEGY ?? 'hybrid';
-  if (value !== 'pull' && value !== 'hybrid') throw new Error(`FEED_STRATEGY must be pull or hybrid, not ${JSON.stringify(value)}`);
+  if (value !== 'pull' && value !== 'hybrid')
+    throw new Error(`FEED_STRATEGY must be pull or hybrid, not ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -21,11 +22,15 @@ export async function fanoutThreshold(): Promise<number> {
   const env = process.env.FEED_FANOUT_THRESHOLD;
   if (env !== undefined) {
     const n = Number(env);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`FEED_FANOUT_THRESHOLD must be a whole number ≥ 0, not ${JSON.stringify(env)}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`FEED_FANOUT_THRESHOLD must be a whole number ≥ 0, not ${JSON.stringify(env)}`);
     return n;
   }
-  const spec = (await loadSpec('feed.yaml')) as unknown as { paths: Record<string, { get?: { 'x-feed'?: { fanoutThreshold?: number } } }> };
+  const spec = (await loadSpec('feed.yaml')) as unknown as {
+    paths: Record<string, { get?: { 'x-feed'?: { fanoutThreshold?: number } } }>;
+  };
   const threshold = spec.paths['/feed']?.get?.['x-feed']?.fanoutThreshold;
-  if (typeof threshold !== 'number') throw new Error('specs/openapi/feed.yaml: GET /feed has no x-feed.fanoutThreshold');
+  if (typeof threshold !== 'number')
+    throw new Error('specs/openapi/feed.yaml: GET /feed has no x-feed.fanoutThreshold');
   return threshold;
 }

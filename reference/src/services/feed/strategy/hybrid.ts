@@ -22,7 +22,13 @@ export const hybridStrategy: FeedStrategy = {
 };
 
 /** The hybrid's own database work for one page, given the reader's followees minus blocks. */
-export async function hybridPage(db: Queryable, userId: string, authors: string[], limit: number, after?: TimelineCursor): Promise<TimelineRow[]> {
+export async function hybridPage(
+  db: Queryable,
+  userId: string,
+  authors: string[],
+  limit: number,
+  after?: TimelineCursor,
+): Promise<TimelineRow[]> {
   const pulled = await homeRepo.pulled(db, authors);
   const pushed = authors.filter((a) => !pulled.has(a));
   await syncSources(db, userId, pushed);

@@ -9,9 +9,16 @@ export const createComment: Handler<feedback.operations['createComment']> = asyn
   const { text, reply_id = null } = ctx.body;
   return ctx.inTransaction(async (tx) => {
     if (reply_id !== null && (await feedbackRepo.commentPost(tx, reply_id)) !== postId) {
-      throw new ProblemError('validation-failed', 'reply_id must be a comment of the same post', { errors: [{ pointer: '/body/reply_id', message: 'not a comment of this post' }] });
+      throw new ProblemError('validation-failed', 'reply_id must be a comment of the same post', {
+        errors: [{ pointer: '/body/reply_id', message: 'not a comment of this post' }],
+      });
     }
-    const comment = await feedbackRepo.insertComment(tx, { postId, userId: caller(ctx).userId, replyId: reply_id, text });
+    const comment = await feedbackRepo.insertComment(tx, {
+      postId,
+      userId: caller(ctx).userId,
+      replyId: reply_id,
+      text,
+    });
     return { status: 201, body: comment };
   });
 };

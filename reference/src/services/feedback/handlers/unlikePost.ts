@@ -6,5 +6,8 @@ import { feedbackRepo } from '../repositories/feedback.ts';
 export const unlikePost: Handler<feedback.operations['unlikePost']> = async (ctx) => {
   const postId = ctx.params.post_id;
   await feedbackRepo.unlike(ctx.db, postId, caller(ctx).userId);
-  return { status: 200, body: { post_id: postId, likes: await feedbackRepo.likes(ctx.db, postId), liked_by_me: false } };
+  return {
+    status: 200,
+    body: { post_id: postId, likes: await feedbackRepo.likes(ctx.db, postId), liked_by_me: false },
+  };
 };

@@ -10,5 +10,15 @@ export const getMedia: Handler<media.operations['getMedia']> = async (ctx) => {
   if (!(await objectsRepo.get(ctx.db, key))) throw new ProblemError('not-found', 'no such media key');
   const ttl = ctx.query.ttl;
   const expires = Math.floor(Date.now() / 1000) + ttl;
-  return { status: 307, headers: { Location: contentUrl(ctx.deps.publicApiUrl(), key, expires, signUrl(ctx.deps.mediaSigningKey, 'GET', key, expires)) } };
+  return {
+    status: 307,
+    headers: {
+      Location: contentUrl(
+        ctx.deps.publicApiUrl(),
+        key,
+        expires,
+        signUrl(ctx.deps.mediaSigningKey, 'GET', key, expires),
+      ),
+    },
+  };
 };

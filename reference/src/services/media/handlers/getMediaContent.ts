@@ -7,7 +7,8 @@ import { objectsRepo } from '../repositories/objects.ts';
 export const getMediaContent: Handler<media.operations['getMediaContent']> = async (ctx) => {
   const key = ctx.params.key;
   const { expires, signature } = ctx.query;
-  if (!verifySignature(ctx.deps.mediaSigningKey, 'GET', key, expires, '', signature)) throw new ProblemError('forbidden', 'the URL signature is wrong or expired');
+  if (!verifySignature(ctx.deps.mediaSigningKey, 'GET', key, expires, '', signature))
+    throw new ProblemError('forbidden', 'the URL signature is wrong or expired');
   const object = await objectsRepo.get(ctx.db, key);
   const stored = object ? await ctx.deps.storage.get(key) : undefined;
   if (!object || !stored) throw new ProblemError('not-found', 'no such media key');

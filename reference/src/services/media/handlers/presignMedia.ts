@@ -9,6 +9,14 @@ export const presignMedia: Handler<media.operations['presignMedia']> = async (ct
   checkPrefix(prefix, '/body/prefix');
   const key = mediaKey(caller(ctx).userId, file_name, prefix);
   const expires = Math.floor(Date.now() / 1000) + expiry_seconds;
-  const url = contentUrl(ctx.deps.publicApiUrl(), key, expires, signUrl(ctx.deps.mediaSigningKey, 'PUT', key, expires, content_type));
-  return { status: 200, body: { key, url, ttl: expiry_seconds, method: 'PUT', required_headers: { 'Content-Type': content_type } } };
+  const url = contentUrl(
+    ctx.deps.publicApiUrl(),
+    key,
+    expires,
+    signUrl(ctx.deps.mediaSigningKey, 'PUT', key, expires, content_type),
+  );
+  return {
+    status: 200,
+    body: { key, url, ttl: expiry_seconds, method: 'PUT', required_headers: { 'Content-Type': content_type } },
+  };
 };

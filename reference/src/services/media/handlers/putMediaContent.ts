@@ -9,9 +9,15 @@ export const putMediaContent: Handler<media.operations['putMediaContent']> = asy
   const key = ctx.params.key;
   const { expires, signature } = ctx.query;
   const contentType = String(ctx.headers['content-type'] ?? '');
-  if (!verifySignature(ctx.deps.mediaSigningKey, 'PUT', key, expires, contentType, signature)) throw new ProblemError('forbidden', 'the URL signature is wrong or expired');
+  if (!verifySignature(ctx.deps.mediaSigningKey, 'PUT', key, expires, contentType, signature))
+    throw new ProblemError('forbidden', 'the URL signature is wrong or expired');
   const bytes = ctx.rawBody ?? Buffer.alloc(0);
-  await objectsRepo.upsert(ctx.db, { key, owner_id: keyOwner(key), content_type: contentType || 'application/octet-stream', size: bytes.length });
+  await objectsRepo.upsert(ctx.db, {
+    key,
+    owner_id: keyOwner(key),
+    content_type: contentType || 'application/octet-stream',
+    size: bytes.length,
+  });
   await ctx.deps.storage.put(key, bytes);
   return { status: 204 };
 };

@@ -19,6 +19,10 @@ export const uploadMedia: Handler<media.operations['uploadMedia']> = async (ctx)
     }
     await ctx.deps.storage.put(key, file.buffer);
     const url = `${ctx.deps.publicApiUrl()}/media/${encodeURIComponent(key)}`;
-    return { status: 201, body: { key, contentType, url, required_headers: { 'Content-Type': contentType } }, headers: { Location: url } };
+    return {
+      status: 201,
+      body: { key, contentType, url, required_headers: { 'Content-Type': contentType } },
+      headers: { Location: url },
+    };
   });
 };

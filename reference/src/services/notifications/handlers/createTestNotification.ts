@@ -9,7 +9,9 @@ const MAX_META_BYTES = 4096;
 export const createTestNotification: Handler<notifications.operations['createTestNotification']> = async (ctx) => {
   const { user_id, title, body = '', kind = 'message', meta } = ctx.body;
   if (meta && Buffer.byteLength(JSON.stringify(meta)) > MAX_META_BYTES) {
-    throw new ProblemError('validation-failed', 'meta is larger than 4 KiB', { errors: [{ pointer: '/body/meta', message: 'larger than 4 KiB serialised' }] });
+    throw new ProblemError('validation-failed', 'meta is larger than 4 KiB', {
+      errors: [{ pointer: '/body/meta', message: 'larger than 4 KiB serialised' }],
+    });
   }
   const row = await notificationsRepo.insert(ctx.db, { userId: user_id, kind, title, body, meta });
   return { status: 201, body: notificationView(row) };

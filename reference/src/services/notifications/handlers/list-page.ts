@@ -8,7 +8,10 @@ const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One page of a user's notifications, newest first (microsecond timestamps keep the cursor exact). */
-export async function notificationsPage(ctx: ContextWithQuery<PlatformDeps, CursorQuery>, userId: string): Promise<OperationResult<notifications.operations['listNotifications'], 200>> {
+export async function notificationsPage(
+  ctx: ContextWithQuery<PlatformDeps, CursorQuery>,
+  userId: string,
+): Promise<OperationResult<notifications.operations['listNotifications'], 200>> {
   const { limit, cursor } = ctx.query;
   const after = decodeCursor<{ t: string; id: string }>(cursor, { t: 'string', id: 'string' });
   if (after && !(PG_TIMESTAMP.test(after.t) && UUID.test(after.id))) decodeCursor('!', { t: 'string' }); // throws the 400

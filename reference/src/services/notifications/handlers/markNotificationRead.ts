@@ -5,6 +5,7 @@ import { notificationsRepo } from '../repositories/notifications.ts';
 
 /** `owner` (kind notification) ran first; only this row changes (the original's rewrite lost flags). */
 export const markNotificationRead: Handler<notifications.operations['markNotificationRead']> = async (ctx) => {
-  if (!(await notificationsRepo.markRead(ctx.db, ctx.params.notification_id))) throw new ProblemError('not-found', 'notification not found');
+  if (!(await notificationsRepo.markRead(ctx.db, ctx.params.notification_id)))
+    throw new ProblemError('not-found', 'notification not found');
   return { status: 200, body: { status: 'ok' } };
 };

@@ -7,11 +7,17 @@ import { postsRepo, postView } from '../repositories/posts.ts';
 const COUNTS_TIMEOUT_MS = 1000;
 
 /** Counts from the feedback service over HTTP; when it cannot answer in time: zeros and `counts_degraded`. */
-async function counts(deps: PlatformDeps, postId: number): Promise<{ likes: number; comments: number; counts_degraded?: true }> {
+async function counts(
+  deps: PlatformDeps,
+  postId: number,
+): Promise<{ likes: number; comments: number; counts_degraded?: true }> {
   try {
-    const answer = await deps.client('feedback').call('GET', `/posts/${postId}/counts`, { timeoutMs: COUNTS_TIMEOUT_MS });
+    const answer = await deps
+      .client('feedback')
+      .call('GET', `/posts/${postId}/counts`, { timeoutMs: COUNTS_TIMEOUT_MS });
     const body = answer.body as { likes?: unknown; comments?: unknown };
-    if (answer.status === 200 && typeof body?.likes === 'number' && typeof body.comments === 'number') return { likes: body.likes, comments: body.comments };
+    if (answer.status === 200 && typeof body?.likes === 'number' && typeof body.comments === 'number')
+      return { likes: body.likes, comments: body.comments };
     deps.log.warn({ status: answer.status }, 'feedback counts: unexpected answer');
   } catch (error) {
     deps.log.warn({ err: error }, 'feedback counts unavailable');

@@ -11,9 +11,14 @@ const MAX_TAG_LENGTH = 120;
 /** `tags` is one comma-separated field, as in the original; items are trimmed and empty ones skipped. */
 function parseTags(raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  const tags = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (tags.length > MAX_TAGS || tags.some((t) => t.length > MAX_TAG_LENGTH)) {
-    throw new ProblemError('validation-failed', `at most ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters`, { errors: [{ pointer: '/multipart/tags', message: 'too many or too long tags' }] });
+    throw new ProblemError('validation-failed', `at most ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters`, {
+      errors: [{ pointer: '/multipart/tags', message: 'too many or too long tags' }],
+    });
   }
   return tags;
 }

@@ -4,6 +4,7 @@ import type { Handler } from '../../../platform/service-module.ts';
 import { postsRepo } from '../repositories/posts.ts';
 
 export const viewPost: Handler<posts.operations['viewPost']> = async (ctx) => {
-  if (!(await postsRepo.view(ctx.db, ctx.params.post_id))) throw new ProblemError('not-found', `post ${ctx.params.post_id} not found`);
+  if (!(await postsRepo.view(ctx.db, ctx.params.post_id)))
+    throw new ProblemError('not-found', `post ${ctx.params.post_id} not found`);
   return { status: 200, body: { status: 'ok' } };
 };

@@ -9,7 +9,9 @@ export const deleteRelationship: Handler<users.operations['deleteRelationship']>
   const related = ctx.body?.related_id ?? ctx.query.related_id;
   const type = ctx.body?.type ?? ctx.query.type;
   if (related === undefined) {
-    throw new ProblemError('validation-failed', 'related_id is required (in the body or the query)', { errors: [{ pointer: '/body/related_id', message: 'required' }] });
+    throw new ProblemError('validation-failed', 'related_id is required (in the body or the query)', {
+      errors: [{ pointer: '/body/related_id', message: 'required' }],
+    });
   }
   await graphRepo.unrelate(ctx.db, caller(ctx).userId, related, type);
   return { status: 200, body: { status: 'ok' } };

@@ -5,5 +5,8 @@ import { graphRepo } from '../repositories/graph.ts';
 
 export const listFollowing: Handler<users.operations['listFollowing']> = async (ctx) => {
   const { limit, offset } = ctx.query;
-  return { status: 200, body: { items: await graphRepo.following(ctx.db, caller(ctx).userId, limit, offset), limit, offset } };
+  return {
+    status: 200,
+    body: { items: await graphRepo.following(ctx.db, caller(ctx).userId, limit, offset), limit, offset },
+  };
 };

@@ -5,5 +5,8 @@ import { graphRepo } from '../repositories/graph.ts';
 
 export const listFriends: Handler<users.operations['listFriends']> = async (ctx) => {
   const { limit, offset } = ctx.query;
-  return { status: 200, body: { items: await graphRepo.friends(ctx.db, caller(ctx).userId, limit, offset), limit, offset } };
+  return {
+    status: 200,
+    body: { items: await graphRepo.friends(ctx.db, caller(ctx).userId, limit, offset), limit, offset },
+  };
 };

@@ -5,5 +5,8 @@ import { interestsRepo } from '../repositories/interests.ts';
 
 export const listInterests: Handler<users.operations['listInterests']> = async (ctx) => {
   const { limit, offset } = ctx.query;
-  return { status: 200, body: { items: await interestsRepo.ofUser(ctx.db, caller(ctx).userId, limit, offset), limit, offset } };
+  return {
+    status: 200,
+    body: { items: await interestsRepo.ofUser(ctx.db, caller(ctx).userId, limit, offset), limit, offset },
+  };
 };

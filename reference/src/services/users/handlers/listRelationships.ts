@@ -5,5 +5,8 @@ import { graphRepo } from '../repositories/graph.ts';
 
 export const listRelationships: Handler<users.operations['listRelationships']> = async (ctx) => {
   const { limit, offset, type } = ctx.query;
-  return { status: 200, body: { items: await graphRepo.related(ctx.db, caller(ctx).userId, type, limit, offset), type, limit, offset } };
+  return {
+    status: 200,
+    body: { items: await graphRepo.related(ctx.db, caller(ctx).userId, type, limit, offset), type, limit, offset },
+  };
 };

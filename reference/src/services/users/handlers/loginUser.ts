@@ -11,5 +11,14 @@ export const loginUser: Handler<users.operations['loginUser']> = async ({ body, 
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) throw unauthorized(false, 'wrong email or password');
   const { token } = await issueJwt(deps.jwtSecret, user.user_id, user.roles);
-  return { status: 200, body: { message: 'login successful', user_id: user.user_id, name: user.name, email: user.email, access_token: token } };
+  return {
+    status: 200,
+    body: {
+      message: 'login successful',
+      user_id: user.user_id,
+      name: user.name,
+      email: user.email,
+      access_token: token,
+    },
+  };
 };

@@ -9,7 +9,13 @@ import { newUserId, shardOf } from '../user-ids.ts';
 export const registerUser: Handler<users.operations['registerUser']> = async ({ body, db, deps }) => {
   const { email, password, name } = body;
   const shard = shardOf(email);
-  const user = await usersRepo.insert(db, { user_id: newUserId(shard), shard_id: shard, email, name, password_hash: await hashPassword(password) });
+  const user = await usersRepo.insert(db, {
+    user_id: newUserId(shard),
+    shard_id: shard,
+    email,
+    name,
+    password_hash: await hashPassword(password),
+  });
   if (!user) throw new ProblemError('conflict', 'a user with this email already exists');
   const { token } = await issueJwt(deps.jwtSecret, user.user_id, user.roles);
   return { status: 201, body: { user_id: user.user_id, name: user.name, email: user.email, access_token: token } };

@@ -10,7 +10,9 @@ export const upsertProfile: Handler<users.operations['upsertProfile']> = async (
   for (const field of ['education', 'hobby'] as const) {
     const value = ctx.body[field];
     if (value && Buffer.byteLength(JSON.stringify(value)) > MAX_OBJECT_BYTES) {
-      throw new ProblemError('validation-failed', `${field} is larger than 16 KiB`, { errors: [{ pointer: `/body/${field}`, message: 'larger than 16 KiB serialised' }] });
+      throw new ProblemError('validation-failed', `${field} is larger than 16 KiB`, {
+        errors: [{ pointer: `/body/${field}`, message: 'larger than 16 KiB serialised' }],
+      });
     }
   }
   await profilesRepo.upsert(ctx.db, caller(ctx).userId, ctx.body);

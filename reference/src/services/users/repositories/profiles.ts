@@ -10,11 +10,21 @@ export interface ProfileRow {
 }
 
 export const profilesRepo = {
-  async upsert(q: Queryable, userId: string, p: { description?: string; city_id?: number; education?: object; hobby?: object }) {
+  async upsert(
+    q: Queryable,
+    userId: string,
+    p: { description?: string; city_id?: number; education?: object; hobby?: object },
+  ) {
     await q.query(
       `INSERT INTO users.profiles (user_id, description, city_id, education, hobby, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (user_id) DO UPDATE SET description = $2, city_id = $3, education = $4, hobby = $5, updated_at = now()`,
-      [userId, p.description ?? null, p.city_id ?? null, p.education ? JSON.stringify(p.education) : null, p.hobby ? JSON.stringify(p.hobby) : null],
+      [
+        userId,
+        p.description ?? null,
+        p.city_id ?? null,
+        p.education ? JSON.stringify(p.education) : null,
+        p.hobby ? JSON.stringify(p.hobby) : null,
+      ],
     );
   },
   async get(q: Queryable, userId: string): Promise<ProfileRow | undefined> {

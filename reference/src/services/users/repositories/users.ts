@@ -11,11 +11,20 @@ export interface UserRow {
   updated_at: Date;
 }
 
-export const publicUser = (u: UserRow) => ({ user_id: u.user_id, shard_id: u.shard_id, name: u.name, created_at: u.created_at, updated_at: u.updated_at });
+export const publicUser = (u: UserRow) => ({
+  user_id: u.user_id,
+  shard_id: u.shard_id,
+  name: u.name,
+  created_at: u.created_at,
+  updated_at: u.updated_at,
+});
 
 export const usersRepo = {
   /** undefined when the e-mail is taken (case-insensitively). */
-  async insert(q: Queryable, u: Pick<UserRow, 'user_id' | 'shard_id' | 'email' | 'name' | 'password_hash'>): Promise<UserRow | undefined> {
+  async insert(
+    q: Queryable,
+    u: Pick<UserRow, 'user_id' | 'shard_id' | 'email' | 'name' | 'password_hash'>,
+  ): Promise<UserRow | undefined> {
     const { rows } = await q.query<UserRow>(
       `INSERT INTO users.users (user_id, shard_id, email, name, password_hash) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING *`,
@@ -34,7 +43,10 @@ export const usersRepo = {
   },
   async listByShard(q: Queryable, shard: number, limit: number, offset: number): Promise<UserRow[]> {
     return (
-      await q.query<UserRow>('SELECT * FROM users.users WHERE shard_id = $1 ORDER BY created_at DESC, user_id DESC LIMIT $2 OFFSET $3', [shard, limit, offset])
+      await q.query<UserRow>(
+        'SELECT * FROM users.users WHERE shard_id = $1 ORDER BY created_at DESC, user_id DESC LIMIT $2 OFFSET $3',
+        [shard, limit, offset],
+      )
     ).rows;
   },
 };
