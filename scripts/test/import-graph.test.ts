@@ -11,10 +11,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * Known breaks of a "never" edge, each with why it is still there: the test fails when one is added, and when one
  * listed here is gone (then delete its line).
  */
-const KNOWN: Record<string, string> = {
-  'specs-read-no-code: specs/review/spec-tree.ts → conformance/src/spec/locate.ts':
-    'spec:review reuses the line finder of conformance; it belongs in the one spec model in specs/ (issue 13)',
-};
+const KNOWN: Record<string, string> = {};
 
 describe('the import graph (ARCHITECTURE.md)', () => {
   it(

@@ -6,3 +6,4 @@ export * from './openapi.ts';
 export * from './extensions.ts';
 export * from './authz-rules.ts';
 export * from './asyncapi.ts';
+export * from './locate.ts';

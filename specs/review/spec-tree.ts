@@ -1,9 +1,9 @@
 // One version of the specs as the review sees it: a directory holding `specs/` (the working tree, or the base ref
-// extracted into a temporary directory), its documents parsed once, lines found with the conformance suite's locator.
+// extracted into a temporary directory), its documents parsed once, lines found with the spec model's locator.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
-import { lineOf, pointerSegments, toPointer } from '../../conformance/src/spec/locate.ts';
+import { lineOf, pointerSegments, toPointer } from '../model/index.ts';
 import type { Location } from './types.ts';
 
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed YAML, checked where read
