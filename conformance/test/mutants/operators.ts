@@ -15,6 +15,7 @@ import {
 } from '@socialnet/reference';
 import type { Family, Guarantee } from '../../src/mutants/guarantees.ts';
 import { rebuildOnlyHomeFeed } from '../defects/D6-feed-rebuild-only.ts';
+import { referenceHandler } from '../defects/wrap-handler.ts';
 
 /**
  * Mutation operators: for a guarantee read from the specs, the variant of the reference that removes exactly it.
@@ -31,14 +32,6 @@ const onOperation = (g: Guarantee, edit: (operation: Record<string, any>) => voi
     edit(entry.operation);
   },
 });
-
-/** The reference's own handler for an operation (handlers/<operationId>.ts exports it under that name). */
-async function referenceHandler(service: string, operationId: string): Promise<Handler> {
-  const mod = await import(`../../../reference/src/services/${service}/handlers/${operationId}.ts`);
-  const handler = mod[operationId] as Handler | undefined;
-  if (typeof handler !== 'function') throw new Error(`no reference handler ${service}/${operationId}`);
-  return handler;
-}
 
 /** A transaction whose outbox INSERTs for `topic` do nothing: the change commits, its event never exists. */
 function withoutOutbox(tx: Queryable, topic: string): Queryable {
@@ -116,7 +109,7 @@ export const OPERATORS: Record<Family, Operator> = {
   idempotency: (g) => onOperation(g, (op) => void delete op['x-idempotency']),
   propagation: (g) => ({ forwardBearer: (from, to) => !(from === g.service && to === g.detail) }),
   async emits(g) {
-    const handler = await referenceHandler(g.service, g.operationId);
+    const handler = referenceHandler(g.service as ServiceName, g.operationId);
     const mutated: Handler = (ctx) =>
       handler({ ...ctx, inTransaction: (fn) => ctx.inTransaction((tx) => fn(withoutOutbox(tx, g.detail!))) });
     return { handlers: { [g.service as ServiceName]: { [g.operationId]: mutated } } };
