@@ -7,8 +7,9 @@ import * as dcApi from '../../src/apis/describe-configs/schema.ts';
 import * as dtpApi from '../../src/apis/describe-topic-partitions/schema.ts';
 import * as iacApi from '../../src/apis/incremental-alter-configs/schema.ts';
 import * as listApi from '../../src/apis/list-groups/schema.ts';
+import * as metadataApi from '../../src/apis/metadata/schema.ts';
 import * as commitApi from '../../src/apis/offset-commit/schema.ts';
-import { unique } from '../helpers.ts';
+import { unique, waitFor } from '../helpers.ts';
 import { WireClient } from '../wire-client.ts';
 
 const TOPIC = 2;
@@ -38,6 +39,18 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
       includeSynonyms,
       includeDocumentation: false,
     });
+  // Kafka answers CreateTopics once the controller has the topic; the broker's own metadata, which DescribeConfigs,
+  // IncrementalAlterConfigs and DescribeTopicPartitions read, follows a moment later (sooner on an idle machine). A
+  // client waits until the topic has its leaders before using it, and so does this scenario.
+  const led = (name: string) =>
+    waitFor(`${name} with a leader for every partition`, async () => {
+      const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+        topics: [{ name }],
+        allowAutoTopicCreation: false,
+      });
+      const t = md.topics[0];
+      return t?.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.leaderId >= 0);
+    });
   // Names are unique per run: messages and group ids read with BASE in their place.
   const named = <T>(v: T): T => JSON.parse(JSON.stringify(v).split(base).join('BASE')) as T;
   try {
@@ -52,6 +65,8 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
     };
     out.createV6Existing = (await create(6, topic, true)).topics.map((t) => [t.errorCode, t.errorMessage]);
     out.createV6ThreePartitions = (await create(6, paged, false, 3)).topics.map((t) => [t.errorCode, t.numPartitions]);
+    await led(topic);
+    await led(paged);
 
     for (const v of [1, 3, 4]) {
       const r = await describeConfigs(
@@ -97,6 +112,7 @@ export async function flexibleWire(brokers: string): Promise<Record<string, unkn
     out.createIntTooLarge = await withConfigs([{ name: 'max.message.bytes', value: '3000000000' }]);
     const overridden = (await create(5, `${base}-o`, false, 1, [{ name: 'retention.bytes', value: '1000' }])).topics[0];
     out.createWithOverride = overridden?.configs?.find((e) => e.name === 'retention.bytes');
+    await led(`${base}-o`);
     const alter = async (
       version: number,
       resourceName: string,
