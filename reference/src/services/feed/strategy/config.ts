@@ -34,16 +34,3 @@ export async function fanoutThreshold(): Promise<number> {
     throw new Error('specs/openapi/feed.yaml: GET /feed has no x-feed.fanoutThreshold');
   return threshold;
 }
-
-let staleness: Promise<number> | undefined;
-
-/** `x-feed.stalenessMs` of GET /feed in specs/openapi/feed.yaml: how late a follow, unfollow or block may show. Read once. */
-export function stalenessMs(): Promise<number> {
-  staleness ??= loadSpec('feed.yaml').then((doc) => {
-    const spec = doc as unknown as { paths: Record<string, { get?: { 'x-feed'?: { stalenessMs?: number } } }> };
-    const bound = spec.paths['/feed']?.get?.['x-feed']?.stalenessMs;
-    if (typeof bound !== 'number') throw new Error('specs/openapi/feed.yaml: GET /feed has no x-feed.stalenessMs');
-    return bound;
-  });
-  return staleness;
-}

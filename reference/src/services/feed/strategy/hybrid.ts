@@ -1,5 +1,4 @@
 import type { Queryable } from '../../../shared/db/queryable.ts';
-import { cachedHomeAuthors, forgetHomeAuthors } from '../followee-cache.ts';
 import { homeAuthors } from '../followees.ts';
 import { homeRepo } from '../repositories/home.ts';
 import type { TimelineCursor, TimelineRow } from '../repositories/timelines.ts';
@@ -9,17 +8,15 @@ import type { FeedStrategy } from './feed-strategy.ts';
 /**
  * Push with celebrity pull (x-feed.strategy). The fan-out (fanout/fanout-worker.ts) pushed each post of an author
  * below the threshold to the home timelines of the author's followers; a read merges those rows with the timelines
- * of the pulled authors it follows. The followees come from a per-reader cache of the users service's answer
- * (followee-cache.ts), so a read does not walk the followee list each time, and a follow, unfollow or block takes
- * effect within x-feed.stalenessMs; a new followee is backfilled on the first read that sees the follow.
+ * of the pulled authors it follows. The followees are read from the users service on every read, as under pull,
+ * so an unfollow or block takes effect at once and a new followee is backfilled on the first read after the follow.
  */
 export const hybridStrategy: FeedStrategy = {
   async homePage(deps, reader, limit, after) {
-    return hybridPage(deps.db, reader.userId, await cachedHomeAuthors(deps, reader), limit, after);
+    return hybridPage(deps.db, reader.userId, await homeAuthors(deps, reader), limit, after);
   },
   async rebuild(deps, reader) {
     await homeAuthors(deps, reader); // surfaces the users service's errors before anything is forgotten
-    forgetHomeAuthors(deps, reader);
     await homeRepo.forget(deps.db, reader.userId);
   },
 };

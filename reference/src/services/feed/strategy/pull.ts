@@ -3,8 +3,7 @@ import { timelinesRepo } from '../repositories/timelines.ts';
 import type { FeedStrategy } from './feed-strategy.ts';
 
 /**
- * Fan-out on read (threshold 0): every followee's author timeline merged at read time. The followees are walked
- * from the users service on every read (no cache: the baseline the benchmark compares the hybrid with). Nothing is materialised, so
+ * Fan-out on read (threshold 0): every followee's author timeline merged at read time. Nothing is materialised, so
  * a rebuild only re-reads the followees from the users service, surfacing its errors as the spec says.
  */
 export const pullStrategy: FeedStrategy = {
