@@ -116,7 +116,7 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
       expect(seen).toHaveLength(3);
       expect(new Set(seen).size).toBe(1);
       expect(applied).toHaveLength(1);
-      expect(client.stats).toMatchObject({ timeouts: 1, retries: 1, notResent: [] });
+      expect(client.losses).toMatchObject({ timeouts: 1, retries: 1, notResent: [] });
     } finally {
       await target.close();
     }
@@ -131,13 +131,13 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
         /not re-sent: POST is not idempotent/,
       );
       expect(requests).toBe(1);
-      expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
+      expect(client.losses.notResent).toEqual(['POST /api/users (timeout)']);
       // A set-up step is not re-sent either; its caller replaces it (listed as replaced), so it is not listed here.
       await expect(
         stack(client).send({ method: 'POST', url: `${target.url}/api/chats`, json: {}, setup: true }),
       ).rejects.toMatchObject({ notResent: true });
       expect(requests).toBe(2);
-      expect(client.stats.notResent).toEqual(['POST /api/users (timeout)']);
+      expect(client.losses.notResent).toEqual(['POST /api/users (timeout)']);
     } finally {
       await target.close();
     }
@@ -156,7 +156,7 @@ describe('the layers over the transport (RateLimitLayer(RedirectLayer(HttpClient
       const followed = await stack(client).send({ method: 'GET', url: `${target.url}/api/old` });
       expect(followed.status).toBe(200);
       expect(followed.exchange.request.url).toBe(`${target.url}/api/new`);
-      expect(client.stats).toMatchObject({ resets: 1, retries: 1 });
+      expect(client.losses).toMatchObject({ resets: 1, retries: 1 });
       const away = await stack(client).send({ method: 'GET', url: `${target.url}/api/away` });
       expect(away.status).toBe(302);
     } finally {

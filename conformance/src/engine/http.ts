@@ -107,11 +107,12 @@ const MAX_TIMEOUT_MS = 300_000;
  * carrying the operation's Idempotency-Key. Time-outs adapt to the slowest answer the target has given.
  */
 export class HttpClient {
+  /** What was lost on the way and what was done about it (the `Transport` interface's `losses`). */
   get losses(): TransportStats {
     return this.stats;
   }
 
-  readonly stats: TransportStats = {
+  private readonly stats: TransportStats = {
     requests: 0,
     retries: 0,
     resets: 0,

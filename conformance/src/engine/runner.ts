@@ -100,7 +100,7 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     checks,
     observations,
     specFiles: input.spec.files,
-    transport: client.stats,
+    transport: client.losses,
   };
 }
 
