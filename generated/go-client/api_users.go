@@ -2055,9 +2055,16 @@ func (a *UsersAPIService) ListInterestsExecute(r ApiListInterestsRequest) (*Inte
 type ApiListRelationshipsRequest struct {
 	ctx context.Context
 	ApiService *UsersAPIService
+	ifNoneMatch *string
 	type_ *int32
 	limit *int32
 	offset *int32
+}
+
+// an ETag of an earlier answer (RFC 9110 §13.1.2); 304 when it is the current version
+func (r ApiListRelationshipsRequest) IfNoneMatch(ifNoneMatch string) ApiListRelationshipsRequest {
+	r.ifNoneMatch = &ifNoneMatch
+	return r
 }
 
 // 1 follow, 2 friend, 3 block; absent means any type
@@ -2085,7 +2092,7 @@ func (r ApiListRelationshipsRequest) Execute() (*RelationshipList, *http.Respons
 /*
 ListRelationships List the user ids the caller relates to, newest first
 
-Relationships the caller created, optionally filtered by type; the feed rebuild calls it with the caller's bearer.
+Relationships the caller created, optionally filtered by type; the feed calls it with the caller's bearer. Every 200 carries an `ETag` that is the version of ALL the caller's relationships: the same on every page and for every type, and changed by every write that adds or removes one of them. A request whose `If-None-Match` holds the current version gets 304 with no body, so a client that kept the whole list (the feed's home-feed read, docs/decisions/0010-feed-design.md) revalidates it with one request whatever its length, and still sees a follow, unfollow or block on its very next read.
 
  @param ctx context.Context - for authentication, logging, cancellation, deadlines, tracing, etc. Passed from http.Request or context.Background().
  @return ApiListRelationshipsRequest
@@ -2155,6 +2162,9 @@ func (a *UsersAPIService) ListRelationshipsExecute(r ApiListRelationshipsRequest
 	localVarHTTPHeaderAccept := selectHeaderAccept(localVarHTTPHeaderAccepts)
 	if localVarHTTPHeaderAccept != "" {
 		localVarHeaderParams["Accept"] = localVarHTTPHeaderAccept
+	}
+	if r.ifNoneMatch != nil {
+		parameterAddToHeaderOrQuery(localVarHeaderParams, "If-None-Match", r.ifNoneMatch, "simple", "")
 	}
 	req, err := a.client.prepareRequest(r.ctx, localVarPath, localVarHTTPMethod, localVarPostBody, localVarHeaderParams, localVarQueryParams, localVarFormParams, formFiles)
 	if err != nil {

@@ -850,7 +850,7 @@ export interface paths {
         };
         /**
          * List the user ids the caller relates to, newest first
-         * @description Relationships the caller created, optionally filtered by type; the feed rebuild calls it with the caller's bearer.
+         * @description Relationships the caller created, optionally filtered by type; the feed calls it with the caller's bearer. Every 200 carries an `ETag` that is the version of ALL the caller's relationships: the same on every page and for every type, and changed by every write that adds or removes one of them. A request whose `If-None-Match` holds the current version gets 304 with no body, so a client that kept the whole list (the feed's home-feed read, docs/decisions/0010-feed-design.md) revalidates it with one request whatever its length, and still sees a follow, unfollow or block on its very next read.
          */
         get: operations["listRelationships"];
         put?: never;
@@ -1850,6 +1850,11 @@ export interface components {
         IdempotentReplayed: "true";
         /** @description URL of the created or redirected-to resource */
         Location: string;
+        /**
+         * @description the version of all the caller's relationships (a strong entity tag, RFC 9110 §8.8.3)
+         * @example "r-1733580000000000"
+         */
+        RelationshipsVersion: string;
         /** @description seconds until the caller may retry (RFC 9110 §10.2.3) */
         "Retry-After": number;
         /** @description RFC 6750 §3: always `Bearer realm="socialnet"`; when a token was sent and refused, also `error="invalid_token"`. */
@@ -3602,7 +3607,13 @@ export interface operations {
                  */
                 type?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description an ETag of an earlier answer (RFC 9110 §13.1.2); 304 when it is the current version
+                 * @example "r-1733580000000000"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3611,6 +3622,7 @@ export interface operations {
             /** @description A page of user ids. */
             200: {
                 headers: {
+                    ETag: components["headers"]["RelationshipsVersion"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3626,6 +3638,14 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["RelationshipList"];
                 };
+            };
+            /** @description The caller's relationships are unchanged since the version in If-None-Match; no body. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["RelationshipsVersion"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

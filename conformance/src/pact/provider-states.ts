@@ -8,9 +8,13 @@ export interface StateContext {
   jwtSecret?: string;
 }
 
-/** What a state leaves for the interaction: the bearer the verifier sends in place of the pact's example token. */
+/**
+ * What a state leaves for the interaction: the bearer the verifier sends in place of the pact's example token, and
+ * values for the request's provider-state expressions (Pact V3 `fromProviderState('${name}', example)`).
+ */
 export interface StateResult {
   token?: string;
+  values?: Record<string, string>;
 }
 
 export type ProviderStateHandler = (c: StateContext) => Promise<StateResult>;
@@ -49,6 +53,15 @@ async function registered(c: StateContext): Promise<{ userId: string; token: str
   return { userId: answer.user_id, token: answer.access_token };
 }
 
+/** A caller who follows two users and blocks one of them; returns the caller's token. */
+async function followsTwoBlocksOne(c: StateContext): Promise<string> {
+  const [caller, a, b] = [await registered(c), await registered(c), await registered(c)];
+  await call(c, 'POST', '/relationships', { related_id: a.userId, type: 1 }, caller.token);
+  await call(c, 'POST', '/relationships', { related_id: b.userId, type: 1 }, caller.token);
+  await call(c, 'POST', '/relationships', { related_id: b.userId, type: 3 }, caller.token);
+  return caller.token;
+}
+
 /**
  * The provider states the committed pacts name, keyed by provider and state. Each creates what its interactions
  * need through the provider's own API (as the conformance checks do), so it works against any implementation.
@@ -58,12 +71,17 @@ export const PROVIDER_STATES: Record<string, Record<string, ProviderStateHandler
     'a signed-in user': async (c) => ({ token: await minted(c) }),
   },
   users: {
-    'the caller follows two users and blocks one of them': async (c) => {
-      const [caller, a, b] = [await registered(c), await registered(c), await registered(c)];
-      await call(c, 'POST', '/relationships', { related_id: a.userId, type: 1 }, caller.token);
-      await call(c, 'POST', '/relationships', { related_id: b.userId, type: 1 }, caller.token);
-      await call(c, 'POST', '/relationships', { related_id: b.userId, type: 3 }, caller.token);
-      return { token: caller.token };
+    'the caller follows two users and blocks one of them': async (c) => ({ token: await followsTwoBlocksOne(c) }),
+    "the caller's relationships are at a known version": async (c) => {
+      const token = await followsTwoBlocksOne(c);
+      const response = await fetch(`${c.baseUrl}/relationships?type=1&limit=1`, {
+        headers: { Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(60_000),
+      });
+      const etag = response.headers.get('etag');
+      if (!response.ok || !etag)
+        throw new Error(`provider state: GET /relationships answered ${response.status} with no ETag`);
+      return { token, values: { relationshipsVersion: etag } };
     },
   },
   feedback: {

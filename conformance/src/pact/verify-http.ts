@@ -28,7 +28,7 @@ export async function verifyHttpPact(pact: PactFile, o: HttpVerifyOptions): Prom
       async () => {
         const result = await handler(context);
         token = result.token ?? token;
-        return undefined;
+        return result.values;
       },
     ]),
   );

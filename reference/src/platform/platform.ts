@@ -75,7 +75,7 @@ export async function migrateAll(db: Database, modules: ServiceModule[] = ALL_SE
 function rootApp(): Express {
   const root = express();
   root.disable('x-powered-by');
-  root.set('etag', false); // the specs define no conditional requests
+  root.set('etag', false); // the one conditional request the specs define (listRelationships) sets its own ETag
   return root;
 }
 

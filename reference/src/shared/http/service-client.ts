@@ -11,6 +11,8 @@ export interface CallOptions {
   as?: Principal;
   json?: unknown;
   form?: FormData;
+  /** Further request headers (e.g. If-None-Match). */
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -40,7 +42,7 @@ export function createServiceClient(
 ): ServiceClient {
   return {
     async call(method, path, options = {}) {
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
       if (options.as && forwardBearer) headers.Authorization = `Bearer ${options.as.token}`;
       let body: string | FormData | undefined;
       if (options.json !== undefined) {

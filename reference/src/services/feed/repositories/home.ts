@@ -9,15 +9,14 @@ export interface FanoutJob {
 
 /** The hybrid strategy's tables (migrations/0002_home_timelines.sql). */
 export const homeRepo = {
-  /** Of `authors`, those merged at read time: marked celebrity or already pulled. */
+  /** Of `authors`, those merged at read time: marked celebrity or already pulled (few, so read whole). */
   async pulled(q: Queryable, authors: string[]): Promise<Set<string>> {
     if (authors.length === 0) return new Set();
     const { rows } = await q.query<{ author_id: string }>(
-      `SELECT author_id FROM feed.pulled_authors WHERE author_id = ANY($1::text[])
-       UNION SELECT user_id FROM feed.celebrities WHERE user_id = ANY($1::text[])`,
-      [authors],
+      'SELECT author_id FROM feed.pulled_authors UNION SELECT user_id FROM feed.celebrities',
     );
-    return new Set(rows.map((r) => r.author_id));
+    const followed = new Set(authors);
+    return new Set(rows.map((r) => r.author_id).filter((a) => followed.has(a)));
   },
   async markPulled(q: Queryable, authorId: string) {
     await q.query('INSERT INTO feed.pulled_authors (author_id) VALUES ($1) ON CONFLICT DO NOTHING', [authorId]);
@@ -55,20 +54,44 @@ export const homeRepo = {
       authors,
     ]);
   },
+  /**
+   * Takes the reader's sync lock for the rest of the transaction and returns the version the home sources were
+   * last synced to (null: never, or forgotten since).
+   */
+  async lockSynced(q: Queryable, userId: string): Promise<string | null> {
+    const { rows } = await q.query<{ version: string | null }>(
+      `INSERT INTO feed.home_synced (user_id, version) VALUES ($1, NULL)
+       ON CONFLICT (user_id) DO UPDATE SET version = feed.home_synced.version RETURNING version`,
+      [userId],
+    );
+    return rows[0]!.version;
+  },
+  async markSynced(q: Queryable, userId: string, version: string | null) {
+    await q.query('UPDATE feed.home_synced SET version = $2 WHERE user_id = $1', [userId, version]);
+  },
+  async syncedVersion(q: Queryable, userId: string): Promise<string | null> {
+    const { rows } = await q.query<{ version: string | null }>(
+      'SELECT version FROM feed.home_synced WHERE user_id = $1',
+      [userId],
+    );
+    return rows[0]?.version ?? null;
+  },
   /** Forgets the reader's home timeline (rebuild): the next read backfills every followee again. */
   async forget(q: Queryable, userId: string) {
+    await this.lockSynced(q, userId);
+    await this.markSynced(q, userId, null);
     await q.query('DELETE FROM feed.home_sources WHERE user_id = $1', [userId]);
     await q.query('DELETE FROM feed.home_timeline WHERE user_id = $1', [userId]);
   },
   /**
-   * One page: the reader's pushed rows of still-followed `pushed` authors, merged with the `pulled` authors' own
-   * timelines and with the posts of `pushed` authors whose fan-out is still queued (so a post is visible as soon as
-   * the consumer stored it, however long the fan-out queue), in the feed's total order, each post once.
+   * One page: the reader's pushed rows of authors still in their home sources (the followees as of the last sync),
+   * merged with the `pulled` authors' own timelines and with the posts of home-source authors whose fan-out is still
+   * queued (so a post is visible as soon as the consumer stored it, however long the fan-out queue), in the feed's
+   * total order, each post once. Each branch reads about `limit` rows, whatever the number of followees.
    */
   async page(
     q: Queryable,
     userId: string,
-    pushed: string[],
     pulled: string[],
     limit: number,
     after?: TimelineCursor,
@@ -78,22 +101,23 @@ export const homeRepo = {
         `WITH home AS (
            SELECT a.* FROM (
              SELECT h.author_id, h.post_id, h.created_at FROM feed.home_timeline h
-              WHERE h.user_id = $1 AND h.author_id = ANY($2::text[])
-                AND ($4::timestamptz IS NULL OR (h.created_at, h.post_id) < ($4::timestamptz, $5::bigint))
-              ORDER BY h.created_at DESC, h.post_id DESC LIMIT $6) p
+              WHERE h.user_id = $1
+                AND EXISTS (SELECT 1 FROM feed.home_sources s WHERE s.user_id = $1 AND s.author_id = h.author_id)
+                AND ($3::timestamptz IS NULL OR (h.created_at, h.post_id) < ($3::timestamptz, $4::bigint))
+              ORDER BY h.created_at DESC, h.post_id DESC LIMIT $5) p
            JOIN feed.author_timeline a ON a.author_id = p.author_id AND a.post_id = p.post_id
          ), merged AS (
-           SELECT * FROM feed.author_timeline WHERE author_id = ANY($3::text[])
-              AND ($4::timestamptz IS NULL OR (created_at, post_id) < ($4::timestamptz, $5::bigint))
-            ORDER BY created_at DESC, post_id DESC LIMIT $6
+           SELECT * FROM feed.author_timeline WHERE author_id = ANY($2::text[])
+              AND ($3::timestamptz IS NULL OR (created_at, post_id) < ($3::timestamptz, $4::bigint))
+            ORDER BY created_at DESC, post_id DESC LIMIT $5
          ), pending AS (
            SELECT a.* FROM feed.fanout_queue q JOIN feed.author_timeline a ON a.author_id = q.author_id AND a.post_id = q.post_id
-            WHERE q.author_id = ANY($2::text[])
-              AND ($4::timestamptz IS NULL OR (a.created_at, a.post_id) < ($4::timestamptz, $5::bigint))
+            WHERE EXISTS (SELECT 1 FROM feed.home_sources s WHERE s.user_id = $1 AND s.author_id = q.author_id)
+              AND ($3::timestamptz IS NULL OR (a.created_at, a.post_id) < ($3::timestamptz, $4::bigint))
          )
          SELECT *, created_at::text AS cursor_t FROM (SELECT * FROM home UNION SELECT * FROM merged UNION SELECT * FROM pending) x
-          ORDER BY created_at DESC, post_id DESC LIMIT $6`,
-        [userId, pushed, pulled, after?.t ?? null, after?.id ?? null, limit],
+          ORDER BY created_at DESC, post_id DESC LIMIT $5`,
+        [userId, pulled, after?.t ?? null, after?.id ?? null, limit],
       )
     ).rows;
   },

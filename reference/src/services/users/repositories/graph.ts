@@ -58,6 +58,14 @@ export const graphRepo = {
     );
     return rows.map((r) => r.related_id);
   },
+  /** The version of all of `userId`'s relationships (bumped by triggers, migrations/0003); 0 before the first. */
+  async relationshipsVersion(q: Queryable, userId: string): Promise<string> {
+    const { rows } = await q.query<{ version: string }>(
+      'SELECT version::text FROM users.relationship_versions WHERE user_id = $1',
+      [userId],
+    );
+    return rows[0]?.version ?? '0';
+  },
   /** Who follows `userId` (relationships of type 1 naming them), ascending by id, after `afterId`. */
   async followers(q: Queryable, userId: string, limit: number, afterId?: string): Promise<string[]> {
     const { rows } = await q.query<{ user_id: string }>(
