@@ -63,6 +63,8 @@ export function consoleReport(result: RunResult, options: { verbose?: boolean } 
   out.push('', ...summaryLines(result));
   const transport = transportLine(result);
   if (transport) out.push(transport);
+  const rateLimits = rateLimitLine(result);
+  if (rateLimits) out.push(rateLimits);
   return `${out.join('\n')}\n`;
 }
 
@@ -77,6 +79,13 @@ export function transportLine(result: RunResult): string | undefined {
   for (const r of t.resentRefusals) lines.push(`  re-sent, only a refusal being acceptable: ${r}`);
   for (const r of t.notResent) lines.push(`  not re-sent (not idempotent): ${r}`);
   return lines.join('\n');
+}
+
+/** What the run did about the target's 429s: waited them out, moved the work to other identities, or gave up. */
+export function rateLimitLine(result: RunResult): string | undefined {
+  const r = result.rateLimits;
+  if (!r || (r.met === 0 && r.spread === 0)) return undefined;
+  return `rate limits: ${r.met} 429s met; ${r.waited} waited out (${(r.waitedMs / 1000).toFixed(1)} s); ${r.spread} spread over other test identities (${r.extraIdentities} extra identities created); ${r.gaveUp} beyond the budget (rate-limited)`;
 }
 
 /**
