@@ -188,11 +188,15 @@ export class CheckContext {
     if (token) headers.authorization = `Bearer ${token}`;
     // The lease of the target running now: a shared resolver may hold the context of the target that created it.
     const lease = currentLease() ?? this.lease;
-    const spread = this.env.spread?.offer(options.as, `${op.method.toUpperCase()} ${op.gatewayPath}`, lease);
+    const route = `${op.method.toUpperCase()} ${op.gatewayPath}`;
+    const spread = this.env.spread?.offer(options.as, route, lease);
     try {
       return await this.sendRaw(op, req, options, headers, spread);
     } catch (error) {
       if (error instanceof SpreadSignal && lease) lease.signal = error;
+      // Limited beyond the budget with no other identity free: later targets learn it too.
+      else if (error instanceof RateLimitedError && options.as)
+        this.env.spread?.noteLimited(options.as.id, route, error);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Identities, User } from './identities.ts';
-import { RateLimitedError, SpreadSignal, type RateLimitStats, type SpreadOffer } from './rate-limit.ts';
+import { RateLimitedError, retryAfterMs, SpreadSignal, type RateLimitStats, type SpreadOffer } from './rate-limit.ts';
 
 /**
  * The identities one check target uses, over its attempts: which member of a pool label stands in for the label
@@ -106,6 +106,12 @@ export class IdentitySpread {
       `${signal.message}; no other test identity was free to make it (rateLimit.identities: ${this.maxIdentities} per user label); raise rateLimit.identities or the rate-limit budget in the config, or run fewer checks at once (--only)`,
       signal.response,
     );
+  }
+
+  /** A 429 given up on (no offer, or past the budget): its Retry-After still says when the user is free again. */
+  noteLimited(userId: string, route: string, error: RateLimitedError): void {
+    const ms = retryAfterMs(error.response?.headers['retry-after']);
+    if (ms !== undefined) this.limit(userId, route, Date.now() + ms);
   }
 
   private limit(userId: string, route: string, until: number): void {
