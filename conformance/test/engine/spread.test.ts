@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCheck } from '../../src/engine/check.ts';
 import type { RunResult } from '../../src/engine/findings.ts';
 import { runConformance } from '../../src/run.ts';
+import { runCli } from '../foreign/cli.ts';
 
 const SECRET = 'spread-test-secret';
 
@@ -134,6 +135,28 @@ describe('spreading work over identities when the target limits per user', () =>
       expect(statuses(result)).toEqual(['pass', 'pass', 'pass']);
       expect(target.registered).toHaveLength(2);
       expect(result.rateLimits).toMatchObject({ met: 1, waited: 1, spread: 0, extraIdentities: 0, gaveUp: 0 });
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('--identities sets the bound from the command line (1: spreading off), and the summary says what was done', async () => {
+    const target = await limitingTarget(() => true);
+    try {
+      const args = ['run', '--base-url', target.url, '--jwt-secret', SECRET, '--only', 'authn.accepts-valid-jwt'];
+      const off = await runCli([...args, '--identities', '1', '--concurrency', '1']);
+      expect(off.code, off.stderr).toBe(2);
+      expect(off.stdout).toMatch(
+        /rate limits: \d+ 429s met; 0 waited out \(0\.0 s\); 0 spread over other test identities \(0 extra identities created\)/,
+      );
+      const registeredOff = target.registered.length;
+      const on = await runCli([...args, '--identities', '2', '--concurrency', '1']);
+      expect(on.code, on.stderr).toBe(2);
+      expect(on.stdout).toMatch(/; [1-9]\d* spread over other test identities \([1-9]\d* extra identities created\)/);
+      // --identities 2: at most one more member per label than with spreading off, each one registered.
+      const extra = Number(/(\d+) extra identities created/.exec(on.stdout)![1]);
+      expect(extra).toBeLessThanOrEqual(registeredOff);
+      expect(target.registered.length).toBe(2 * registeredOff + extra);
     } finally {
       await target.close();
     }
