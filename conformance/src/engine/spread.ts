@@ -10,11 +10,15 @@ export class TargetLease {
   readonly swaps = new Map<string, number>();
   readonly limitedRoutes = new Set<string>();
   readonly reruns = new Map<string, number>();
+  /** Re-runs in all, whatever the labels (a check may make up a new label on each attempt). */
+  total = 0;
   /** The spread signal raised during the current attempt (a check may have swallowed it). */
   signal: SpreadSignal | undefined;
 }
 
 const FRESH = 'fresh users';
+/** A target's re-runs in all, in units of the per-label bound: enough for the few labels one check uses. */
+const RERUNS_PER_LABEL = 4;
 const current = new AsyncLocalStorage<TargetLease>();
 
 /** The lease of the check target whose attempt is running (whatever context object sends the request). */
@@ -33,7 +37,7 @@ export function withLease<T>(lease: TargetLease, run: () => Promise<T>): Promise
  * within `maxIdentities` per label), instead of waiting Retry-After out. A fresh user is replaced by another fresh
  * one. Requests of no label (registration, anonymous ones) and labels whose members are all limited on the route
  * wait within the budget as before, so a limit that hits every identity still ends rate-limited, after at most
- * `maxIdentities - 1` re-runs per label of a target.
+ * `maxIdentities - 1` re-runs per label of a target (and four times that in all, for labels made up per attempt).
  */
 export class IdentitySpread {
   /** userId → route → until (ms since epoch), from Retry-After. */
@@ -59,7 +63,7 @@ export class IdentitySpread {
     const member = this.identities.memberOf(user.id);
     if (!member) return undefined;
     const key = member.fresh ? FRESH : member.label;
-    if ((lease.reruns.get(key) ?? 0) >= this.maxIdentities - 1) return undefined;
+    if (!this.mayRerun(lease, key)) return undefined;
     if (!member.fresh) {
       const routes = new Set([...lease.limitedRoutes, route]);
       if (this.freeMember(member.label, routes, member.index) === undefined) return undefined;
@@ -86,17 +90,23 @@ export class IdentitySpread {
     const member = this.identities.memberOf(signal.userId);
     if (!member) return false;
     const key = member.fresh ? FRESH : member.label;
-    const reruns = lease.reruns.get(key) ?? 0;
-    if (reruns >= this.maxIdentities - 1) return false;
+    if (!this.mayRerun(lease, key)) return false;
     if (!member.fresh) {
       const next = this.freeMember(member.label, lease.limitedRoutes, member.index);
       if (next === undefined) return false;
       lease.swaps.set(member.label, next);
     }
-    lease.reruns.set(key, reruns + 1);
+    lease.reruns.set(key, (lease.reruns.get(key) ?? 0) + 1);
+    lease.total++;
     lease.signal = undefined;
     this.stats.spread++;
     return true;
+  }
+
+  /** At most `maxIdentities - 1` re-runs of a target per label, and RERUNS_PER_LABEL times that in all. */
+  private mayRerun(lease: TargetLease, key: string): boolean {
+    const most = this.maxIdentities - 1;
+    return (lease.reruns.get(key) ?? 0) < most && lease.total < RERUNS_PER_LABEL * most;
   }
 
   /** The outcome of a signal no other identity could take: rate-limited, saying why. */

@@ -115,6 +115,33 @@ describe('spreading work over identities when the target limits per user', () =>
     }
   });
 
+  it('a label made up on each attempt (a user per attempt) is bounded too: rate-limited after the run-wide cap', async () => {
+    const target = await limitingTarget(() => true);
+    const madeUp = defineCheck<string>({
+      ...probe,
+      id: 'contract.spread-made-up-label',
+      targets: () => ['a'],
+      async run(ctx) {
+        const user = await ctx.user(`someone ${randomBytes(3).toString('hex')}`);
+        await ctx.send(ctx.spec.operation('listUsers')!, { path: {}, query: {}, headers: {} }, { as: user });
+      },
+    });
+    try {
+      const result = await runConformance({
+        baseUrl: target.url,
+        jwtSecret: SECRET,
+        checks: [madeUp],
+        rateLimit: { perRequestMs: 2_000, perRunMs: 2_000, identities: 2 },
+      });
+      expect(statuses(result)).toEqual(['rate-limited']);
+      // identities 2: one re-run per label, four in all; then the fifth attempt's 429 is given up on.
+      expect(target.sent).toHaveLength(5);
+      expect(result.rateLimits).toMatchObject({ met: 5, spread: 4, gaveUp: 1 });
+    } finally {
+      await target.close();
+    }
+  });
+
   it('with one identity per label (spreading off) the same per-user limit is rate-limited', async () => {
     const target = await limitingTarget((sub, sent) => sub === sent[0]);
     try {
