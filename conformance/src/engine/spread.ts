@@ -83,7 +83,11 @@ export class IdentitySpread {
     return { userId: user.id, route };
   }
 
-  /** Records a spread signal; true when the target's attempt can be re-run with another identity (then counted). */
+  /**
+   * Records a spread signal; true when the target's attempt is to be re-run: with another identity (counted as
+   * spread), or, when the member that was free at send time has been limited since by a concurrent target, with the
+   * same ones, whose requests then get no offer and wait within the budget like any other.
+   */
   rerun(lease: TargetLease, signal: SpreadSignal): boolean {
     this.limit(signal.userId, signal.route, signal.untilMs);
     lease.limitedRoutes.add(signal.route);
@@ -91,15 +95,12 @@ export class IdentitySpread {
     if (!member) return false;
     const key = member.fresh ? FRESH : member.label;
     if (!this.mayRerun(lease, key)) return false;
-    if (!member.fresh) {
-      const next = this.freeMember(member.label, lease.limitedRoutes, member.index);
-      if (next === undefined) return false;
-      lease.swaps.set(member.label, next);
-    }
+    const next = member.fresh ? undefined : this.freeMember(member.label, lease.limitedRoutes, member.index);
+    if (next !== undefined) lease.swaps.set(member.label, next);
+    if (member.fresh || next !== undefined) this.stats.spread++;
     lease.reruns.set(key, (lease.reruns.get(key) ?? 0) + 1);
     lease.total++;
     lease.signal = undefined;
-    this.stats.spread++;
     return true;
   }
 
