@@ -165,10 +165,11 @@ describe('foreign-style targets get the verdicts they deserve', () => {
     'behaviour 6: per-user limits far above the budget are spread over other identities: the verdicts of an unlimited run',
     { timeout: 600_000 },
     async () => {
-      // One feed rebuild and two message sends an hour per user (Retry-After: 3600), far beyond the budget.
+      // One feed rebuild and four message sends an hour per user (Retry-After: 3600), far beyond the budget: the run
+      // needs two rebuilds and about ten sends as the pool's owner, so three of its five identities.
       const limits = [
         { method: 'POST', path: /^\/api\/feed\/rebuild$/, max: 1, windowMs: 3_600_000, retryAfterS: 3600 },
-        { method: 'POST', path: /^\/api\/messages(\/upload)?$/, max: 2, windowMs: 3_600_000, retryAfterS: 3600 },
+        { method: 'POST', path: /^\/api\/messages(\/upload)?$/, max: 4, windowMs: 3_600_000, retryAfterS: 3600 },
       ];
       const only = ['authn.accepts-valid-jwt', 'contract.response-schema', 'authz.chat-membership'];
       const free = await against({}, { only });
@@ -188,7 +189,6 @@ describe('foreign-style targets get the verdicts they deserve', () => {
       expect(stats.met).toBe(limited.limited);
       expect(stats.spread).toBeGreaterThan(0);
       expect(stats.extraIdentities).toBeGreaterThan(0);
-      expect(stats.extraIdentities).toBeLessThanOrEqual(4 * 3);
       expect([stats.waited, stats.gaveUp]).toEqual([0, 0]);
       expect(consoleReport(spread)).toMatch(
         new RegExp(
