@@ -144,7 +144,9 @@ function tryHints(result: RunResult): string[] {
   if (reasons.some((r) => /unreachable|ECONNREFUSED/.test(r)))
     hints.push('check that the target is running and the URL is right (--base-url, --service name=URL)');
   if (reasons.some((r) => /429|rate-limit/.test(r)))
-    hints.push('--concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config');
+    hints.push(
+      '--concurrency 1, fewer checks (--only), more test identities (--identities N), or a larger rateLimit budget in the config',
+    );
   if (reasons.some((r) => /valid token refused|valid token was refused/.test(r)))
     hints.push('the claims the target needs (--token-claim name=value) or the right --jwt-secret');
   if (reasons.some((r) => /did not join a group|broker|topic/i.test(r)))
