@@ -189,13 +189,14 @@ export class CheckContext {
     // The lease of the target running now: a shared resolver may hold the context of the target that created it.
     const lease = currentLease() ?? this.lease;
     const route = `${op.method.toUpperCase()} ${op.gatewayPath}`;
-    const spread = this.env.spread?.offer(options.as, route, lease);
+    // A request sent without a token is limited by something else than its user: another identity would not help.
+    const spread = this.env.spread?.offer(token ? options.as : null, route, lease);
     try {
       return await this.sendRaw(op, req, options, headers, spread);
     } catch (error) {
       if (error instanceof SpreadSignal && lease) lease.signal = error;
       // Limited beyond the budget with no other identity free: later targets learn it too.
-      else if (error instanceof RateLimitedError && options.as)
+      else if (error instanceof RateLimitedError && token && options.as)
         this.env.spread?.noteLimited(options.as.id, route, error);
       throw error;
     }

@@ -142,6 +142,37 @@ describe('spreading work over identities when the target limits per user', () =>
     }
   });
 
+  it('a request sent without a token is not spread: another identity would not change what limits it', async () => {
+    const target = await limitingTarget(() => true);
+    const anonymous = defineCheck<string>({
+      ...probe,
+      id: 'contract.spread-anonymous',
+      targets: () => ['a'],
+      async run(ctx) {
+        const owner = await ctx.user('owner');
+        await ctx.send(
+          ctx.spec.operation('listUsers')!,
+          { path: {}, query: {}, headers: {} },
+          { as: owner, token: null },
+        );
+      },
+    });
+    try {
+      const result = await runConformance({
+        baseUrl: target.url,
+        jwtSecret: SECRET,
+        checks: [anonymous],
+        rateLimit: { perRequestMs: 2_000, perRunMs: 2_000, identities: 3 },
+      });
+      expect(statuses(result)).toEqual(['rate-limited']);
+      expect(target.sent).toEqual(['']);
+      expect(target.registered).toHaveLength(2);
+      expect(result.rateLimits).toMatchObject({ met: 1, spread: 0, extraIdentities: 0, gaveUp: 1 });
+    } finally {
+      await target.close();
+    }
+  });
+
   it('with one identity per label (spreading off) the same per-user limit is rate-limited', async () => {
     const target = await limitingTarget((sub, sent) => sub === sent[0]);
     try {
