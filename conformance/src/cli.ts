@@ -87,6 +87,11 @@ program
   )
   .option('--concurrency <n>', 'check targets run at once (default 8)', positive('--concurrency'))
   .option(
+    '--identities <n>',
+    'test identities per user label to spread work over when the target limits per user (429 with a long Retry-After); 1 turns spreading off (default 5; rateLimit.identities in the config)',
+    positive('--identities'),
+  )
+  .option(
     '--double <name[=url]>',
     `a recording double of a downstream dependency (${Object.keys(DOUBLES).join(', ')}): started here, or =URL of one started with \`conformance double\`; the target must call it (repeatable)`,
     repeat,
@@ -116,7 +121,7 @@ program
         jwtSecret: opts.jwtSecret ?? jwtSecretOf(config),
         tokenClaims,
         admin,
-        rateLimit: config.rateLimit,
+        rateLimit: { ...config.rateLimit, ...(opts.identities ? { identities: opts.identities } : {}) },
         kafkaBrokers: opts.kafkaBrokers ?? config.kafkaBrokers,
         only,
         skip,

@@ -23,7 +23,7 @@ pathPrefix: /v2
 jwtSecretEnv: TEAM_JWT
 tokenClaims: {sh: 0}
 admin: {header: X-Admin-Token, valueEnv: TEAM_ADMIN}
-rateLimit: {perRequestMs: 5000}
+rateLimit: {perRequestMs: 5000, identities: 3, spreadAfterMs: 2000}
 only: [authn]
 doubles: {media: {}}
 `);
@@ -34,6 +34,7 @@ doubles: {media: {}}
     expect(jwtSecretOf(config, env)).toBe('k');
     expect(adminOf(config, env)).toEqual({ header: 'X-Admin-Token', value: 'a' });
     expect(doublesOf(config)).toEqual(['media']);
+    expect(config.rateLimit).toEqual({ perRequestMs: 5000, identities: 3, spreadAfterMs: 2000 });
   });
 
   it('names the recording doubles: started here, or read at the URL of one the deployment started', () => {
@@ -48,6 +49,7 @@ doubles: {media: {}}
     expect(() => checkConfig({ baseURL: 'http://x' })).toThrow(/additional properties \(baseURL\)/);
     expect(() => checkConfig({ admin: { header: 'X-Admin-Token' } })).toThrow(UsageError);
     expect(() => checkConfig({ services: { chats: 'ftp://x' } })).toThrow(/services\/chats/);
+    expect(() => checkConfig({ rateLimit: { identities: 0 } })).toThrow(/rateLimit\/identities must be >= 1/);
     expect(() => checkConfig({ jwtSecretEnv: 'NOT_SET_ANYWHERE' }, 'c', {})).toThrow(
       /NOT_SET_ANYWHERE, which is not set/,
     );

@@ -10,7 +10,8 @@ import { poll } from './poll.ts';
 import { Resolver, type FilledRequest } from './recipes.ts';
 import { urlFor, type Target } from './target.ts';
 import type { Transport } from './transport.ts';
-import { RateLimitedError, type RateLimitBudget } from './rate-limit.ts';
+import { RateLimitedError, SpreadSignal, type RateLimitBudget, type SpreadOffer } from './rate-limit.ts';
+import { currentLease, type IdentitySpread, type TargetLease } from './spread.ts';
 
 /** The check cannot be evaluated because a precondition failed (e.g. the owner could not create the resource). */
 export class Blocked extends Error {}
@@ -67,6 +68,8 @@ export interface Environment {
   resolvers: Map<string, Resolver>;
   /** Recording doubles of downstream dependencies, by the spec service they stand in for. */
   doubles: Map<string, RunningDouble>;
+  /** Spreads work over several identities of a label when the target limits per user (absent: never spread). */
+  spread?: IdentitySpread;
   /** Results computed once per run and shared by the checks (ctx.once). */
   shared?: Map<string, Promise<unknown>>;
   observe(o: Observation): void;
@@ -86,6 +89,8 @@ export class CheckContext {
     private readonly clauseId: string,
     private readonly failure: string,
     readonly operation?: Operation,
+    /** Which members of the pool labels this target's attempt uses (spread.ts). */
+    private readonly lease?: TargetLease,
   ) {
     this.spec = env.spec;
     this.target = env.target;
@@ -93,9 +98,14 @@ export class CheckContext {
     this.http = env.http;
   }
 
-  /** A test user named `label` (owner, stranger, …), registered once per run and shared by the checks. */
+  /**
+   * A test user named `label` (owner, stranger, …), registered once per run and shared by the checks. When the target
+   * limited this label's user, a re-run of the target gets another member of the label (`owner #2`, spread.ts).
+   */
   user(label: string): Promise<User> {
-    return this.env.identities.shared(label).catch((error) => this.userFailed(label, error));
+    return this.env.identities
+      .shared(label, this.lease?.swaps.get(label) ?? 0)
+      .catch((error) => this.userFailed(label, error));
   }
 
   /** A user only this target uses. */
@@ -172,10 +182,33 @@ export class CheckContext {
     return urlFor(this.target, op, req.path, req.query);
   }
 
-  send(op: Operation, req: FilledRequest, options: SendOptions): Promise<HttpResponse> {
+  async send(op: Operation, req: FilledRequest, options: SendOptions): Promise<HttpResponse> {
     const token = options.token !== undefined ? options.token : options.as?.token;
     const headers: Record<string, string> = { ...options.as?.headers, ...req.headers, ...options.headers };
     if (token) headers.authorization = `Bearer ${token}`;
+    // The lease of the target running now: a shared resolver may hold the context of the target that created it.
+    const lease = currentLease() ?? this.lease;
+    const route = `${op.method.toUpperCase()} ${op.gatewayPath}`;
+    // A request sent without a token is limited by something else than its user: another identity would not help.
+    const spread = this.env.spread?.offer(token ? options.as : null, route, lease);
+    try {
+      return await this.sendRaw(op, req, options, headers, spread);
+    } catch (error) {
+      if (error instanceof SpreadSignal && lease) lease.signal = error;
+      // Limited beyond the budget with no other identity free: later targets learn it too.
+      else if (error instanceof RateLimitedError && token && options.as)
+        this.env.spread?.noteLimited(options.as.id, route, error);
+      throw error;
+    }
+  }
+
+  private sendRaw(
+    op: Operation,
+    req: FilledRequest,
+    options: SendOptions,
+    headers: Record<string, string>,
+    spread: SpreadOffer | undefined,
+  ): Promise<HttpResponse> {
     return this.http.send({
       method: op.method,
       url: this.url(op, req),
@@ -188,6 +221,7 @@ export class CheckContext {
       setup: options.setup,
       refusalExpected: options.refusalExpected,
       documentedStatuses: Object.keys(op.responses),
+      spread,
     } as HttpRequest);
   }
 

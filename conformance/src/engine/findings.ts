@@ -1,5 +1,6 @@
 import type { Clause, SpecLocation } from '../spec/types.ts';
 import type { TransportStats } from './http.ts';
+import type { RateLimitStats } from './rate-limit.ts';
 
 /**
  * A security failure means access was granted, data leaked or a bad token was accepted. A deviation means the
@@ -91,6 +92,8 @@ export interface RunResult {
   specFiles: string[];
   /** Lost answers, retries and replaced set-up steps: reported so that a flaky target is visible. */
   transport?: TransportStats;
+  /** 429s met, waited out, spread over other identities, and given up on (rate-limited). */
+  rateLimits?: RateLimitStats;
 }
 
 const ORDER: Status[] = ['fail', 'error', 'blocked', 'rate-limited', 'not-implemented', 'pass', 'skipped'];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { curlCommand } from './curl.ts';
 import type { Exchange } from './findings.ts';
+import type { SpreadOffer } from './rate-limit.ts';
 import { redactBody, redactHeaders } from './redact.ts';
 
 export type FormField = string | { filename: string; type: string; content: string };
@@ -28,6 +29,8 @@ export interface HttpRequest {
    * whichever attempt did it. Such re-sends are listed with the run.
    */
   refusalExpected?: boolean;
+  /** Another identity may make this request (spread.ts): a 429 asking for a long wait is not waited out. */
+  spread?: SpreadOffer;
 }
 
 export interface HttpResponse {

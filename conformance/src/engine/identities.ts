@@ -42,6 +42,11 @@ const REGISTRATION_ATTEMPTS = 3;
 export class Identities {
   private readonly register: Operation | undefined;
   private readonly pool = new Map<string, Promise<User>>();
+  /** Which label (and which of its members) or fresh user each created user is, by id: who may stand in for whom. */
+  private readonly members = new Map<string, { label: string; index: number; fresh?: boolean }>();
+  private readonly memberIds = new Map<string, string>();
+  /** Members created besides each label's first (to spread work over identities when the target limits per user). */
+  extraMembers = 0;
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
 
@@ -63,16 +68,34 @@ export class Identities {
    * retries and REGISTRATION_ATTEMPTS new identities) is kept as the run's answer: asking again would only wait as
    * long again, for every target of a target that never answers.
    */
-  shared(label: string): Promise<User> {
-    let user = this.pool.get(label);
+  shared(label: string, index = 0): Promise<User> {
+    const name = memberLabel(label, index);
+    let user = this.pool.get(name);
     if (!user) {
-      user = this.create(label);
-      this.pool.set(label, user);
-      user.catch((error) => {
-        if (!(error instanceof TransportError)) this.pool.delete(label);
-      });
+      if (index > 0) this.extraMembers++;
+      user = this.create(name);
+      this.pool.set(name, user);
+      user.then(
+        (u) => {
+          this.members.set(u.id, { label, index });
+          this.memberIds.set(name, u.id);
+        },
+        (error) => {
+          if (!(error instanceof TransportError)) this.pool.delete(name);
+        },
+      );
     }
     return user;
+  }
+
+  /** The id of member `index` of the pool label, once created. */
+  member(label: string, index: number): string | undefined {
+    return this.memberIds.get(memberLabel(label, index));
+  }
+
+  /** The pool label (and member) a user stands for, or that it is a fresh user; undefined for any other. */
+  memberOf(id: string): { label: string; index: number; fresh?: boolean } | undefined {
+    return this.members.get(id);
   }
 
   /** Creates the pool's users before the checks start, so registrations do not compete with check traffic. */
@@ -104,6 +127,12 @@ export class Identities {
    * when there is one, since registering runs the platform's password KDF; registered otherwise.
    */
   async fresh(label: string): Promise<User> {
+    const user = await this.mintFresh(label);
+    this.members.set(user.id, { label, index: 0, fresh: true });
+    return user;
+  }
+
+  private async mintFresh(label: string): Promise<User> {
     if (!this.secret) return this.create(label);
     // Shaped like a real id (ids may have a format in the spec): a registered user's id with a new hex tail.
     this.template ??= this.register ? this.create('id template') : undefined;
@@ -186,6 +215,11 @@ export class Identities {
     const missing = Object.keys(this.options.claims ?? {}).some((name) => !(name in claims));
     return { id: sub, token: missing && this.secret ? await this.mint(sub) : token, label };
   }
+}
+
+/** The pool's name of member `index` of a label: the label itself, then `label #2`, `label #3`... */
+function memberLabel(label: string, index: number): string {
+  return index === 0 ? label : `${label} #${index + 1}`;
 }
 
 function tokenField(op: Operation): string | undefined {

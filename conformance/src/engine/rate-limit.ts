@@ -12,6 +12,49 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** A long 429 (or a known limit) on a request another identity can make: the target's attempt is re-run with one. */
+export class SpreadSignal extends RateLimitedError {
+  constructor(
+    message: string,
+    response: HttpResponse | undefined,
+    readonly userId: string,
+    readonly route: string,
+    readonly untilMs: number,
+  ) {
+    super(message, response as HttpResponse);
+  }
+}
+
+/** Marks a request as one another identity may make: set by the check context, read by the rate-limit layer. */
+export interface SpreadOffer {
+  userId: string;
+  route: string;
+}
+
+/** What the run did about 429s, for the summary. */
+export interface RateLimitStats {
+  /** 429 answers received. */
+  met: number;
+  /** 429s waited out (Retry-After within the budget), and the total wait. */
+  waited: number;
+  waitedMs: number;
+  /** Check-target attempts moved to another identity instead of waiting. */
+  spread: number;
+  /** Identities created besides each label's first, to spread work (Identities counts them). */
+  extraIdentities: number;
+  /** Requests reported rate-limited (429 beyond the budget). */
+  gaveUp: number;
+}
+
+export const newRateLimitStats = (): RateLimitStats => ({
+  met: 0,
+  waited: 0,
+  waitedMs: 0,
+  spread: 0,
+  extraIdentities: 0,
+  gaveUp: 0,
+});
+
 export interface RateLimitBudget {
   /** Longest total wait for one request (sum of its Retry-After waits). */
   perRequestMs: number;
@@ -19,12 +62,22 @@ export interface RateLimitBudget {
   perRunMs: number;
   /** Wait used when a 429 has no (or an unreadable) Retry-After. */
   defaultWaitMs: number;
+  /**
+   * Most identities per pool label (owner, stranger...), the first included: a request another identity can make
+   * whose 429 asks for a wait above `spreadAfterMs` is moved to another one (created within this bound) instead of
+   * waiting. 1 turns spreading off.
+   */
+  identities?: number;
+  /** Retry-After up to this is waited out; above it, work is spread over other identities where it can be. */
+  spreadAfterMs?: number;
 }
 
 export const DEFAULT_RATE_LIMIT_BUDGET: RateLimitBudget = {
   perRequestMs: 65_000,
   perRunMs: 300_000,
   defaultWaitMs: 1_000,
+  identities: 5,
+  spreadAfterMs: 5_000,
 };
 
 /** Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
@@ -40,11 +93,11 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
  * A layer over the HTTP transport that never lets a 429 reach a verdict: it waits as Retry-After says (within a
  * per-request and a per-run budget) and sends the request again, since a 429 means the request was not processed
  * (RFC 6585 §4). Past the budget it throws RateLimitedError, which the runner turns into the `rate-limited` outcome.
+ * A request another identity may make (`spread`, see spread.ts) is not waited for when Retry-After exceeds
+ * `spreadAfterMs`: it throws SpreadSignal at once, and the runner moves the check target to another identity.
  */
 export class RateLimitLayer implements Transport {
   private spentMs = 0;
-  /** 429s seen and waits made, for the summary. */
-  readonly stats = { limited: 0, waitedMs: 0, gaveUp: 0 };
 
   get losses() {
     return this.inner.losses;
@@ -54,6 +107,8 @@ export class RateLimitLayer implements Transport {
     private readonly inner: Transport,
     private readonly budget: RateLimitBudget = DEFAULT_RATE_LIMIT_BUDGET,
     private readonly wait: (ms: number) => Promise<unknown> = sleep,
+    /** 429s met, waited out, given up on (and spread, counted by the runner), for the summary. */
+    readonly stats: RateLimitStats = newRateLimitStats(),
   ) {}
 
   async send(request: HttpRequest): Promise<HttpResponse> {
@@ -64,8 +119,17 @@ export class RateLimitLayer implements Transport {
     for (;;) {
       const res = await this.inner.send(req);
       if (res.status !== 429) return res;
-      this.stats.limited++;
+      this.stats.met++;
       const ms = retryAfterMs(res.headers['retry-after']) ?? this.budget.defaultWaitMs;
+      const spread = req.spread;
+      if (spread && ms > (this.budget.spreadAfterMs ?? Infinity))
+        throw new SpreadSignal(
+          `${req.method.toUpperCase()} ${req.url} as ${req.identity}: 429 (Retry-After: ${res.headers['retry-after']})`,
+          res,
+          spread.userId,
+          spread.route,
+          Date.now() + ms,
+        );
       if (waited + ms > this.budget.perRequestMs || this.spentMs + ms > this.budget.perRunMs) {
         this.stats.gaveUp++;
         const header = res.headers['retry-after'] ? `Retry-After: ${res.headers['retry-after']}` : 'no Retry-After';
@@ -76,6 +140,7 @@ export class RateLimitLayer implements Transport {
       }
       waited += ms;
       this.spentMs += ms;
+      this.stats.waited++;
       this.stats.waitedMs += ms;
       await this.wait(ms);
     }

@@ -14,7 +14,8 @@ import {
 import { HttpClient, TransportError } from './http.ts';
 import { Identities } from './identities.ts';
 import { runPool } from './pool.ts';
-import { RateLimitedError, RateLimitLayer } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMIT_BUDGET, newRateLimitStats, RateLimitedError, RateLimitLayer } from './rate-limit.ts';
+import { IdentitySpread, TargetLease, withLease } from './spread.ts';
 import { RedirectLayer } from './redirects.ts';
 import { reachable, type Target } from './target.ts';
 import { VERSION } from '../version.ts';
@@ -43,16 +44,20 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
   const started = Date.now();
   const observations: Observation[] = [];
   const client = new HttpClient({ timeoutMs: input.options.timeoutMs, setupTimeoutMs: input.options.setupTimeoutMs });
-  const http = new RateLimitLayer(new RedirectLayer(client), input.options.rateLimit);
+  const budget = { ...DEFAULT_RATE_LIMIT_BUDGET, ...input.options.rateLimit };
+  const rateLimits = newRateLimitStats();
+  const http = new RateLimitLayer(new RedirectLayer(client), budget, undefined, rateLimits);
+  const identities = new Identities(input.spec, input.target, http, input.options.jwtSecret, {
+    claims: input.options.tokenClaims,
+    admin: input.options.admin,
+  });
   const env: Environment = {
     spec: input.spec,
     target: input.target,
     options: input.options,
     http,
-    identities: new Identities(input.spec, input.target, http, input.options.jwtSecret, {
-      claims: input.options.tokenClaims,
-      admin: input.options.admin,
-    }),
+    identities,
+    spread: new IdentitySpread(identities, budget.identities ?? 1, budget.spreadAfterMs ?? Infinity, rateLimits),
     resolvers: new Map(),
     doubles: new Map((input.doubles ?? []).map((d) => [d.service, d])),
     observe: (o) => observations.push(o),
@@ -101,6 +106,7 @@ export async function runChecks(input: RunInput): Promise<RunResult> {
     observations,
     specFiles: input.spec.files,
     transport: client.losses,
+    rateLimits: { ...rateLimits, extraIdentities: identities.extraMembers },
   };
 }
 
@@ -112,18 +118,32 @@ async function runTarget(
   op: Operation | undefined,
 ): Promise<TargetResult> {
   const started = Date.now();
-  const ctx = new CheckContext(env, check.id, check.clause, check.failure, op);
   const base = { label, operationId: op?.operationId, service: op?.service };
   // One place for every check whose target is an operation: no URL for its service, nothing to run (the console's
   // summary reads this reason to name the --service option that fixes it).
   if (op && !reachable(env.target, op))
     return { ...base, status: 'skipped', reason: unreachableReason(op), findings: [], durationMs: 0 };
-  try {
-    await check.run(ctx, t);
-    const status = ctx.findings.length > 0 ? 'fail' : 'pass';
-    return { ...base, status, findings: ctx.findings, durationMs: Date.now() - started };
-  } catch (error) {
+  const lease = new TargetLease();
+  for (;;) {
+    const ctx = new CheckContext(env, check.id, check.clause, check.failure, op, lease);
+    let error: unknown;
+    let failed = false;
+    try {
+      await withLease(lease, () => check.run(ctx, t));
+    } catch (thrown) {
+      error = thrown;
+      failed = true;
+    }
+    // A user of this attempt was limited for long (even if the check swallowed it, its verdict may rest on the
+    // 429): the attempt is dropped and the target runs again from its start with another identity, within bounds.
+    const signal = lease.signal;
+    if (signal) {
+      if (env.spread?.rerun(lease, signal)) continue;
+      [error, failed] = [env.spread?.exhausted(signal) ?? signal, true];
+    }
     const findings = ctx.findings;
+    if (!failed)
+      return { ...base, status: findings.length > 0 ? 'fail' : 'pass', findings, durationMs: Date.now() - started };
     const status = findings.length > 0 ? 'fail' : statusOf(error);
     return { ...base, status, reason: reasonOf(error), findings, durationMs: Date.now() - started };
   }

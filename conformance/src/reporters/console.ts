@@ -63,6 +63,8 @@ export function consoleReport(result: RunResult, options: { verbose?: boolean } 
   out.push('', ...summaryLines(result));
   const transport = transportLine(result);
   if (transport) out.push(transport);
+  const rateLimits = rateLimitLine(result);
+  if (rateLimits) out.push(rateLimits);
   return `${out.join('\n')}\n`;
 }
 
@@ -77,6 +79,13 @@ export function transportLine(result: RunResult): string | undefined {
   for (const r of t.resentRefusals) lines.push(`  re-sent, only a refusal being acceptable: ${r}`);
   for (const r of t.notResent) lines.push(`  not re-sent (not idempotent): ${r}`);
   return lines.join('\n');
+}
+
+/** What the run did about the target's 429s: waited them out, moved the work to other identities, or gave up. */
+export function rateLimitLine(result: RunResult): string | undefined {
+  const r = result.rateLimits;
+  if (!r || (r.met === 0 && r.spread === 0)) return undefined;
+  return `rate limits: ${r.met} 429s met; ${r.waited} waited out (${(r.waitedMs / 1000).toFixed(1)} s); ${r.spread} spread over other test identities (${r.extraIdentities} extra identities created); ${r.gaveUp} beyond the budget (rate-limited)`;
 }
 
 /**
@@ -135,7 +144,9 @@ function tryHints(result: RunResult): string[] {
   if (reasons.some((r) => /unreachable|ECONNREFUSED/.test(r)))
     hints.push('check that the target is running and the URL is right (--base-url, --service name=URL)');
   if (reasons.some((r) => /429|rate-limit/.test(r)))
-    hints.push('--concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config');
+    hints.push(
+      '--concurrency 1, fewer checks (--only), more test identities (--identities N), or a larger rateLimit budget in the config',
+    );
   if (reasons.some((r) => /valid token refused|valid token was refused/.test(r)))
     hints.push('the claims the target needs (--token-claim name=value) or the right --jwt-secret');
   if (reasons.some((r) => /did not join a group|broker|topic/i.test(r)))

@@ -16,8 +16,11 @@ export interface ForeignBehaviour {
   redirect?: Array<{ method: string; path: RegExp; location: string }>;
   /** Writes that answer 200 {} where the reference refuses with 403/404 (the original's no-op writes). */
   noOpWrites?: Array<{ method: string; path: RegExp }>;
-  /** Per-user limit: at most `max` requests of one token's sub per `windowMs` on matching routes, then 429 + Retry-After. */
-  rateLimit?: { max: number; windowMs: number; retryAfterS: number; path?: RegExp };
+  /**
+   * Per-user limits: at most `max` requests of one token's sub per `windowMs` on matching routes (method and path;
+   * any when absent), then 429 + Retry-After. Each rule counts on its own (one feed rebuild an hour, two messages...).
+   */
+  rateLimit?: RateLimitRule | RateLimitRule[];
   /** Every bearer token must carry this claim, else 401 (a shard number). */
   requiredClaim?: string;
   /** Admin routes need this static header; the gateway then forwards an admin token of the same sub. */
@@ -28,9 +31,20 @@ export interface ForeignBehaviour {
   dieAfter?: number;
 }
 
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+  retryAfterS: number;
+  method?: string;
+  path?: RegExp;
+}
+
 export interface ForeignGateway {
   url: string;
   requests: number;
+  /** 429s answered, and the distinct token subs that got one. */
+  limited: number;
+  limitedSubs: Set<string>;
   close(): Promise<void>;
 }
 
@@ -43,6 +57,8 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
   const state: ForeignGateway = {
     url: '',
     requests: 0,
+    limited: 0,
+    limitedSubs: new Set(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -89,13 +105,18 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
         { 'www-authenticate': 'Bearer realm="socialnet", error="invalid_token"' },
       );
     }
-    if (behaviour.rateLimit && claims?.sub && (!behaviour.rateLimit.path || behaviour.rateLimit.path.test(path))) {
+    const rules = behaviour.rateLimit ? [behaviour.rateLimit].flat() : [];
+    for (const [index, rule] of rules.entries()) {
+      if (!claims?.sub || (rule.method && rule.method.toUpperCase() !== method) || (rule.path && !rule.path.test(path)))
+        continue;
       const now = Date.now();
-      const key = String(claims.sub);
-      const recent = (windows.get(key) ?? []).filter((t) => now - t < behaviour.rateLimit!.windowMs);
-      if (recent.length >= behaviour.rateLimit.max) {
+      const key = `${index} ${String(claims.sub)}`;
+      const recent = (windows.get(key) ?? []).filter((t) => now - t < rule.windowMs);
+      if (recent.length >= rule.max) {
         windows.set(key, recent);
-        return send(429, { error: 'rate limited' }, { 'retry-after': String(behaviour.rateLimit.retryAfterS) });
+        state.limited++;
+        state.limitedSubs.add(String(claims.sub));
+        return send(429, { error: 'rate limited' }, { 'retry-after': String(rule.retryAfterS) });
       }
       windows.set(key, [...recent, now]);
     }

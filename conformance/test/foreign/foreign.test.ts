@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitVerdict, type RunResult } from '../../src/engine/findings.ts';
 import { startReference, type StartedReference } from '../../src/reference.ts';
 import { runConformance, type ConformanceOptions } from '../../src/run.ts';
+import { consoleReport } from '../../src/reporters/console.ts';
 import { explain } from '../harness/expect-run.ts';
 import { startForeignGateway, type ForeignBehaviour } from './foreign-gateway.ts';
 import { labelsWith, outcomes, reasonOf, received } from './verdicts.ts';
@@ -26,6 +27,20 @@ async function against(behaviour: ForeignBehaviour, options: ConformanceOptions)
     await gateway.close();
   }
 }
+
+/** `check: label` → outcome of every target that ran, over all checks. */
+const everyOutcome = (result: RunResult) =>
+  Object.fromEntries(
+    result.checks.flatMap((c) =>
+      Object.entries(outcomes(result, c.id)).map(([label, o]) => [`${c.id}: ${label}`, o] as const),
+    ),
+  );
+
+const labelsOfAny = (result: RunResult, outcome: string) =>
+  Object.entries(everyOutcome(result))
+    .filter(([, o]) => o === outcome)
+    .map(([k]) => k)
+    .sort();
 
 const allOther = (result: RunResult, checkId: string, except: string[]) =>
   Object.entries(outcomes(result, checkId))
@@ -143,6 +158,61 @@ describe('foreign-style targets get the verdicts they deserve', () => {
       expect(received(result, 'authz.chat-membership')).toEqual([]);
       expect(exitVerdict(result).code).toBe(2);
       expect(exitVerdict(result).why).toMatch(/^\d+ rate-limited targets$/);
+    },
+  );
+
+  it(
+    'behaviour 6: per-user limits far above the budget are spread over other identities: the verdicts of an unlimited run',
+    { timeout: 600_000 },
+    async () => {
+      // One feed rebuild and four message sends an hour per user (Retry-After: 3600), far beyond the budget: the run
+      // needs two rebuilds and about ten sends as the pool's owner, so three of its five identities.
+      const limits = [
+        { method: 'POST', path: /^\/api\/feed\/rebuild$/, max: 1, windowMs: 3_600_000, retryAfterS: 3600 },
+        { method: 'POST', path: /^\/api\/messages(\/upload)?$/, max: 4, windowMs: 3_600_000, retryAfterS: 3600 },
+      ];
+      const only = ['authn.accepts-valid-jwt', 'contract.response-schema', 'authz.chat-membership'];
+      const free = await against({}, { only });
+      const limited = await startForeignGateway(reference.target.baseUrl!, { rateLimit: limits });
+      const spread = await runConformance({
+        baseUrl: limited.url,
+        jwtSecret: reference.jwtSecret,
+        concurrency: 4,
+        only,
+      }).finally(() => limited.close());
+      expect(everyOutcome(spread), explain(spread)).toEqual(everyOutcome(free));
+      expect(labelsOfAny(spread, 'rate-limited')).toEqual([]);
+      // The limits were met, and worked around by other identities instead of waiting an hour.
+      expect(limited.limited).toBeGreaterThan(0);
+      expect(limited.limitedSubs.size).toBeGreaterThan(1);
+      const stats = spread.rateLimits!;
+      expect(stats.met).toBe(limited.limited);
+      expect(stats.spread).toBeGreaterThan(0);
+      expect(stats.extraIdentities).toBeGreaterThan(0);
+      expect([stats.waited, stats.gaveUp]).toEqual([0, 0]);
+      expect(consoleReport(spread)).toMatch(
+        new RegExp(
+          `rate limits: ${stats.met} 429s met; 0 waited out \\(0\\.0 s\\); ${stats.spread} spread over other test identities \\(${stats.extraIdentities} extra identities created\\); 0 beyond the budget`,
+        ),
+      );
+
+      // One identity per label: the same limits are rate-limited (never judged), the rest as without limits.
+      const single = await against({ rateLimit: limits }, { only, rateLimit: { identities: 1 } });
+      const want = everyOutcome(free);
+      const got = everyOutcome(single);
+      const rateLimited = labelsOfAny(single, 'rate-limited');
+      expect(rateLimited.length).toBeGreaterThan(0);
+      for (const key of rateLimited) {
+        expect(want[key]).toBeDefined();
+        expect(reasonOf(single, key.split(': ')[0]!, key.split(': ')[1]!)).toMatch(/429 \(Retry-After: 3600\)/);
+      }
+      expect(
+        Object.fromEntries(Object.entries(got).filter(([k]) => !rateLimited.includes(k))),
+        explain(single),
+      ).toEqual(Object.fromEntries(Object.entries(want).filter(([k]) => !rateLimited.includes(k))));
+      expect(single.rateLimits!.spread).toBe(0);
+      expect(single.rateLimits!.gaveUp).toBeGreaterThan(0);
+      expect(exitVerdict(single).code).toBe(exitVerdict(free).code === 0 ? 2 : exitVerdict(free).code);
     },
   );
 

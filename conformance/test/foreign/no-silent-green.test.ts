@@ -72,7 +72,7 @@ describe('no silent green', () => {
         }
         expect(exitVerdict(result)).toEqual({ code: 2, why: `${ran.length} rate-limited targets` });
         expect(consoleReport(result)).toContain(
-          'try: --concurrency 1, fewer checks (--only), or a larger rateLimit budget in the config',
+          'try: --concurrency 1, fewer checks (--only), more test identities (--identities N), or a larger rateLimit budget in the config',
         );
       } finally {
         limited.close();
