@@ -88,6 +88,7 @@ export const homeRepo = {
    * merged with the `pulled` authors' own timelines and with the posts of home-source authors whose fan-out is still
    * queued (so a post is visible as soon as the consumer stored it, however long the fan-out queue), in the feed's
    * total order, each post once. Each branch reads about `limit` rows, whatever the number of followees.
+   * (Queued posts are probed against the sources one by one: the queue is short, the sources may be thousands.)
    */
   async page(
     q: Queryable,
@@ -112,7 +113,7 @@ export const homeRepo = {
             ORDER BY created_at DESC, post_id DESC LIMIT $5
          ), pending AS (
            SELECT a.* FROM feed.fanout_queue q JOIN feed.author_timeline a ON a.author_id = q.author_id AND a.post_id = q.post_id
-            WHERE EXISTS (SELECT 1 FROM feed.home_sources s WHERE s.user_id = $1 AND s.author_id = q.author_id)
+            WHERE (SELECT true FROM feed.home_sources s WHERE s.user_id = $1 AND s.author_id = q.author_id)
               AND ($3::timestamptz IS NULL OR (a.created_at, a.post_id) < ($3::timestamptz, $4::bigint))
          )
          SELECT *, created_at::text AS cursor_t FROM (SELECT * FROM home UNION SELECT * FROM merged UNION SELECT * FROM pending) x
