@@ -31,6 +31,8 @@ export interface StrangerAttempt {
   rule: AuthzRule;
   /** For a write: what the owner could read before the stranger's request (compare with `snapshot` after). */
   before?: Snapshot;
+  /** The owner was made for this attempt alone: no other target's requests change what they read. */
+  freshOwner: boolean;
 }
 
 /** What the owner reads about their resources: read operation and URL → status and body. */
@@ -59,7 +61,7 @@ export async function strangerAttempt(
   const response = await ctx.send(op, request, { as: stranger, refusalExpected: true });
   if (response.status === 401)
     ctx.block(`the stranger's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
-  return { owner, stranger, resolver, request, response, rule, before: snapshotBefore };
+  return { owner, stranger, resolver, request, response, rule, before: snapshotBefore, freshOwner };
 }
 
 /** Reads scoped to the owner's resources or to the owner (path parameters only), as the owner. */
@@ -132,6 +134,9 @@ export async function judgeStranger(ctx: CheckContext, attempt: StrangerAttempt)
       return;
     }
     const diff = attempt.before ? changes(attempt.before, await snapshot(ctx, attempt.owner, resolver)) : [];
+    // A shared owner's private reads also change with other targets running at once (a notification another
+    // target's message sent them): an effect is evidence only when shown again on an owner of this attempt alone.
+    if (diff.length && !attempt.freshOwner) return judgeStranger(ctx, await strangerAttempt(ctx, op, undefined, true));
     if (diff.length) {
       const shown = diff
         .slice(0, 2)
