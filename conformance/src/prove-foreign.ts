@@ -72,6 +72,8 @@ export async function runForeignFixture(
   }
 }
 
+const byLabel = (targets: TargetResult[]) => [...targets].sort((a, b) => a.label.localeCompare(b.label));
+
 const matches = (rule: TargetVerdict, label: string) =>
   typeof rule.target === 'string' ? rule.target === label : rule.target.test(label);
 
@@ -91,7 +93,8 @@ export function foreignVerdictProblems(fixture: ForeignFixture, result: RunResul
   for (const check of result.checks) {
     const verdict = fixture.expect[check.id];
     if (!verdict) continue;
-    const ran = check.targets.filter((t) => t.status !== 'skipped');
+    // by label: targets finish in any order, the problems are listed in one
+    const ran = byLabel(check.targets.filter((t) => t.status !== 'skipped'));
     if (ran.length === 0) {
       problems.push(`${fixture.id}: ${check.id} ran no target (${check.reason ?? 'every target skipped'})`);
       continue;
@@ -135,9 +138,9 @@ export function foreignRows(fixture: ForeignFixture, result: RunResult): Foreign
     });
 }
 
-/** The first target with that outcome, and why it has it (its reason, or what a failure received). */
+/** The first target (by label) with that outcome, and why it has it (its reason, or what a failure received). */
 export function whyOutcome(targets: TargetResult[], outcome: Outcome): string {
-  const t = targets.find((x) => x.status !== 'skipped' && outcomeOf(x) === outcome);
+  const t = byLabel(targets).find((x) => x.status !== 'skipped' && outcomeOf(x) === outcome);
   if (!t) return '';
   const why = outcome.startsWith('fail-') ? (t.findings[0]?.received ?? t.reason) : t.reason;
   return `${t.label}: ${(why ?? '').split('\n')[0]}`;

@@ -102,9 +102,9 @@ describe('conformance prove holds each foreign-style target to its stated verdic
       check('authn.rejects-bad-tokens', 'skipped', [target('GET /x', 'skipped')]),
     ]);
     expect(foreignVerdictProblems(fixture, result)).toEqual([
-      'f: authz.owner POST /a is fail-security, stated fail-deviation (wrong severity)',
-      'f: authz.owner GET /b is blocked as stated, but its reason does not match /^valid token refused/: could not create test user owner: 503',
       'f: authz.owner DELETE /c is fail-security, stated pass (false positive)',
+      'f: authz.owner GET /b is blocked as stated, but its reason does not match /^valid token refused/: could not create test user owner: 503',
+      'f: authz.owner POST /a is fail-security, stated fail-deviation (wrong severity)',
       'f: authn.rejects-bad-tokens ran no target (every target skipped)',
     ]);
     const passing = run([check('authz.owner', 'pass', [target('POST /a', 'pass'), target('DELETE /d', 'pass')])]);

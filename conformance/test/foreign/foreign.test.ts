@@ -113,13 +113,13 @@ describe('foreign-style targets get the verdicts fixtures.ts states (the ones co
       };
       const proved = await proveForeign([altered], selectChecks(CHECKS, ['authz.owner']), { concurrency: 8 });
       expect(proved.problems).toEqual([
-        'no-op-writes: authz.owner POST /api/notifications/{notification_id}/read is fail-deviation, stated pass (false positive)',
         `no-op-writes: authz.owner ${ALTERED_PASSING} is pass, stated fail-security (false negative)`,
+        'no-op-writes: authz.owner POST /api/notifications/{notification_id}/read is fail-deviation, stated pass (false positive)',
         'no-op-writes: authz.owner has no target GET /api/nowhere (stated pass)',
       ]);
       const text = proveText({ columns: [], rows: [], notRun: [], runs: {}, ...proved });
       expect(text).toContain(
-        '3 problem(s):\n  - no-op-writes: authz.owner POST /api/notifications/{notification_id}/read is fail-deviation',
+        '3 problem(s):\n  - no-op-writes: authz.owner DELETE /api/media/{key} is pass, stated fail-security (false negative)\n',
       );
       expect(text).toMatch(
         /\n {2}no-op-writes authz\.owner fail-deviation: POST \/api\/notifications\/\{notification_id\}\/read: 200, but nothing the owner reads changed/,
