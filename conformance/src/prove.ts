@@ -1,5 +1,5 @@
 import { CHECKS } from './checks/index.ts';
-import { defectsOf } from './engine/check.ts';
+import { defectsOf, type AnyCheck } from './engine/check.ts';
 import type { RunResult, Status } from './engine/findings.ts';
 import { selectChecks } from './engine/select.ts';
 import { runConformance } from './run.ts';
@@ -99,13 +99,15 @@ export async function proveMatrix(options: ProveOptions = {}): Promise<ProveResu
   return { columns, rows, notRun: [...skipped], runs, ...foreign, problems };
 }
 
+type ForeignPart = Pick<ProveResult, 'foreign' | 'foreignRuns' | 'foreignNotRun' | 'problems'>;
+
 /** The foreign-style part of prove: one started reference, each fixture's target in front of it in turn. */
 export async function proveForeign(
   fixtures: ForeignFixture[],
-  checks: ReturnType<typeof selectChecks>,
+  checks: AnyCheck[],
   options: Pick<ProveOptions, 'concurrency' | 'onRun'> = {},
-): Promise<Pick<ProveResult, 'foreign' | 'foreignRuns' | 'foreignNotRun' | 'problems'>> {
-  const out: Pick<ProveResult, 'foreign' | 'foreignRuns' | 'foreignNotRun' | 'problems'> = {
+): Promise<ForeignPart> {
+  const out: ForeignPart = {
     foreign: [],
     foreignRuns: {},
     foreignNotRun: [],
