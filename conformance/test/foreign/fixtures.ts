@@ -69,6 +69,8 @@ export const FOREIGN_FIXTURES: ForeignFixture[] = [
         { method: 'POST', path: /^\/api\/chats\/[^/]+\/leave$/ },
       ],
     }),
+    // A deviation, not a breach, at prove's concurrency too: there other targets change a shared owner's notifications
+    // while the stranger writes, so an effect counts only when it shows again on an owner of that attempt alone.
     expect: {
       'authz.owner': {
         targets: [{ target: 'POST /api/notifications/{notification_id}/read', outcome: 'fail-deviation' }],
