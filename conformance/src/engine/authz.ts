@@ -79,7 +79,8 @@ export async function snapshot(ctx: CheckContext, owner: User, resolver: Resolve
       res = await ctx.send(read, req, { as: owner });
     }
     if (degraded(res.json)) continue;
-    if (res.json !== undefined)
+    if (!answersJson(read)) out.set(`${read.operationId} ${ctx.url(read, req)}`, { status: res.status });
+    else if (res.json !== undefined)
       out.set(`${read.operationId} ${ctx.url(read, req)}`, { status: res.status, body: res.json });
   }
   return out;
@@ -102,12 +103,18 @@ export function changes(before: Snapshot, after: Snapshot): Array<{ read: string
     .map(([read, value]) => ({ read, before: value, after: after.get(read) }));
 }
 
-/** Reads of one resource, or private reads of one user (public user pages change with every other check). */
+/**
+ * Reads of one resource, or private reads of one user (public user pages change with every other check). A resource's
+ * read that answers no JSON (a file, a redirect to it) is compared by its status alone: a deleted file is a 404.
+ */
 function scoped(op: Operation): boolean {
   const path = op.parameters.filter((p) => p.in === 'path');
-  if (path.length === 0 || !op.responses['200']?.content?.['application/json']) return false;
+  if (path.length === 0) return false;
+  if (!answersJson(op)) return path.some((p) => !USER_ID.test(p.name));
   return op.secured || path.some((p) => !USER_ID.test(p.name));
 }
+
+const answersJson = (op: Operation) => Boolean(op.responses['200']?.content?.['application/json']);
 
 /**
  * Judges a stranger's attempt: the rule's deny status, and none of the owner's data in the answer. A 2xx is a
