@@ -162,6 +162,30 @@ export const FOREIGN_FIXTURES: ForeignFixture[] = [
     },
   },
   {
+    id: 'media-without-owner-check',
+    behaves:
+      "any signed-in user deletes any media key (the original's media service: the key's owner is never checked)",
+    start: gateway((reference) => ({
+      asOwner: {
+        method: 'DELETE',
+        path: /^\/api\/media\/[^/]+$/,
+        // the reference's keys name their owner: …/<owner id>_<random>
+        owner: (path) => decodeURIComponent(path.split('/').pop()!).split('/').pop()!.split('_')[0]!,
+        secret: reference.jwtSecret,
+      },
+    })),
+    expect: {
+      'authz.owner': {
+        targets: [{ target: 'DELETE /api/media/{key}', outcome: 'fail-security' }],
+        others: 'pass',
+      },
+      'authz.refused-write-unchanged': {
+        targets: [{ target: 'DELETE /api/media/{key}', outcome: 'fail-security' }],
+        others: 'pass',
+      },
+    },
+  },
+  {
     id: 'errors-as-400',
     behaves: 'every 4xx becomes 400 {"error": "..."} (the original\'s handlers), 401 and 403 included',
     start: gateway({ errorsAs400: true }),
