@@ -175,7 +175,7 @@ function parseAdminHeader(value: string) {
 program
   .command('prove')
   .description(
-    'run the check × defect-fixture matrix: the reference must pass, each fixture must fail exactly its tagged checks',
+    'run the check × defect-fixture matrix (the reference must pass, each fixture must fail exactly its tagged checks), then the foreign-style fixtures (every target must get the verdict stated for it)',
   )
   .option('--only <ids>', 'only these check ids or tags', list, [])
   .option('--skip <ids>', 'skip these check ids or tags', list, [])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, RunResult, Status, TargetResult } from '../src/engine/findings.ts';
 import { proveText, type ProveResult } from '../src/prove.ts';
+import { foreignRows, foreignVerdictProblems, type ForeignFixture } from '../src/prove-foreign.ts';
 
 const target = (label: string, status: Status, reason?: string): TargetResult => ({
   label,
@@ -38,6 +39,9 @@ describe('conformance prove explains its cells', () => {
       ],
       problems: ['contract.response-schema is error against fixture D1, which it is not tagged for'],
       notRun: [],
+      foreign: [],
+      foreignRuns: {},
+      foreignNotRun: [],
       runs: {
         reference: run([]),
         D1: run([
@@ -65,5 +69,54 @@ describe('conformance prove explains its cells', () => {
     expect(text).toContain(
       '1 problem(s):\n  - contract.response-schema is error against fixture D1, which it is not tagged for',
     );
+  });
+});
+
+describe('conformance prove holds each foreign-style target to its stated verdict', () => {
+  const fixture: ForeignFixture = {
+    id: 'f',
+    behaves: 'a foreign target',
+    start: () => Promise.reject(new Error('not started in this test')),
+    expect: {
+      'authz.owner': {
+        targets: [
+          { target: 'POST /a', outcome: 'fail-deviation' },
+          { target: /^GET /, outcome: 'blocked', reason: /^valid token refused/ },
+        ],
+        others: 'pass',
+      },
+      'authn.rejects-bad-tokens': { others: 'pass' },
+    },
+  };
+  const security = { severity: 'security' } as never;
+
+  it('names false positives, false negatives, wrong severities, wrong reasons, and what never ran', () => {
+    const result = run([
+      check('authz.owner', 'fail', [
+        { ...target('POST /a', 'fail'), findings: [security] },
+        target('GET /b', 'blocked', 'could not create test user owner: 503'),
+        { ...target('DELETE /c', 'fail'), findings: [security] },
+        target('DELETE /d', 'pass'),
+        target('DELETE /e', 'skipped'),
+      ]),
+      check('authn.rejects-bad-tokens', 'skipped', [target('GET /x', 'skipped')]),
+    ]);
+    expect(foreignVerdictProblems(fixture, result)).toEqual([
+      'f: authz.owner DELETE /c is fail-security, stated pass (false positive)',
+      'f: authz.owner GET /b is blocked as stated, but its reason does not match /^valid token refused/: could not create test user owner: 503',
+      'f: authz.owner POST /a is fail-security, stated fail-deviation (wrong severity)',
+      'f: authn.rejects-bad-tokens ran no target (every target skipped)',
+    ]);
+    const passing = run([check('authz.owner', 'pass', [target('POST /a', 'pass'), target('DELETE /d', 'pass')])]);
+    expect(foreignVerdictProblems(fixture, passing)).toEqual([
+      'f: authz.owner POST /a is pass, stated fail-deviation (false negative)',
+      'f: authz.owner has no target /^GET / (stated blocked)',
+    ]);
+    expect(foreignRows(fixture, result)[0]).toEqual({
+      fixture: 'f',
+      check: 'authz.owner',
+      cell: 'fail',
+      outcomes: ['fail-security', 'blocked', 'pass'],
+    });
   });
 });

@@ -5,7 +5,8 @@ import { CHECKS } from '../src/checks/index.ts';
 import { defectsOf } from '../src/engine/check.ts';
 import { REPO_ROOT } from '../src/spec/load.ts';
 import { DEFECTS } from './defects/index.ts';
-import { matrixCells, readmeProveBlock } from './harness/readme-matrix.ts';
+import { FOREIGN_FIXTURES } from './foreign/fixtures.ts';
+import { foreignCells, matrixCells, readmeProveBlock } from './harness/readme-matrix.ts';
 
 const block = readmeProveBlock(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
 const table = matrixCells(block);
@@ -29,6 +30,14 @@ describe("README.md's prove matrix", () => {
     }
     expect(block).toContain('Every defect is caught by exactly its tagged checks; the reference passes.');
   });
+
+  it('has a row per foreign-style fixture and check it states verdicts for, in the order prove runs them', () => {
+    expect(foreignCells(block).map((row) => `${row[0]} ${row[1]}`)).toEqual(
+      FOREIGN_FIXTURES.flatMap((f) => CHECKS.filter((c) => c.id in f.expect).map((c) => `${f.id} ${c.id}`)),
+    );
+    expect(block).toContain('Every foreign-style target has exactly its stated verdict.');
+  });
   // Each column's cells are compared where that column is run once already: the reference in
-  // reference-gateway.test.ts, each fixture in its own test (harness/defect-suite.ts, expectReadmeColumn).
+  // reference-gateway.test.ts, each fixture in its own test (harness/defect-suite.ts, expectReadmeColumn), each
+  // foreign-style fixture's rows in foreign/foreign.test.ts (expectReadmeForeign).
 });

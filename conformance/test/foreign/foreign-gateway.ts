@@ -25,6 +25,11 @@ export interface ForeignBehaviour {
   requiredClaim?: string;
   /** Admin routes need this static header; the gateway then forwards an admin token of the same sub. */
   adminHeader?: { name: string; value: string; path: RegExp; secret: string };
+  /**
+   * Requests forwarded as the resource's owner (a downstream that checks no owner, like the original's media service):
+   * a token the platform accepts is re-signed with `sub` = owner(path).
+   */
+  asOwner?: { method: string; path: RegExp; owner: (path: string) => string; secret: string };
   /** Reads whose JSON list at `items` is answered empty (a consumer whose effect never shows). */
   emptyReads?: Array<{ path: RegExp; items: string }>;
   /** Close the listening socket and every connection after this many requests (a target that goes down mid-run). */
@@ -127,19 +132,12 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
     if (admin && admin.path.test(path)) {
       if (req.headers[admin.name.toLowerCase()] !== admin.value) return send(403, { error: 'admin only' });
       // Only a token the platform would accept becomes an admin one; any other goes on as it came (and is refused).
-      const verified = token
-        ? await jwtVerify(token, new TextEncoder().encode(admin.secret), { algorithms: ['HS256'] }).then(
-            () => true,
-            () => false,
-          )
-        : false;
-      if (verified && claims?.sub) {
-        const minted = await new SignJWT({ ...claims, roles: ['admin'] })
-          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-          .sign(new TextEncoder().encode(admin.secret));
-        headers.authorization = `Bearer ${minted}`;
-      }
+      if (claims?.sub && (await verifies(token, admin.secret)))
+        headers.authorization = `Bearer ${await sign({ ...claims, roles: ['admin'] }, admin.secret)}`;
     }
+    const asOwner = behaviour.asOwner;
+    if (asOwner && matches([asOwner], method, path) && claims?.sub && (await verifies(token, asOwner.secret)))
+      headers.authorization = `Bearer ${await sign({ ...claims, sub: asOwner.owner(path) }, asOwner.secret)}`;
     const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
     const upstreamRes = await fetch(`${upstream}${url.pathname}${url.search}`, {
       method,
@@ -181,6 +179,17 @@ export async function startForeignGateway(upstream: string, behaviour: ForeignBe
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
 }
+
+const verifies = (token: string | undefined, secret: string): Promise<boolean> =>
+  token
+    ? jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] }).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
+
+const sign = (claims: Record<string, unknown>, secret: string): Promise<string> =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

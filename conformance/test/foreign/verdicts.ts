@@ -1,18 +1,12 @@
 import { outcomeOf, type Outcome, type RunResult } from '../../src/engine/findings.ts';
 
+// Helpers for reading a run in a test. The foreign-style fixtures' stated verdicts are in fixtures.ts (read by prove).
+
 /** label → outcome of every target of one check that ran (skipped ones left out). */
 export function outcomes(result: RunResult, checkId: string): Record<string, Outcome> {
   const check = result.checks.find((c) => c.id === checkId);
   if (!check) throw new Error(`${checkId} was not run`);
   return Object.fromEntries(check.targets.filter((t) => t.status !== 'skipped').map((t) => [t.label, outcomeOf(t)]));
-}
-
-/** The labels of one check's targets with the given outcome, sorted. */
-export function labelsWith(result: RunResult, checkId: string, outcome: Outcome): string[] {
-  return Object.entries(outcomes(result, checkId))
-    .filter(([, o]) => o === outcome)
-    .map(([l]) => l)
-    .sort();
 }
 
 /** The reason of one target. */

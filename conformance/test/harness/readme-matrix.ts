@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RunResult } from '../../src/engine/findings.ts';
 import { MARK } from '../../src/prove.ts';
+import { foreignRows, type ForeignFixture } from '../../src/prove-foreign.ts';
 import { REPO_ROOT } from '../../src/spec/load.ts';
 import { explain } from './expect-run.ts';
 
@@ -44,5 +45,30 @@ export function expectReadmeColumn(result: RunResult, column: string): void {
   const got = Object.fromEntries(result.checks.map((c) => [c.id, MARK[c.status]]));
   expect(got, `${column}: README.md's prove matrix differs from this run\n${explain(result)}`).toEqual(
     readmeColumn(column),
+  );
+}
+
+/** The foreign-style section of a prove text: its table's rows (fixture, check, cell, outcomes), header left out. */
+export function foreignCells(text: string): string[][] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('fixture '));
+  if (start < 0) return [];
+  const end = lines.indexOf('', start);
+  return lines.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim().split(/\s{2,}/));
+}
+
+/** README.md's foreign-style rows of one fixture, as `check → [cell, outcomes]`. */
+export function readmeForeignRows(fixture: string): Record<string, string[]> {
+  const rows = foreignCells(readmeProveBlock(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')));
+  return Object.fromEntries(rows.filter((r) => r[0] === fixture).map((r) => [r[1]!, r.slice(2)]));
+}
+
+/** The run of one foreign-style fixture (prove's) gives README.md's rows for it, cell and outcomes. */
+export function expectReadmeForeign(fixture: ForeignFixture, result: RunResult): void {
+  const got = Object.fromEntries(
+    foreignRows(fixture, result).map((r) => [r.check, [MARK[r.cell], r.outcomes.join(', ')]]),
+  );
+  expect(got, `${fixture.id}: README.md's foreign-style rows differ from this run\n${explain(result)}`).toEqual(
+    readmeForeignRows(fixture.id),
   );
 }

@@ -34,6 +34,6 @@ export default defineCheck({
     const response = await ctx.send(op, request, { as: member, refusalExpected: true });
     if (response.status === 401)
       ctx.block(`the member's valid token was refused with 401 by ${op.service} (see authn.accepts-valid-jwt)`);
-    await judgeStranger(ctx, { owner, stranger: member, resolver, request, response, rule, before });
+    await judgeStranger(ctx, { owner, stranger: member, resolver, request, response, rule, before, freshOwner: true });
   },
 });
