@@ -3,14 +3,14 @@ import type { RunningDouble } from '../doubles/double.ts';
 import type { Spec } from '../spec/load.ts';
 import type { Operation } from '../spec/types.ts';
 import type { Finding, Observation, Severity } from './findings.ts';
-import type { HttpRequest, HttpResponse } from './http.ts';
+import type { HttpRequest, HttpResponse, SpreadOffer } from './http.ts';
 import type { AdminCredential, Identities, User } from './identities.ts';
 import type { ExtraClaims } from './tokens.ts';
 import { poll } from './poll.ts';
 import { Resolver, type FilledRequest } from './recipes.ts';
 import { urlFor, type Target } from './target.ts';
 import type { Transport } from './transport.ts';
-import { RateLimitedError, SpreadSignal, type RateLimitBudget, type SpreadOffer } from './rate-limit.ts';
+import { RateLimitedError, SpreadSignal, type RateLimitBudget } from './rate-limit.ts';
 import { currentLease, type IdentitySpread, type TargetLease } from './spread.ts';
 
 /** The check cannot be evaluated because a precondition failed (e.g. the owner could not create the resource). */

@@ -1,4 +1,5 @@
-import type { FormField } from './http.ts';
+/** A multipart form field: a value, or a file. */
+export type FormField = string | { filename: string; type: string; content: string };
 
 /** A curl command that reproduces a request; the bearer token is left as $TOKEN so no secret is printed. */
 export function curlCommand(input: {

@@ -1,6 +1,4 @@
 import type { Clause, SpecLocation } from '../spec/types.ts';
-import type { TransportStats } from './http.ts';
-import type { RateLimitStats } from './rate-limit.ts';
 
 /**
  * A security failure means access was granted, data leaked or a bad token was accepted. A deviation means the
@@ -176,4 +174,40 @@ export function exitVerdict(result: RunResult): ExitVerdict {
 
 export function exitCode(result: RunResult): number {
   return exitVerdict(result).code;
+}
+
+/** What the run did about 429s, for the summary. */
+export interface RateLimitStats {
+  /** 429 answers received. */
+  met: number;
+  /** 429s waited out (Retry-After within the budget), and the total wait. */
+  waited: number;
+  waitedMs: number;
+  /** Check-target attempts moved to another identity instead of waiting. */
+  spread: number;
+  /** Identities created besides each label's first, to spread work (Identities counts them). */
+  extraIdentities: number;
+  /** Requests reported rate-limited (429 beyond the budget). */
+  gaveUp: number;
+}
+
+/** What the transport saw: reported with the run, so lost answers are never hidden. */
+export interface TransportStats {
+  requests: number;
+  /** Requests re-sent after a lost answer (same Idempotency-Key for POST/PATCH). */
+  retries: number;
+  resets: number;
+  timeouts: number;
+  refused: number;
+  /** Slowest answer seen (ms): time-outs adapt to it. */
+  slowestMs: number;
+  /**
+   * Requests of checks whose answer was lost and that were not re-sent because they are not idempotent. Set-up steps
+   * in that case are replaced by a new creation and listed under `replaced` instead.
+   */
+  notResent: string[];
+  /** Non-idempotent requests re-sent because only a refusal was acceptable (see HttpRequest.refusalExpected). */
+  resentRefusals: string[];
+  /** Set-up steps whose answer was lost and that were replaced by a new identity or resource (the first may exist, unused). */
+  replaced: string[];
 }

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { curlCommand } from './curl.ts';
-import type { Exchange } from './findings.ts';
-import type { SpreadOffer } from './rate-limit.ts';
+import { curlCommand, type FormField } from './curl.ts';
+
+export type { FormField } from './curl.ts';
+export type { TransportStats } from './findings.ts';
+import type { Exchange, TransportStats } from './findings.ts';
 import { redactBody, redactHeaders } from './redact.ts';
 
-export type FormField = string | { filename: string; type: string; content: string };
+/** Marks a request as one another identity may make: set by the check context, read by the rate-limit layer. */
+export interface SpreadOffer {
+  userId: string;
+  route: string;
+}
 
 export interface HttpRequest {
   method: string;
@@ -75,27 +81,6 @@ export interface TransportOptions {
   resetRetries?: number;
   /** Backoff before the first retry (doubles each time). */
   backoffMs?: number;
-}
-
-/** What the transport saw: reported with the run, so lost answers are never hidden. */
-export interface TransportStats {
-  requests: number;
-  /** Requests re-sent after a lost answer (same Idempotency-Key for POST/PATCH). */
-  retries: number;
-  resets: number;
-  timeouts: number;
-  refused: number;
-  /** Slowest answer seen (ms): time-outs adapt to it. */
-  slowestMs: number;
-  /**
-   * Requests of checks whose answer was lost and that were not re-sent because they are not idempotent. Set-up steps
-   * in that case are replaced by a new creation and listed under `replaced` instead.
-   */
-  notResent: string[];
-  /** Non-idempotent requests re-sent because only a refusal was acceptable (see HttpRequest.refusalExpected). */
-  resentRefusals: string[];
-  /** Set-up steps whose answer was lost and that were replaced by a new identity or resource (the first may exist, unused). */
-  replaced: string[];
 }
 
 const MAX_RECORDED = 4096;

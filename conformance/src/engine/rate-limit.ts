@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { withIdempotencyKey, type HttpRequest, type HttpResponse } from './http.ts';
+import type { RateLimitStats } from './findings.ts';
+import { withIdempotencyKey, type HttpRequest, type HttpResponse, type SpreadOffer } from './http.ts';
 import type { Transport } from './transport.ts';
 
 /** The target kept answering 429 beyond the rate-limit budget: nothing was judged (outcome `rate-limited`). */
@@ -23,27 +24,6 @@ export class SpreadSignal extends RateLimitedError {
   ) {
     super(message, response as HttpResponse);
   }
-}
-
-/** Marks a request as one another identity may make: set by the check context, read by the rate-limit layer. */
-export interface SpreadOffer {
-  userId: string;
-  route: string;
-}
-
-/** What the run did about 429s, for the summary. */
-export interface RateLimitStats {
-  /** 429 answers received. */
-  met: number;
-  /** 429s waited out (Retry-After within the budget), and the total wait. */
-  waited: number;
-  waitedMs: number;
-  /** Check-target attempts moved to another identity instead of waiting. */
-  spread: number;
-  /** Identities created besides each label's first, to spread work (Identities counts them). */
-  extraIdentities: number;
-  /** Requests reported rate-limited (429 beyond the budget). */
-  gaveUp: number;
 }
 
 export const newRateLimitStats = (): RateLimitStats => ({

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Identities, User } from './identities.ts';
-import { RateLimitedError, retryAfterMs, SpreadSignal, type RateLimitStats, type SpreadOffer } from './rate-limit.ts';
+import type { RateLimitStats } from './findings.ts';
+import type { SpreadOffer } from './http.ts';
+import { RateLimitedError, retryAfterMs, SpreadSignal } from './rate-limit.ts';
 
 /**
  * The identities one check target uses, over its attempts: which member of a pool label stands in for the label
