@@ -5,7 +5,7 @@ import * as createApi from '../../src/apis/create-topics/schema.ts';
 import * as deleteApi from '../../src/apis/delete-topics/schema.ts';
 import * as fcApi from '../../src/apis/find-coordinator/schema.ts';
 import * as metadataApi from '../../src/apis/metadata/schema.ts';
-import { unique } from '../helpers.ts';
+import { unique, waitFor } from '../helpers.ts';
 import { WireClient } from '../wire-client.ts';
 
 export async function adminWire(brokers: string): Promise<Record<string, unknown>> {
@@ -46,9 +46,15 @@ export async function adminWire(brokers: string): Promise<Record<string, unknown
         ],
       },
     ]);
-    const md = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
-      topics: [{ name: `${base}-y` }],
-      allowAutoTopicCreation: false,
+    // Kafka answers CreateTopics once its controller has the topic; the broker's metadata follows a moment later (a
+    // busy CI machine saw the gap), so read the partitions once the topic has its leaders, as a client would.
+    const md = await waitFor(`${base}-y with a leader for every partition`, async () => {
+      const r = await c.request<metadataApi.MetadataResponse>(3, 6, metadataApi, {
+        topics: [{ name: `${base}-y` }],
+        allowAutoTopicCreation: false,
+      });
+      const t = r.topics[0];
+      return t?.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.leaderId >= 0) && r;
     });
     out.assignedPartitions = md.topics[0]?.partitions.length;
     out.validateOnlyExisting = await create([{ name: `${base}-y` }], true);
