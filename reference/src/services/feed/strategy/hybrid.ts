@@ -45,7 +45,9 @@ export async function hybridPage(
  */
 async function syncSources(db: Database, userId: string, followees: HomeAuthors, pulled: Set<string>) {
   await db.transaction(async (tx) => {
-    await homeRepo.lockSynced(tx, userId);
+    // a read beside this one may have synced to the same version while this one waited for the lock
+    const synced = await homeRepo.lockSynced(tx, userId);
+    if (followees.version !== undefined && synced === followees.version) return;
     const sources = await homeRepo.sources(tx, userId);
     const wanted = new Set(followees.authors.filter((a) => !pulled.has(a)));
     const fresh = [...wanted].filter((a) => !sources.has(a));
