@@ -3,7 +3,8 @@
 // (Kafka's isValidGroupId), but allowed for OffsetCommit/OffsetFetch.
 import { code } from '../errors.ts';
 import { Group, type JoinResult, type SyncResult } from './group.ts';
-import { join, type JoinRequest, type MembershipConfig } from './join.ts';
+import { join } from './join.ts';
+import type { JoinRequest, MembershipConfig } from './new-member.ts';
 import { heartbeat, leave, sync } from './membership.ts';
 import { commitError, type CommitPartition, type FetchedOffset, fetchOffsets, storeOffset } from './offsets.ts';
 import { prepareRebalance, type RebalanceHooks, removeMember, stopTimers } from './rebalance.ts';

@@ -5,35 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { code } from '../errors.ts';
 import type { Group, JoinResult, Member, Protocol } from './group.ts';
 import { maybeCompleteJoin, prepareRebalance, type RebalanceHooks, touchSession } from './rebalance.ts';
+import { addMemberAndRebalance, joinError, type JoinRequest, type MembershipConfig } from './new-member.ts';
 import { joinStatic } from './static.ts';
-
-export interface JoinRequest {
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  memberId: string;
-  groupInstanceId: string | null;
-  protocolType: string;
-  protocols: Protocol[];
-  clientId: string;
-  clientHost: string;
-  /** KIP-394 applies from JoinGroup v4. */
-  requireKnownMemberId: boolean;
-}
-
-export interface MembershipConfig {
-  minSessionTimeoutMs: number;
-  maxSessionTimeoutMs: number;
-  initialRebalanceDelayMs: number;
-}
-
-export const joinError = (errorCode: number, memberId = ''): JoinResult => ({
-  errorCode,
-  generationId: -1,
-  protocolName: '',
-  leader: '',
-  memberId,
-  members: [],
-});
 
 const sameProtocols = (a: Protocol[], b: Protocol[]): boolean =>
   a.length === b.length &&
@@ -100,36 +73,6 @@ export function join(
   if (group.state === 'CompletingRebalance' && unchanged) return currentJoinResult(group, member);
   if (group.state === 'Stable' && unchanged && member.id !== group.leaderId) return currentJoinResult(group, member);
   return updateMemberAndRebalance(group, member, req, hooks);
-}
-
-export function addMemberAndRebalance(
-  group: Group,
-  id: string,
-  req: JoinRequest,
-  cfg: MembershipConfig,
-  hooks: RebalanceHooks,
-): Promise<JoinResult> {
-  return new Promise((resolve) => {
-    const member: Member = {
-      id,
-      groupInstanceId: req.groupInstanceId,
-      clientId: req.clientId,
-      clientHost: req.clientHost,
-      sessionTimeoutMs: req.sessionTimeoutMs,
-      rebalanceTimeoutMs: req.rebalanceTimeoutMs,
-      protocolType: req.protocolType,
-      protocols: req.protocols,
-      assignment: Buffer.alloc(0),
-      awaitingJoin: resolve,
-      awaitingSync: null,
-      sessionTimer: null,
-    };
-    if (group.members.size === 0) group.protocolType = req.protocolType;
-    group.members.set(id, member);
-    touchSession(group, member, hooks);
-    if (group.state === 'PreparingRebalance') maybeCompleteJoin(group, hooks);
-    else prepareRebalance(group, hooks, group.state === 'Empty' ? cfg.initialRebalanceDelayMs : 0);
-  });
 }
 
 function updateMemberAndRebalance(

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { code } from '../errors.ts';
 import type { Group, JoinResult, Member } from './group.ts';
-import { addMemberAndRebalance, type JoinRequest, joinError, type MembershipConfig } from './join.ts';
+import { addMemberAndRebalance, type JoinRequest, joinError, type MembershipConfig } from './new-member.ts';
 import { maybeCompleteJoin, prepareRebalance, type RebalanceHooks, touchSession } from './rebalance.ts';
 
 /** The answer for a static member's JoinGroup, or undefined to continue as for a known dynamic member. */

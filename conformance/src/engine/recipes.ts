@@ -1,8 +1,9 @@
 import { sample } from '../spec/sample.ts';
 import type { JsonSchema, Operation } from '../spec/types.ts';
-import type { CheckContext } from './context.ts';
+import type { Spec } from '../spec/load.ts';
 import { TransportError, type FormField, type HttpResponse } from './http.ts';
 import type { User } from './identities.ts';
+import type { Transport } from './transport.ts';
 import { ID_FIELDS, MADE_BEFORE_READ, RECIPES, USER_ID } from './recipes.data.ts';
 import { creatorOf, kindOf } from './recipe-lookup.ts';
 
@@ -23,6 +24,16 @@ export interface Created {
   body: any;
 }
 
+/** What a resolver needs from the check it creates resources for (context.ts's CheckContext). */
+export interface ResolverHost {
+  readonly spec: Spec;
+  readonly http: Transport;
+  canary(label?: string): string;
+  send(op: Operation, req: FilledRequest, options: { as: User; setup: boolean }): Promise<HttpResponse>;
+  admin(user: User): Promise<User>;
+  block(reason: string): never;
+}
+
 /**
  * Fills operations' requests with valid values for one user, creating the resources they refer to through the
  * spec's own operations (a message needs a chat: the chat is created first and reused). Every free-text field
@@ -34,7 +45,7 @@ export class Resolver {
   private readonly bag = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly ctx: CheckContext,
+    private readonly ctx: ResolverHost,
     readonly user: User,
   ) {
     this.canary = ctx.canary(user.label.split(/[:@ ]/)[0]);

@@ -1,4 +1,5 @@
 import type { CheckContext } from '../../engine/context.ts';
+import { shellQuote } from '../../engine/curl.ts';
 import type { Exchange } from '../../engine/findings.ts';
 import type { HttpResponse } from '../../engine/http.ts';
 import type { ConsumerTarget } from './consumer-spec.ts';
@@ -9,12 +10,12 @@ import type { OutgoingRecord, Produced } from './kafka-io.ts';
  * kcat's default partitioner is not Kafka's murmur2, and the order on one partition is what the checks rely on.
  */
 export function kcatProduce(brokers: string[], topic: string, record: OutgoingRecord, at: Produced): string {
-  const headers = Object.entries(record.headers).map(([k, v]) => `-H ${quote(`${k}=${v}`)}`);
-  return `printf ${quote(printfEscape(record.value))} | kcat -P -b ${brokers.join(',')} -t ${topic} -p ${at.partition} -k ${quote(record.key)} ${headers.join(' ')}`;
+  const headers = Object.entries(record.headers).map(([k, v]) => `-H ${shellQuote(`${k}=${v}`)}`);
+  return `printf ${shellQuote(printfEscape(record.value))} | kcat -P -b ${brokers.join(',')} -t ${topic} -p ${at.partition} -k ${shellQuote(record.key)} ${headers.join(' ')}`;
 }
 
 export function kcatConsume(brokers: string[], topic: string): string {
-  return `kcat -C -b ${brokers.join(',')} -t ${topic} -o beginning -e -f ${quote('partition %p offset %o key %k headers %h value %s\\n')}`;
+  return `kcat -C -b ${brokers.join(',')} -t ${topic} -o beginning -e -f ${shellQuote('partition %p offset %o key %k headers %h value %s\\n')}`;
 }
 
 /**
@@ -57,8 +58,4 @@ function printfEscape(bytes: Buffer): string {
     else out += `\\${b.toString(8).padStart(3, '0')}`;
   }
   return out;
-}
-
-function quote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
