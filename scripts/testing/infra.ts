@@ -5,6 +5,11 @@ import { describe, it } from 'vitest';
 type Suite = (value: string) => void;
 
 function withInfra(what: string, envVar: string, name: string, suite: Suite): void {
+  // vitest.config.ts runs the in-process group two files at a time: real infrastructure there would be shared.
+  if (process.env.TEST_GROUP === 'in-process')
+    throw new Error(
+      `${name} needs ${what}: list its file in CONFORMANCE_SHARED (vitest.config.ts), which runs one at a time`,
+    );
   const value = process.env[envVar];
   if (value) {
     describe(name, () => suite(value));
