@@ -14,8 +14,11 @@ started=()
 cleanup() { for s in "${started[@]}"; do bash "scripts/infra/$s.sh" stop >/dev/null 2>&1 || true; done; }
 trap cleanup EXIT
 for s in postgres kafka; do
+  # What was already running (a developer's own start, another checkout's) is left running after the tests.
+  was_running=false
+  bash "scripts/infra/$s.sh" status >/dev/null 2>&1 && was_running=true
   bash "scripts/infra/$s.sh" start || { echo "$s failed to start"; exit 1; }
-  started+=("$s")
+  $was_running || started+=("$s")
 done
 eval "$(bash scripts/infra/env.sh)"
 report=.cache/vitest-report.json
